@@ -1,0 +1,63 @@
+# พมส. platform: `make run` serves the demo, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+UV_VERSION := 0.13.9
+UV := .uvtool/bin/uv
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
+MANAGE := $(VENV)/bin/python manage.py
+
+# Debian packages: Thai fonts for PDFs, gettext for the catalogues, Pango for
+# WeasyPrint; chromium and poppler only for the browser and PDF tests.
+RUN_PACKAGES := python3-venv fonts-tlwg-laksaman fonts-thai-tlwg gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils
+
+.PHONY: run test check setup system-packages system-packages-test python-deps messages demo worker beat print-apt-packages clean
+
+run: system-packages setup demo
+	@echo "Serving http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: system-packages-test setup
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+check: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+setup: python-deps messages
+
+system-packages:
+	@scripts/ensure-system-packages $(RUN_PACKAGES)
+
+system-packages-test:
+	@scripts/ensure-system-packages $(TEST_PACKAGES)
+
+print-apt-packages:
+	@echo $(TEST_PACKAGES)
+
+$(UV):
+	$(PYTHON) -m venv .uvtool
+	.uvtool/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+python-deps: $(UV)
+	$(UV) sync --frozen --python $(PYTHON) --quiet
+
+messages: python-deps
+	@$(MANAGE) compilemessages --ignore=.venv --ignore=.uvtool -v0
+
+demo: setup
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) seed_demo
+
+# Running on PostgreSQL + Redis with real Celery processes (see README).
+worker: setup
+	$(VENV)/bin/celery -A config worker --loglevel=INFO --concurrency=2
+
+beat: setup
+	$(VENV)/bin/celery -A config beat --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) .uvtool var db.sqlite3

@@ -1,0 +1,95 @@
+from django.db import migrations
+
+# ISO 3166-2:TH code, Thai name, English name: all 77 provinces.
+PROVINCES = [
+    ("TH-10", "กรุงเทพมหานคร", "Bangkok"),
+    ("TH-11", "สมุทรปราการ", "Samut Prakan"),
+    ("TH-12", "นนทบุรี", "Nonthaburi"),
+    ("TH-13", "ปทุมธานี", "Pathum Thani"),
+    ("TH-14", "พระนครศรีอยุธยา", "Phra Nakhon Si Ayutthaya"),
+    ("TH-15", "อ่างทอง", "Ang Thong"),
+    ("TH-16", "ลพบุรี", "Lopburi"),
+    ("TH-17", "สิงห์บุรี", "Sing Buri"),
+    ("TH-18", "ชัยนาท", "Chai Nat"),
+    ("TH-19", "สระบุรี", "Saraburi"),
+    ("TH-20", "ชลบุรี", "Chonburi"),
+    ("TH-21", "ระยอง", "Rayong"),
+    ("TH-22", "จันทบุรี", "Chanthaburi"),
+    ("TH-23", "ตราด", "Trat"),
+    ("TH-24", "ฉะเชิงเทรา", "Chachoengsao"),
+    ("TH-25", "ปราจีนบุรี", "Prachinburi"),
+    ("TH-26", "นครนายก", "Nakhon Nayok"),
+    ("TH-27", "สระแก้ว", "Sa Kaeo"),
+    ("TH-30", "นครราชสีมา", "Nakhon Ratchasima"),
+    ("TH-31", "บุรีรัมย์", "Buriram"),
+    ("TH-32", "สุรินทร์", "Surin"),
+    ("TH-33", "ศรีสะเกษ", "Sisaket"),
+    ("TH-34", "อุบลราชธานี", "Ubon Ratchathani"),
+    ("TH-35", "ยโสธร", "Yasothon"),
+    ("TH-36", "ชัยภูมิ", "Chaiyaphum"),
+    ("TH-37", "อำนาจเจริญ", "Amnat Charoen"),
+    ("TH-38", "บึงกาฬ", "Bueng Kan"),
+    ("TH-39", "หนองบัวลำภู", "Nong Bua Lamphu"),
+    ("TH-40", "ขอนแก่น", "Khon Kaen"),
+    ("TH-41", "อุดรธานี", "Udon Thani"),
+    ("TH-42", "เลย", "Loei"),
+    ("TH-43", "หนองคาย", "Nong Khai"),
+    ("TH-44", "มหาสารคาม", "Maha Sarakham"),
+    ("TH-45", "ร้อยเอ็ด", "Roi Et"),
+    ("TH-46", "กาฬสินธุ์", "Kalasin"),
+    ("TH-47", "สกลนคร", "Sakon Nakhon"),
+    ("TH-48", "นครพนม", "Nakhon Phanom"),
+    ("TH-49", "มุกดาหาร", "Mukdahan"),
+    ("TH-50", "เชียงใหม่", "Chiang Mai"),
+    ("TH-51", "ลำพูน", "Lamphun"),
+    ("TH-52", "ลำปาง", "Lampang"),
+    ("TH-53", "อุตรดิตถ์", "Uttaradit"),
+    ("TH-54", "แพร่", "Phrae"),
+    ("TH-55", "น่าน", "Nan"),
+    ("TH-56", "พะเยา", "Phayao"),
+    ("TH-57", "เชียงราย", "Chiang Rai"),
+    ("TH-58", "แม่ฮ่องสอน", "Mae Hong Son"),
+    ("TH-60", "นครสวรรค์", "Nakhon Sawan"),
+    ("TH-61", "อุทัยธานี", "Uthai Thani"),
+    ("TH-62", "กำแพงเพชร", "Kamphaeng Phet"),
+    ("TH-63", "ตาก", "Tak"),
+    ("TH-64", "สุโขทัย", "Sukhothai"),
+    ("TH-65", "พิษณุโลก", "Phitsanulok"),
+    ("TH-66", "พิจิตร", "Phichit"),
+    ("TH-67", "เพชรบูรณ์", "Phetchabun"),
+    ("TH-70", "ราชบุรี", "Ratchaburi"),
+    ("TH-71", "กาญจนบุรี", "Kanchanaburi"),
+    ("TH-72", "สุพรรณบุรี", "Suphan Buri"),
+    ("TH-73", "นครปฐม", "Nakhon Pathom"),
+    ("TH-74", "สมุทรสาคร", "Samut Sakhon"),
+    ("TH-75", "สมุทรสงคราม", "Samut Songkhram"),
+    ("TH-76", "เพชรบุรี", "Phetchaburi"),
+    ("TH-77", "ประจวบคีรีขันธ์", "Prachuap Khiri Khan"),
+    ("TH-80", "นครศรีธรรมราช", "Nakhon Si Thammarat"),
+    ("TH-81", "กระบี่", "Krabi"),
+    ("TH-82", "พังงา", "Phang Nga"),
+    ("TH-83", "ภูเก็ต", "Phuket"),
+    ("TH-84", "สุราษฎร์ธานี", "Surat Thani"),
+    ("TH-85", "ระนอง", "Ranong"),
+    ("TH-86", "ชุมพร", "Chumphon"),
+    ("TH-90", "สงขลา", "Songkhla"),
+    ("TH-91", "สตูล", "Satun"),
+    ("TH-92", "ตรัง", "Trang"),
+    ("TH-93", "พัทลุง", "Phatthalung"),
+    ("TH-94", "ปัตตานี", "Pattani"),
+    ("TH-95", "ยะลา", "Yala"),
+    ("TH-96", "นราธิวาส", "Narathiwat"),
+]
+
+
+def load_provinces(apps, schema_editor):
+    Province = apps.get_model("accounts", "Province")
+    for code, name_th, name_en in PROVINCES:
+        Province.objects.update_or_create(
+            code=code, defaults={"name_th": name_th, "name_en": name_en}
+        )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("accounts", "0001_initial")]
+    operations = [migrations.RunPython(load_provinces, migrations.RunPython.noop)]

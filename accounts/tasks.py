@@ -1,0 +1,14 @@
+from celery import shared_task
+
+from django.core.cache import cache
+from django.utils import timezone
+
+HEARTBEAT_KEY = "worker:last-heartbeat"
+
+
+@shared_task(name="accounts.worker_heartbeat", ignore_result=False)
+def worker_heartbeat() -> str:
+    """Record that a worker is alive; /healthz reports when one last answered."""
+    now = timezone.now().isoformat()
+    cache.set(HEARTBEAT_KEY, now, timeout=None)
+    return now

@@ -1,0 +1,32 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from accounts.models import Organisation
+
+
+class OrganisationFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Organisation
+        fields = ["kind", "province"]
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name_th", "name_en", "kind", "province"]
+    filterset_class = OrganisationFilterSet
+    search_fields = ["name_th", "name_en"]
+    form_fields = ["name_th", "name_en", "kind", "province"]
+    ordering = ["name_th"]
+    list_per_page = 50
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_viewset():
+    return OrganisationViewSet("organisations")

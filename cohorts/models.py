@@ -1,0 +1,277 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation, Province
+
+
+class ResearchTheme(models.TextChoices):
+    """The themes the programme's municipal research projects fall under."""
+
+    SMART_HEALTH = "smart-health", _("Smart health")
+    SMART_ENVIRONMENT = "smart-environment", _("Smart environment")
+    INFRASTRUCTURE = "infrastructure", _("Infrastructure")
+    DISASTER = "disaster-management", _("Disaster management")
+    HERITAGE = "heritage-culture-economy", _("Heritage and culture economy")
+    CIRCULAR = "green-circular-economy", _("Green and circular economy")
+    REVENUE = "revenue-finance", _("Revenue and new financial mechanisms")
+
+
+class Venue(models.Model):
+    name_th = models.CharField(_("name (Thai)"), max_length=255)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    province = models.ForeignKey(
+        Province, verbose_name=_("province"), on_delete=models.PROTECT, related_name="+"
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["name_th"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+
+    def __str__(self):
+        return f"{self.name_th} ({self.province.name_th})"
+
+    @property
+    def map_url(self) -> str:
+        """A map link that opens the phone's map app."""
+        if self.latitude is not None and self.longitude is not None:
+            return (
+                f"https://www.google.com/maps/search/?api=1&query={self.latitude},{self.longitude}"
+            )
+        return ""
+
+
+class Cohort(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ENROLLING = "enrolling", _("Enrolling")
+        RUNNING = "running", _("Running")
+        FINISHED = "finished", _("Finished")
+
+    number = models.PositiveSmallIntegerField(_("cohort number"), unique=True)
+    slug = models.SlugField(_("slug"), unique=True, max_length=64)
+    title_th = models.CharField(_("title (Thai)"), max_length=255, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PLANNED
+    )
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coordinators"),
+        blank=True,
+        related_name="coordinated_cohorts",
+    )
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="cohort_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.title_th or f"รุ่นที่ {self.number}"
+
+    @property
+    def label_th(self) -> str:
+        return f"รุ่นที่ {self.number}"
+
+
+class Team(models.Model):
+    """A municipality's project team inside a cohort; members are its enrolments."""
+
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="teams"
+    )
+    name = models.CharField(_("team name"), max_length=255)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="teams",
+    )
+    advisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("advisor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="advised_teams",
+    )
+    theme = models.CharField(
+        _("research theme"), max_length=32, choices=ResearchTheme.choices, blank=True
+    )
+    project_title = models.CharField(_("project title"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["cohort", "name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "name"], name="team_unique_name_in_cohort")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Session(models.Model):
+    """One meeting of a cohort (ครั้งที่ N); a site visit may span several days."""
+
+    class Kind(models.TextChoices):
+        CLASSROOM = "classroom", _("Classroom")
+        PRACTICUM = "practicum", _("Research practicum")
+        SITE_VISIT = "site-visit", _("Site visit")
+        ONLINE = "online", _("Online")
+        CEREMONY = "ceremony", _("Ceremony")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        RESCHEDULED = "rescheduled", _("Rescheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    number = models.PositiveSmallIntegerField(_("session number"))
+    title_th = models.CharField(_("title (Thai)"), max_length=255)
+    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.CLASSROOM)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    online_url = models.URLField(_("meeting link"), blank=True)
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitators"),
+        blank=True,
+        related_name="facilitated_sessions",
+    )
+    is_mandatory = models.BooleanField(_("mandatory"), default=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.SCHEDULED
+    )
+    preparation = models.TextField(_("what to prepare"), blank=True)
+    # iCalendar SEQUENCE: raised on every reschedule or cancellation.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["cohort", "starts_at", "number"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"
+            )
+        ]
+        indexes = [models.Index(fields=["cohort", "number"])]
+
+    def __str__(self):
+        return f"ครั้งที่ {self.number} {self.title_th}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+
+class Enrolment(models.Model):
+    """A person in a cohort. Never deleted: withdrawal and transfer keep history."""
+
+    class Role(models.TextChoices):
+        EXECUTIVE = "executive", _("Executive")
+        STAFF = "staff", _("Municipal staff")
+        RESEARCHER = "researcher", _("Researcher")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        TRANSFERRED = "transferred", _("Transferred")
+        COMPLETED = "completed", _("Completed")
+
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="enrolments",
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.EXECUTIVE)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
+    )
+    team = models.ForeignKey(
+        Team,
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    # What the person was when they enrolled: a mayor who leaves office keeps this record.
+    position_snapshot = models.CharField(_("position at enrolment"), max_length=255, blank=True)
+    organisation_snapshot = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation at enrolment"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    organisation_name_snapshot = models.CharField(
+        _("organisation name at enrolment"), max_length=255, blank=True
+    )
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    end_reason = models.TextField(_("reason for ending"), blank=True)
+    transferred_to = models.ForeignKey(
+        "self",
+        verbose_name=_("transferred to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="transferred_from",
+    )
+
+    class Meta:
+        ordering = ["cohort", "user__first_name", "user__last_name"]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "user"],
+                condition=Q(status__in=["active", "completed"]),
+                name="enrolment_one_current_per_cohort",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.cohort}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.status in (self.Status.ACTIVE, self.Status.COMPLETED)

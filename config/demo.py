@@ -1,0 +1,46 @@
+"""Demo data: each app contributes a step; seed_demo runs them in order.
+
+Every step must be idempotent: running seed_demo twice changes nothing.
+The demo doubles as the fixture for the browser tests.
+"""
+
+import os
+from dataclasses import dataclass, field
+from importlib import import_module
+
+DEFAULT_DEMO_PASSWORD = "pms-demo-2565"  # noqa: S105 - demo only, overridable
+
+# Steps run in this order; a module that does not exist yet is skipped.
+STEPS = [
+    "accounts.demo",
+    "cms.demo",
+    "curriculum.demo",
+    "cohorts.demo",
+    "attendance.demo",
+    "assignments.demo",
+    "certificates.demo",
+]
+
+
+@dataclass
+class DemoContext:
+    password: str = field(
+        default_factory=lambda: os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+    )
+    log: list[str] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+
+    def say(self, line: str) -> None:
+        self.log.append(line)
+
+
+def run_steps(ctx: DemoContext) -> DemoContext:
+    for path in STEPS:
+        try:
+            module = import_module(path)
+        except ModuleNotFoundError as exc:
+            if exc.name != path:
+                raise
+            continue
+        module.seed(ctx)
+    return ctx

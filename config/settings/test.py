@@ -1,0 +1,27 @@
+"""Settings for the test suite: fast hashing, emails kept in memory.
+
+DATABASE_URL and REDIS_URL still switch to the real services, so CI runs the
+suite against PostgreSQL and Redis.
+"""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-secret-key-that-is-long-enough-for-signing-0123456789"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MFA_REQUIRED_FOR_STAFF = False
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+ALLOWED_HOSTS = ["*"]
+# Tasks run inline unless a test starts a real worker (tests/test_celery_worker.py).
+CELERY_TASK_ALWAYS_EAGER = True
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+_tmp = tempfile.mkdtemp(prefix="pms-test-")
+MEDIA_ROOT = f"{_tmp}/media"
+PRIVATE_MEDIA_ROOT = f"{_tmp}/private"
+STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+ACCOUNT_RATE_LIMITS = False

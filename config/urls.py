@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.auth.views import redirect_to_login
+from django.urls import include, path, reverse
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from config.health import healthz
+
+
+def admin_login(request):
+    """The Wagtail admin signs people in through allauth's login page (and its MFA)."""
+    return redirect_to_login(
+        request.GET.get("next", reverse("wagtailadmin_home")), login_url=settings.LOGIN_URL
+    )
+
+
+# Language-neutral: machine endpoints, feeds, admin.
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/login/", admin_login, name="wagtailadmin_login"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+]
+
+# Thai at the root, English under /en/.
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("", include("accounts.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

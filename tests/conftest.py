@@ -1,0 +1,94 @@
+"""Shared fixtures: one person per role, and the rules for real services.
+
+Under CI (CI=true) a missing PostgreSQL, Redis or Chromium fails the run;
+on a developer machine the tests that need them are skipped with a reason
+that pytest prints in its summary (-ra).
+"""
+
+import os
+import shutil
+
+import pytest
+
+from django.conf import settings
+
+from tests.factories import CohortFactory, EnrolmentFactory, TeamFactory, UserFactory
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+PASSWORD = "correct-horse-battery"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def pytest_sessionstart(session):
+    if IN_CI:
+        missing = [
+            name
+            for name, value in (
+                ("DATABASE_URL (PostgreSQL)", settings.DATABASE_URL),
+                ("REDIS_URL", settings.REDIS_URL),
+            )
+            if not value
+        ]
+        if missing:
+            pytest.exit(f"CI needs real services; not configured: {', '.join(missing)}", 2)
+
+
+def require_service(available: bool, what: str):
+    """Skip outside CI, fail under CI, when a real service is missing."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is required under CI but is not available.")
+    pytest.skip(f"needs {what}")
+
+
+@pytest.fixture
+def redis_url():
+    require_service(bool(settings.REDIS_URL), "Redis (set REDIS_URL)")
+    return settings.REDIS_URL
+
+
+@pytest.fixture
+def postgres():
+    is_pg = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    require_service(is_pg, "PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture
+def chromium_path():
+    require_service(shutil.which(CHROMIUM) is not None, f"Chromium at {CHROMIUM}")
+    return CHROMIUM
+
+
+# --- one person per role ------------------------------------------------------
+
+
+@pytest.fixture
+def cohort(db):
+    return CohortFactory(slug="cohort-test")
+
+
+@pytest.fixture
+def team(cohort):
+    return TeamFactory(cohort=cohort)
+
+
+@pytest.fixture
+def learner(cohort, team):
+    return EnrolmentFactory(cohort=cohort, team=team).user
+
+
+@pytest.fixture
+def other_learner(cohort):
+    """Enrolled in the same cohort, but in another team."""
+    return EnrolmentFactory(cohort=cohort, team=TeamFactory(cohort=cohort)).user
+
+
+@pytest.fixture
+def facilitator(db):
+    return UserFactory(roles=["Facilitator"], title_prefix="รศ.ดร.")
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(roles=["Coordinator"], title_prefix="นางสาว")

@@ -1,0 +1,71 @@
+import pytest
+
+from django.core.management import call_command
+
+from accounts.models import User
+from cohorts.models import Cohort, Enrolment, Session
+
+pytestmark = pytest.mark.django_db
+
+
+def seed():
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def counts():
+    return (User.objects.count(), Cohort.objects.count(), Session.objects.count(),
+            Enrolment.objects.count())  # fmt: skip
+
+
+def test_seed_demo_is_idempotent():
+    seed()
+    first = counts()
+    seed()
+    assert counts() == first
+
+
+def test_demo_accounts_can_log_in(client, settings):
+    seed()
+    for email in ("coordinator@example.org", "facilitator@example.org",
+                  "learner@example.org", "graduate@example.org"):  # fmt: skip
+        assert client.login(email=email, password="pms-demo-2565"), email
+
+
+def test_demo_password_comes_from_the_environment(monkeypatch, client):
+    monkeypatch.setenv("DEMO_PASSWORD", "another-Demo-pass-99")
+    seed()
+    assert client.login(email="learner@example.org", password="another-Demo-pass-99")
+
+
+def test_demo_cohorts_match_the_programme():
+    seed()
+    first, second = Cohort.objects.get(slug="cohort-1"), Cohort.objects.get(slug="cohort-2")
+    assert (first.number, first.status) == (1, "finished")
+    assert first.starts_on.year == 2022 and first.ends_on.year == 2023
+    assert second.status == "running"
+    for cohort in (first, second):
+        sessions = cohort.sessions.all()
+        assert sessions.count() >= 14
+        assert any((s.ends_at - s.starts_at).days >= 1 for s in sessions if s.kind == "site-visit")
+    visit = first.sessions.get(kind="site-visit", title_th__contains="ขอนแก่น")
+    assert visit.starts_at.date().isoformat() == "2022-12-08"
+    from django.utils import timezone
+
+    now = timezone.now()
+    assert second.sessions.filter(starts_at__lt=now).exists()
+    assert second.sessions.filter(starts_at__gt=now).exists()
+
+
+def test_demo_learners_come_from_at_least_20_real_municipalities():
+    seed()
+    learners = Enrolment.objects.select_related("organisation_snapshot")
+    assert learners.values("user").distinct().count() >= 40
+    municipalities = {e.organisation_snapshot.name_th for e in learners}
+    assert len(municipalities) >= 20
+    assert "เทศบาลตำบลลำพญา" in municipalities and "เทศบาลนครขอนแก่น" in municipalities
+    assert Enrolment.objects.filter(
+        user__email="learner@example.org", cohort__slug="cohort-2"
+    ).exists()
+    assert Enrolment.objects.filter(
+        user__email="graduate@example.org", cohort__slug="cohort-1"
+    ).exists()

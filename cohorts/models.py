@@ -164,6 +164,22 @@ class Session(models.Model):
         related_name="sessions",
     )
     online_url = models.URLField(_("meeting link"), blank=True)
+    module = models.ForeignKey(
+        "curriculum.CourseModulePage",
+        verbose_name=_("course module"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+    )
+    site_visit = models.ForeignKey(
+        "curriculum.SiteVisitPage",
+        verbose_name=_("site visit page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+    )
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("facilitators"),

@@ -2,8 +2,11 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.users.apps import WagtailUsersAppConfig
+
 
 class AccountsConfig(AppConfig):
+    default = True
     name = "accounts"
     verbose_name = _("Accounts")
 
@@ -11,3 +14,10 @@ class AccountsConfig(AppConfig):
         from accounts.roles import sync_roles
 
         post_migrate.connect(sync_roles, dispatch_uid="accounts.sync_roles")
+
+
+class UsersAdminConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with the profile fields coordinators need to edit."""
+
+    default = False
+    user_viewset = "accounts.viewsets.UserViewSet"

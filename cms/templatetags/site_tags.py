@@ -62,8 +62,8 @@ def seo_meta(context, description: str = "", image=None):
     if isinstance(page, Page):
         canonical = page.get_full_url(request) or canonical
         alternates = {
-            code: request.build_absolute_uri(url) if request else url
-            for code, url in _page_translation_urls(page, request).items()
+            translation.locale.language_code: translation.get_full_url(request)
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
         }
         description = description or getattr(page, "meta_description", "") or ""
         image = image or getattr(page, "social_image", None)

@@ -26,6 +26,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.choose_document",
         "django_celery_beat.view_periodictask",
         "django_celery_beat.change_periodictask",
+        # Site content (issue 3): snippets and translations.
+        *(
+            f"{app}.{action}_{model}"
+            for app, model in (
+                ("curriculum", "facilitator"),
+                ("curriculum", "partner"),
+                ("cms", "menuitem"),
+                ("cms", "footertext"),
+            )
+            for action in ("add", "change", "delete", "view")
+        ),  # fmt: skip
+        "simple_translation.submit_translation",
     ],
     FACILITATOR: [
         "wagtailadmin.access_admin",

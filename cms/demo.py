@@ -30,6 +30,20 @@ HOME = {
 }
 
 
+# date, slug, Thai title, English title, Thai intro, English intro (from the seed articles)
+NEWS = [
+    ("2022-12-12", "khon-kaen-bcg-visit",
+     "พมส. รุ่นที่ 1 ยกทีมเยือนขอนแก่น ศึกษาดูงานอีสาน BCG", "Cohort 1 visits Khon Kaen for the Isan BCG study visit",
+     "ผู้บริหารท้องถิ่นกว่า 50 คนร่วมเรียนรู้การพัฒนาเศรษฐกิจสีเขียวและเศรษฐกิจหมุนเวียน ระหว่างวันที่ 8-10 ธันวาคม 2565", "More than 50 local leaders learnt about the green and circular economy on 8-10 December 2022."),
+    ("2023-09-19", "smart-livable-seminar",
+     "สัมมนาวิชาการ “ก้าวสู่ท้องถิ่นที่ชาญฉลาดและน่าอยู่” โชว์ผลงานวิจัย 55 เทศบาล", "Seminar “Towards smart and livable localities” shows the research of 55 municipalities",
+     "บพท. หนุนหลักสูตร พมส. จัดสัมมนาโชว์ผลงานวิจัยและระบบข้อมูลท้องถิ่น", "PMUA and the programme present municipal research and local data systems."),
+    ("2023-03-01", "research-network-mou",
+     "ความร่วมมือส่งเสริมวิจัยด้านการพัฒนาเมืองและท้องถิ่น", "A partnership for research on urban and local development",
+     "วิทยาลัยการปกครองท้องถิ่น มหาวิทยาลัยขอนแก่น ร่วมกับสันนิบาตเทศบาลฯ สร้างเครือข่ายความร่วมมือทางวิชาการ", "Khon Kaen University's College of Local Administration and the Municipal League build an academic network."),
+]  # fmt: skip
+
+
 def _publish(page):
     page.save_revision().publish()
 
@@ -57,4 +71,55 @@ def seed(ctx) -> None:
             setattr(translation, field, value)
         _publish(translation)
     ctx.data["home"] = home
-    ctx.say("Site: home page in Thai and English.")
+    _news(ctx, home)
+    _footer()
+    ctx.say("Site: home page, news and footer in Thai and English.")
+
+
+def _news(ctx, home) -> None:
+    from cms.demo_pages import search_index_in_bulk
+    from cms.models import NewsIndexPage, NewsPage
+
+    with search_index_in_bulk(NewsIndexPage, NewsPage):
+        _news_pages(ctx, home)
+
+
+def _news_pages(ctx, home) -> None:
+    from cms.demo_pages import child_page, demo_image, paragraphs, translate
+    from cms.models import NewsIndexPage, NewsPage
+
+    index = child_page(
+        home, NewsIndexPage, "news", {"title": "ข่าวสาร", "intro": "ข่าวและกิจกรรมของหลักสูตร พมส."}
+    )
+    translate(
+        index, {"title": "News", "intro": "News and activities of the programme.", "slug": "news"}
+    )
+    colours = ["#0b5d7a", "#17663a", "#8a5a00"]
+    for (day, slug, title_th, title_en, intro_th, intro_en), colour in zip(
+        NEWS, colours, strict=True
+    ):
+        image = demo_image(f"news {slug}", colour, size=(960, 540), label=title_en)
+        item = child_page(
+            index, NewsPage, slug,
+            {"title": title_th, "intro": intro_th, "date": day, "social_image": image,
+             "body": paragraphs(f"<p>{intro_th}</p>")},
+        )  # fmt: skip
+        translate(item, {"title": title_en, "intro": intro_en, "slug": slug,
+                         "body": paragraphs(f"<p>{intro_en}</p>")})  # fmt: skip
+    ctx.data["news_index"] = index
+
+
+def _footer() -> None:
+    from cms.demo_pages import locales, translate_snippet
+    from cms.models import FooterText
+
+    thai, _english = locales()
+    footer = FooterText.objects.filter(locale=thai).first() or FooterText.objects.create(
+        locale=thai,
+        body="<p>หลักสูตรประกาศนียบัตรนักพัฒนาเมืองระดับสูง (พมส.) · มูลนิธิส่งเสริมการปกครองท้องถิ่น "
+        "ร่วมกับสมาคมสันนิบาตเทศบาลแห่งประเทศไทย</p>",
+        contact_email="pms@example.org",
+    )
+    translate_snippet(footer, {"body": "<p>Senior Urban Developer certificate programme · Local "
+                               "Government Promotion Foundation with the Municipal League of "
+                               "Thailand</p>"})  # fmt: skip

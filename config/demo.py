@@ -16,6 +16,7 @@ STEPS = [
     "cms.demo",
     "curriculum.demo",
     "cohorts.demo",
+    "curriculum.demo_links",
     "attendance.demo",
     "assignments.demo",
     "certificates.demo",

@@ -30,3 +30,51 @@ def language_switcher(context):
         url = page_urls.get(code) or translate_url(path, code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+@register.simple_tag
+def site_chrome():
+    """Menu links and footer for the current language (cached, see cms.selectors.chrome)."""
+    from cms.selectors import chrome
+
+    return chrome(get_language() or settings.LANGUAGE_CODE)
+
+
+@register.filter
+def i18n_field(obj, name: str):
+    """`obj.<name>_en` under English when it is filled in, else `obj.<name>_th`."""
+    if obj is None:
+        return ""
+    if (get_language() or "").startswith("en"):
+        value = getattr(obj, f"{name}_en", "")
+        if value:
+            return value
+    return getattr(obj, f"{name}_th", "")
+
+
+@register.inclusion_tag("includes/seo.html", takes_context=True)
+def seo_meta(context, description: str = "", image=None):
+    """Meta description, canonical URL, hreflang alternates and OpenGraph tags."""
+    request = context.get("request")
+    page = context.get("page")
+    alternates = {}
+    canonical = request.build_absolute_uri(request.path) if request else ""
+    if isinstance(page, Page):
+        canonical = page.get_full_url(request) or canonical
+        alternates = {
+            translation.locale.language_code: translation.get_full_url(request)
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        description = description or getattr(page, "meta_description", "") or ""
+        image = image or getattr(page, "social_image", None)
+    return {
+        "request": request,
+        "page": page,
+        "title": context.get("seo_title") or (page.seo_title or page.title if page else ""),
+        "description": description,
+        "canonical": canonical,
+        "alternates": sorted(alternates.items()),
+        "default_alternate": alternates.get(settings.LANGUAGE_CODE),
+        "image": image,
+        "language": get_language(),
+    }

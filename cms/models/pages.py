@@ -1,0 +1,79 @@
+"""The home page and plain content pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+
+from cms.blocks import BodyBlock
+from cms.search.fields import ThaiSearchField
+
+from .base import SitePage
+
+
+class HomePage(SitePage):
+    """The site's front page, one per language (Thai at /, English at /en/)."""
+
+    body = RichTextField(_("body"), blank=True)
+    hero_link_text = models.CharField(
+        _("button text"), max_length=64, blank=True, help_text=_("e.g. อ่านเกี่ยวกับหลักสูตร")
+    )
+    hero_link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("button links to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_site_visit = models.ForeignKey(
+        "curriculum.SiteVisitPage",
+        verbose_name=_("featured site visit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = SitePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_link_text"), FieldPanel("hero_link_page")],
+            heading=_("Hero button"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("featured_site_visit"),
+    ]
+    search_fields = SitePage.search_fields + [ThaiSearchField("body")]
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "curriculum.ProgrammePage",
+        "curriculum.ResearchIndexPage",
+        "cms.NewsIndexPage",
+        "cms.StandardPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        """Adds the next cohort, the latest news and the featured site visit."""
+        from cms.selectors import home_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_context(self))
+        return context
+
+
+class StandardPage(SitePage):
+    """A plain page: about, contact, privacy."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("body")]
+    search_fields = SitePage.search_fields + [ThaiSearchField("body")]
+    subpage_types = ["cms.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

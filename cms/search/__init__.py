@@ -1,0 +1,1 @@
+"""Thai-aware search: one segmenter for index and query, on any database backend."""

@@ -1,0 +1,118 @@
+"""Reads for the site chrome: home page blocks, navigation, footer, translations."""
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import timezone
+
+from wagtail.models import Locale, Page
+
+from cohorts.models import Cohort
+
+NAV_CACHE_KEY = "cms:chrome:{language}"
+NAV_CACHE_SECONDS = 300
+
+
+def localized_objects(objects: list, model=None) -> list:
+    """Each translatable object in the active locale when a translation exists (one query)."""
+    objects = [obj for obj in objects if obj is not None]
+    if not objects:
+        return []
+    model = model or type(objects[0])
+    locale = Locale.get_active()
+    keys = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}
+    found = {}
+    if keys:
+        queryset = model.objects.filter(translation_key__in=keys, locale=locale)
+        if issubclass(model, Page):
+            queryset = queryset.live()
+        found = {obj.translation_key: obj for obj in queryset}
+    return [found.get(obj.translation_key, obj) for obj in objects]
+
+
+def next_cohort(today=None) -> Cohort | None:
+    """The cohort people can still join, else the one running now."""
+    today = today or timezone.localdate()
+    open_statuses = [Cohort.Status.ENROLLING, Cohort.Status.PLANNED]
+    upcoming = Cohort.objects.filter(status__in=open_statuses).order_by("starts_on").first()
+    return upcoming or (
+        Cohort.objects.filter(Q(status=Cohort.Status.RUNNING) | Q(ends_on__gte=today))
+        .order_by("starts_on")
+        .first()
+    )
+
+
+def latest_news(locale, limit: int = 3):
+    from cms.models import NewsPage
+
+    return list(
+        NewsPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("-date", "-pk")
+        .select_related("social_image")[:limit]
+    )
+
+
+def home_context(home) -> dict:
+    visit = None
+    if home.featured_site_visit_id:
+        from curriculum.models import SiteVisitPage
+
+        visit = (
+            SiteVisitPage.objects.live()
+            .filter(translation_key=home.featured_site_visit.translation_key, locale=home.locale)
+            .select_related("social_image", "province")
+            .first()
+        )
+    return {
+        "next_cohort": next_cohort(),
+        "latest_news": latest_news(home.locale),
+        "featured_visit": visit,
+    }
+
+
+def chrome(language: str) -> dict:
+    """Menu links and footer for a language, cached; cleared when they or pages change."""
+    key = NAV_CACHE_KEY.format(language=language)
+    data = cache.get(key)
+    if data is None:
+        data = _build_chrome(language)
+        cache.set(key, data, NAV_CACHE_SECONDS)
+    return data
+
+
+def clear_chrome_cache(*args, **kwargs) -> None:
+    from django.conf import settings
+
+    cache.delete_many([NAV_CACHE_KEY.format(language=code) for code, _ in settings.LANGUAGES])
+
+
+def _build_chrome(language: str) -> dict:
+    from cms.models import FooterText, MenuItem
+
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return {"menu": [], "footer": None}
+    items = list(MenuItem.objects.filter(locale=locale).select_related("page"))
+    pages = localized_page_urls([item.page for item in items if item.page_id], locale)
+    menu = []
+    for item in items:
+        url = pages.get(item.page.translation_key) if item.page_id else item.url
+        if url:
+            menu.append({"label": item.label, "url": url})
+    footer = FooterText.objects.filter(locale=locale).first()
+    return {
+        "menu": menu,
+        "footer": {"body": footer.body, "email": footer.contact_email} if footer else None,
+    }
+
+
+def localized_page_urls(pages, locale) -> dict:
+    """translation_key -> URL of the live page in `locale` (or the page itself)."""
+    keys = {page.translation_key for page in pages}
+    urls = {}
+    for page in Page.objects.live().filter(translation_key__in=keys, locale=locale):
+        urls[page.translation_key] = page.url
+    for page in pages:
+        urls.setdefault(page.translation_key, page.url)
+    return urls

@@ -1,0 +1,34 @@
+"""Admin wiring for the site chrome: menu and footer snippets, grouped under "Site"."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.models import FooterText, MenuItem
+
+
+class MenuItemViewSet(SnippetViewSet):
+    model = MenuItem
+    icon = "list-ul"
+    menu_label = _("Menu")
+    list_display = ["label", "page", "url", "sort_order"]
+    list_filter = ["locale"]
+    ordering = ["locale", "sort_order"]
+
+
+class FooterTextViewSet(SnippetViewSet):
+    model = FooterText
+    icon = "doc-empty"
+    menu_label = _("Footer")
+    list_filter = ["locale"]
+
+
+class SiteChromeGroup(SnippetViewSetGroup):
+    items = (MenuItemViewSet, FooterTextViewSet)
+    menu_icon = "site"
+    menu_label = _("Site chrome")
+    menu_name = "site-chrome"
+
+
+register_snippet(SiteChromeGroup)

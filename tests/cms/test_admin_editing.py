@@ -1,0 +1,68 @@
+"""An editor creates a course module in the Wagtail admin and translates it to English."""
+
+import pytest
+
+from django.urls import reverse
+
+from wagtail.models import Locale
+
+from curriculum.models import CourseModulePage
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client, site_tree):
+    client.force_login(UserFactory(roles=["Coordinator"]))
+    return client
+
+
+MODULE_FORM = {
+        "title": "เมืองคาร์บอนต่ำ", "slug": "low-carbon-city", "code": "พมส. 110", "hours": "6",
+        "format": "classroom", "intro": "ลดการปล่อยก๊าซเรือนกระจกของเมือง",
+        "learning_outcomes-count": "0", "body-count": "0", "readings-count": "0",
+        "module_facilitators-TOTAL_FORMS": "0", "module_facilitators-INITIAL_FORMS": "0",
+        "module_facilitators-MIN_NUM_FORMS": "0", "module_facilitators-MAX_NUM_FORMS": "1000",
+    "action-publish": "publish",
+}  # fmt: skip
+
+
+def _add_module(client, programme):
+    url = reverse("wagtailadmin_pages:add", args=("curriculum", "coursemodulepage", programme.pk))
+    return client.post(url, MODULE_FORM)
+
+
+def test_the_add_form_offers_the_module_fields_with_thai_help(editor, site_tree):
+    url = reverse(
+        "wagtailadmin_pages:add",
+        args=("curriculum", "coursemodulepage", site_tree["programme"].pk),
+    )
+    html = editor.get(url, HTTP_ACCEPT_LANGUAGE="th").content.decode()
+    assert 'name="code"' in html and 'name="hours"' in html
+    assert "ผลลัพธ์การเรียนรู้" in html
+
+
+def test_a_coordinator_creates_and_publishes_a_module(editor, site_tree, client):
+    response = _add_module(editor, site_tree["programme"])
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = CourseModulePage.objects.get(slug="low-carbon-city", locale__language_code="th")
+    assert page.live and page.code == "พมส. 110"
+    # The page tree stays in sync: the English site gets a copy to translate.
+    assert page.get_translation_or_none(Locale.objects.get(language_code="en")) is not None
+
+
+def test_a_coordinator_translates_the_module_to_english(editor, site_tree):
+    _add_module(editor, site_tree["programme"])
+    page = CourseModulePage.objects.get(slug="low-carbon-city", locale__language_code="th")
+    alias = page.get_translation(Locale.objects.get(language_code="en"))
+    assert alias.alias_of_id == page.pk
+    # "Translate this page" on the English copy turns it into an editable translation.
+    response = editor.post(reverse("wagtailadmin_pages:convert_alias", args=(alias.pk,)))
+    assert response.status_code == 302
+    form = {**MODULE_FORM, "title": "Low-carbon city", "intro": "Cutting the city's emissions"}
+    response = editor.post(reverse("wagtailadmin_pages:edit", args=(alias.pk,)), form)
+    assert response.status_code == 302
+    english = CourseModulePage.objects.get(pk=alias.pk)
+    assert english.alias_of is None and english.live and english.title == "Low-carbon city"
+    assert english.url == "/en/programme/low-carbon-city/"

@@ -1,0 +1,118 @@
+"""Site search in Thai and English; runs on SQLite and, with DATABASE_URL, PostgreSQL."""
+
+import json
+
+import pytest
+
+from accounts.models import Province
+from cms.search.selectors import highlight, query_terms
+from tests.curriculum.factories import (
+    CourseModulePageFactory,
+    SiteVisitPageFactory,
+    publish,
+    translate,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pages(site_tree):
+    programme = site_tree["programme"]
+    module = CourseModulePageFactory(
+        parent=programme,
+        title="เศรษฐกิจ BCG",
+        intro="การพัฒนาเศรษฐกิจสีเขียวและเศรษฐกิจหมุนเวียนของเมือง",
+    )
+    translate(module, title="The BCG economy", intro="The green and circular economy of cities")
+    visit = SiteVisitPageFactory(
+        parent=programme,
+        title="ศึกษาดูงานอีสาน BCG",
+        intro="ยกทีมเยือนเมืองต้นแบบ",
+        province=Province.objects.get(code="TH-40"),
+        themes=json.dumps([{"type": "theme", "value": "เมืองอัจฉริยะ"}]),
+    )
+    publish(visit)
+    translate(visit, title="Isan BCG study visit", intro="A visit to a model city")
+    other = CourseModulePageFactory(parent=programme, title="การจัดการภัยพิบัติ",
+                                    intro="เตรียมพร้อมรับมือน้ำท่วม")  # fmt: skip
+    return {"module": module, "visit": visit, "other": other}
+
+
+def _titles(response):
+    return [hit.page.title for hit in response.context["results"]]
+
+
+def test_a_thai_word_inside_a_compound_finds_the_page(client, pages):
+    response = client.get("/search/", {"q": "หมุนเวียน"})
+    assert _titles(response) == ["เศรษฐกิจ BCG"]
+
+
+def test_a_province_name_finds_the_site_visit_held_there(client, pages):
+    assert _titles(client.get("/search/", {"q": "ขอนแก่น"})) == ["ศึกษาดูงานอีสาน BCG"]
+
+
+def test_a_thai_phrase_without_spaces_finds_pages_with_all_its_words(client, pages):
+    assert _titles(client.get("/search/", {"q": "เมืองอัจฉริยะ"})) == ["ศึกษาดูงานอีสาน BCG"]
+    assert _titles(client.get("/search/", {"q": "รับมือน้ำท่วม"})) == ["การจัดการภัยพิบัติ"]
+
+
+def test_english_search_under_en_returns_english_pages_only(client, pages):
+    response = client.get("/en/search/", {"q": "circular"})
+    assert _titles(response) == ["The BCG economy"]
+    assert response.context["results"][0].page.url.startswith("/en/")
+
+
+def test_thai_search_returns_thai_pages_only(client, pages):
+    titles = set(_titles(client.get("/search/", {"q": "BCG"})))
+    assert titles == {"เศรษฐกิจ BCG", "ศึกษาดูงานอีสาน BCG"}
+
+
+def test_the_english_name_of_the_province_finds_the_visit_too(client, pages):
+    assert _titles(client.get("/en/search/", {"q": "Khon Kaen"})) == ["Isan BCG study visit"]
+
+
+def test_results_show_a_snippet_with_the_match_highlighted(client, pages):
+    html = client.get("/search/", {"q": "หมุนเวียน"}).content.decode()
+    assert "เศรษฐกิจ<mark>หมุนเวียน</mark>" in html
+
+
+def test_results_are_paginated(client, site_tree):
+    for number in range(12):
+        CourseModulePageFactory(parent=site_tree["programme"], title=f"เมืองน่าอยู่ {number}")
+    first = client.get("/search/", {"q": "น่าอยู่"})
+    assert len(first.context["results"].object_list) == 10
+    assert first.context["results"].paginator.count == 12
+    second = client.get("/search/", {"q": "น่าอยู่", "page": 2})
+    assert len(second.context["results"].object_list) == 2
+    assert 'rel="prev"' in second.content.decode()
+
+
+def test_nothing_found_says_so_in_thai(client, pages):
+    html = client.get("/search/", {"q": "ดาวอังคาร"}).content.decode()
+    assert "ไม่พบ" in html
+
+
+def test_an_empty_search_shows_just_the_form(client, pages):
+    response = client.get("/search/")
+    assert response.status_code == 200 and response.context["results"] is None
+
+
+def test_an_overlong_query_is_refused_with_a_message_and_kept_in_the_box(client, pages):
+    response = client.get("/search/", {"q": "ก" * 201})
+    assert response.context["results"] is None
+    assert "200" in response.context["error"]
+    assert 'value="' + "ก" * 201 in response.content.decode()
+
+
+def test_unpublished_pages_are_not_found(client, pages):
+    pages["module"].unpublish()
+    assert _titles(client.get("/search/", {"q": "หมุนเวียน"})) == []
+
+
+def test_query_terms_are_segmented_like_the_index():
+    assert query_terms("เศรษฐกิจหมุนเวียน") == ["หมุนเวียน", "เศรษฐกิจ"]
+
+
+def test_highlight_escapes_html():
+    assert str(highlight("<b>เมือง</b>", ["เมือง"])) == "&lt;b&gt;<mark>เมือง</mark>&lt;/b&gt;"

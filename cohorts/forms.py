@@ -48,6 +48,7 @@ class SessionForm(ConflictCheckMixin, WagtailAdminModelForm):
     save_despite_conflicts = forms.BooleanField(
         label=_("Save despite conflicts"), required=False, help_text=CONFIRM_HELP
     )
+    online_url = forms.URLField(label=_("meeting link"), required=False, assume_scheme="https")
     note = forms.CharField(
         label=_("Note to participants about a change"), required=False, widget=forms.Textarea(
             attrs={"rows": 2}))  # fmt: skip

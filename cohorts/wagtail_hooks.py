@@ -1,5 +1,7 @@
 """Admin wiring: the Cohorts menu (ModelViewSets in a ViewSetGroup) and coordinator tools."""
 
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -44,7 +46,7 @@ class ScopedInspectView(generic.InspectView):
         allowed = self.model._default_manager.filter(
             **{self.cohort_lookup: cohorts_taught_by(self.request.user)}
         )
-        return super().get_object(queryset=allowed)
+        return get_object_or_404(allowed, pk=unquote(str(self.pk)))
 
 
 class CohortIndexView(ScopedIndexView):

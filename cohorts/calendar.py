@@ -67,7 +67,8 @@ def session_events(session, *, private: bool = True) -> list[Event]:
     events = []
     for index, (start, end) in enumerate(days, 1):
         event = Event()
-        suffix = f"-day{index}" if len(days) > 1 else ""
+        # Day 1 keeps the plain UID, so a visit shortened to one day updates the same event.
+        suffix = f"-day{index}" if index > 1 else ""
         event.add("uid", f"pms-session-{session.pk}{suffix}@{_domain()}")
         event.add("dtstamp", timezone.now())
         event.add("dtstart", start)

@@ -72,8 +72,6 @@ class SessionForm(ConflictCheckMixin, WagtailAdminModelForm):
         kind = data.get("kind")
         if kind == Session.Kind.ONLINE and not data.get("online_url"):
             self.add_error("online_url", _("An online session needs a meeting link."))
-        if kind == Session.Kind.SITE_VISIT and not data.get("site_visit"):
-            self.add_error("site_visit", _("Link the site visit page for a site visit."))
         self.check_conflicts(
             cohort=data.get("cohort"), starts_at=data.get("starts_at"),
             ends_at=data.get("ends_at"), venue=data.get("venue"),
@@ -101,8 +99,8 @@ class GenerateSessionsForm(forms.Form):
     facilitators = forms.ModelMultipleChoiceField(
         label=_("Facilitators"), queryset=User.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple)  # fmt: skip
-    title_th = forms.CharField(label=_("Thai title ({n} = number)"), initial="ครั้งที่ {n}")
-    title_en = forms.CharField(label=_("English title ({n} = number)"), initial="Session {n}",
+    title_th = forms.CharField(label=_("Thai title ({n} = number)"), initial="กิจกรรมหลักสูตร พมส.")
+    title_en = forms.CharField(label=_("English title ({n} = number)"), initial="Programme session",
                                required=False)  # fmt: skip
     save_despite_conflicts = forms.BooleanField(label=_("Save despite conflicts"),
                                                 required=False, help_text=CONFIRM_HELP)  # fmt: skip

@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
 
 from cms.thai import thai_datetime
 from cohorts import admin_views, services
@@ -34,8 +34,8 @@ class ScopedIndexView(generic.IndexView):
         buttons = super().get_list_more_buttons(instance)
         if can_manage_cohorts(self.request.user):
             for priority, (label, name, icon) in enumerate(self.tools, 40):
-                buttons.append(ListingButton(label, url=reverse(name, args=[instance.pk]),
-                                             icon_name=icon, priority=priority))  # fmt: skip
+                url = reverse(name, args=[instance.pk])
+                buttons.append(MenuItem(label, url=url, icon_name=icon, priority=priority))
         return buttons
 
 

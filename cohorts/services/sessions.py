@@ -29,8 +29,8 @@ class SessionPattern:
     end_time: dt.time = dt.time(16, 0)
     kind: str = Session.Kind.CLASSROOM
     venue: Venue | None = None
-    title_th: str = "ครั้งที่ {n}"
-    title_en: str = "Session {n}"
+    title_th: str = "กิจกรรมหลักสูตร พมส."
+    title_en: str = "Programme session"
     facilitators: list = field(default_factory=list)
 
     def day(self, index: int) -> dt.date:

@@ -61,7 +61,7 @@ def _generate_data(**extra):
     return {
         "count": "14", "first_day": "2027-01-05", "every": "1", "unit": "months",
         "days_each": "2", "start_time": "09:00", "end_time": "16:00", "kind": "classroom",
-        "title_th": "ครั้งที่ {n}", "title_en": "Session {n}", **extra,
+        "title_th": "กิจกรรม", "title_en": "Session", **extra,
     }  # fmt: skip
 
 

@@ -24,7 +24,7 @@ def test_fourteen_monthly_two_day_sessions_are_generated_in_order(cohort):
     assert first.starts_at == dt.datetime(2026, 6, 5, 9, 0, tzinfo=BANGKOK)
     assert first.ends_at == dt.datetime(2026, 6, 6, 16, 0, tzinfo=BANGKOK)
     assert last.starts_at.astimezone(BANGKOK).date() == dt.date(2027, 7, 5)
-    assert first.title_th == "ครั้งที่ 1"
+    assert first.title_th == "กิจกรรมหลักสูตร พมส."
 
 
 def test_month_end_start_days_are_clamped_to_short_months(cohort):

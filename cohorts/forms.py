@@ -31,11 +31,17 @@ class ConflictCheckMixin:
 
     conflicts: list[str]
 
+    def hide_confirmation(self) -> None:
+        """The tick box appears only once there are conflicts to confirm."""
+        self.fields["save_despite_conflicts"].widget = forms.HiddenInput()
+
     def check_conflicts(self, *, cohort, starts_at, ends_at, venue, facilitators, exclude_id):
         self.conflicts = session_conflicts(
             cohort=cohort, starts_at=starts_at, ends_at=ends_at, venue=venue,
             facilitators=facilitators, exclude_id=exclude_id,
         )  # fmt: skip
+        if self.conflicts:
+            self.fields["save_despite_conflicts"].widget = forms.CheckboxInput()
         if self.conflicts and not self.cleaned_data.get("save_despite_conflicts"):
             self.add_error(
                 None,
@@ -64,6 +70,7 @@ class SessionForm(ConflictCheckMixin, WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["facilitators"].queryset = staff_people()
+        self.hide_confirmation()
         if self.instance.pk:
             self.fields["cohort"].disabled = True
 
@@ -138,6 +145,7 @@ class RescheduleForm(ConflictCheckMixin, forms.Form):
         kwargs.setdefault("initial", {"starts_at": session.starts_at,
                                       "ends_at": session.ends_at, "venue": session.venue})  # fmt: skip
         super().__init__(*args, **kwargs)
+        self.hide_confirmation()
 
     def clean(self):
         data = super().clean()

@@ -238,3 +238,26 @@ def test_withdraw_and_transfer_from_the_admin(client, coordinator, cohort, learn
     assert client.post(url, {"to_cohort": target.pk}).status_code == 302
     other.refresh_from_db()
     assert other.transferred_to.cohort == target
+
+
+def test_adding_a_session_in_the_admin_numbers_it_by_date(client, coordinator, cohort):
+    SessionFactory(cohort=cohort, number=1, starts_at=dt.datetime(2027, 1, 1, 9, tzinfo=BANGKOK))
+    SessionFactory(cohort=cohort, number=2, starts_at=dt.datetime(2027, 3, 1, 9, tzinfo=BANGKOK))
+    client.force_login(coordinator)
+    data = {
+        "cohort": cohort.pk, "title_th": "เพิ่มเติม", "kind": "classroom",
+        "starts_at": "2027-02-01 09:00", "ends_at": "2027-02-01 12:00",
+    }  # fmt: skip
+    assert client.post("/admin/cohorts/sessions/new/", data).status_code == 302
+    titles = list(cohort.sessions.order_by("number").values_list("number", "title_th"))
+    assert titles[1] == (2, "เพิ่มเติม") and [n for n, _t in titles] == [1, 2, 3]
+
+
+def test_an_online_session_needs_a_meeting_link(client, coordinator, cohort):
+    client.force_login(coordinator)
+    data = {
+        "cohort": cohort.pk, "title_th": "ออนไลน์", "kind": "online",
+        "starts_at": "2027-02-01 09:00", "ends_at": "2027-02-01 12:00",
+    }  # fmt: skip
+    assert client.post("/admin/cohorts/sessions/new/", data).status_code == 200
+    assert not cohort.sessions.exists()

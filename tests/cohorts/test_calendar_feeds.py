@@ -132,3 +132,21 @@ def test_learner_can_replace_their_link_from_the_portal(client, learner):
 def test_anonymous_cannot_replace_a_link(client, db):
     assert client.post("/calendar/reset/").status_code == 302
     assert not CalendarToken.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "who", ["anonymous", "learner", "other_learner", "facilitator", "coordinator"]
+)
+def test_the_public_cohort_feed_is_the_same_for_everyone(client, cohort, sessions, who, request):
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    response = client.get(f"/cohorts/{cohort.slug}/calendar.ics")
+    assert response.status_code == 200
+    assert b"meet.example.org" not in response.content
+
+
+def test_a_deactivated_person_loses_their_personal_feed(client, learner, sessions):
+    token = calendar_token_for(user=learner)
+    learner.is_active = False
+    learner.save()
+    assert client.get(f"/calendar/{token.token}.ics").status_code == 404

@@ -6,6 +6,7 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.forms import HiddenInput
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -47,6 +48,8 @@ def generate_sessions(request, cohort_id: int):
             messages.success(request, _("%(n)d sessions created for %(cohort)s.")
                              % {"n": len(created), "cohort": cohort})  # fmt: skip
             return redirect(_sessions_url(cohort))
+    if not has_conflicts:
+        form.fields["save_despite_conflicts"].widget = HiddenInput()
     return _render(request, "cohorts/admin/generate.html", form=form, preview=preview,
                    has_conflicts=has_conflicts, title=_("Generate sessions"), subtitle=str(cohort),
                    back_url=reverse("cohorts_cohort:index"),

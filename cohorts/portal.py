@@ -11,7 +11,7 @@ def schedule_panel(request) -> dict | None:
     user = request.user
     enrolments = list(selectors.current_enrolments(user=user))
     if not enrolments:
-        return None
+        return teaching_panel(request)
     sessions = list(selectors.sessions_for_schedule(cohort_ids=[e.cohort_id for e in enrolments]))
     now = timezone.now()
     token = calendar_token_for(user=user)
@@ -35,6 +35,21 @@ def schedule_panel(request) -> dict | None:
         "template": "cohorts/panel_schedule.html",
         "blocks": blocks,
         "now": now,
+        "feed_url": feed_url,
+        "webcal_url": feed_url.replace("https://", "webcal://").replace("http://", "webcal://"),
+    }
+
+
+def teaching_panel(request) -> dict | None:
+    """For facilitators: the sessions they teach, with their personal feed."""
+    sessions = list(selectors.sessions_taught_by(user=request.user, since=timezone.now()))
+    if not sessions:
+        return None
+    token = calendar_token_for(user=request.user)
+    feed_url = request.build_absolute_uri(reverse("cohorts:personal_feed", args=[token.token]))
+    return {
+        "template": "cohorts/panel_teaching.html",
+        "sessions": sessions,
         "feed_url": feed_url,
         "webcal_url": feed_url.replace("https://", "webcal://").replace("http://", "webcal://"),
     }

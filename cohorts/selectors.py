@@ -53,6 +53,14 @@ def sessions_for_person(*, user) -> QuerySet[Session]:
     )
 
 
+def sessions_taught_by(*, user, since) -> QuerySet[Session]:
+    return (
+        Session.objects.filter(facilitators=user, ends_at__gte=since)
+        .select_related("cohort", "venue__province")
+        .order_by("starts_at")[:20]
+    )
+
+
 def cohort_for_feed(*, slug: str) -> Cohort | None:
     return Cohort.objects.filter(slug=slug).first()
 

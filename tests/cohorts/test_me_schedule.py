@@ -72,7 +72,7 @@ def test_panel_shows_personal_and_public_feed_links(client, learner, cohort, sch
     assert f"/cohorts/{cohort.slug}/calendar.ics" in html
 
 
-def test_person_without_enrolment_gets_no_schedule_panel(client, facilitator):
+def test_person_without_enrolment_or_teaching_gets_no_schedule_panel(client, facilitator):
     client.force_login(facilitator)
     html = client.get("/me/").content.decode()
     assert "calendar.ics" not in html
@@ -85,3 +85,14 @@ def test_panel_queries_do_not_grow_with_sessions(client, learner, cohort,
     client.force_login(learner)
     with django_assert_max_num_queries(25):
         assert client.get("/me/").status_code == 200
+
+
+def test_facilitator_sees_the_sessions_they_teach_and_not_others(client, facilitator, cohort):
+    now = timezone.now()
+    mine = SessionFactory(cohort=cohort, title_th="วิชาของฉัน", starts_at=now + dt.timedelta(days=3))
+    mine.facilitators.add(facilitator)
+    SessionFactory(title_th="วิชาของคนอื่น", starts_at=now + dt.timedelta(days=3))
+    client.force_login(facilitator)
+    html = client.get("/me/").content.decode()
+    assert "วิชาของฉัน" in html and "วิชาของคนอื่น" not in html
+    assert "/calendar/" in html

@@ -156,7 +156,8 @@ def import_people(request, cohort_id: int):
             rows = check_rows(cohort=cohort, records=records)
             batch = uuid.uuid4().hex
             request.session[IMPORT_KEY] = {batch: {"cohort": cohort.pk, "records": records}}
-            context.update(rows=rows, batch=batch, counts=_counts(rows))
+            problems_first = sorted(rows, key=lambda row: (row.action != "error", row.line))
+            context.update(rows=problems_first, batch=batch, counts=_counts(rows))
     return _render(request, "cohorts/admin/import.html", form=form, **context)
 
 

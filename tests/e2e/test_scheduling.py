@@ -84,3 +84,10 @@ def test_coordinator_generates_and_reschedules_and_the_learner_sees_the_new_time
     first = next(e for e in events if str(e["UID"]).startswith(f"pms-session-{session.pk}@"))
     assert first.decoded("DTSTART").date() == new_day
     assert first.decoded("DTSTART").hour == 13 and first["SEQUENCE"] == 1
+
+
+def test_demo_learner_sees_the_changed_plan_on_a_phone(phone, demo):
+    log_in(phone, demo.url, "learner@example.org")
+    expect(phone.locator(".schedule-item.is-cancelled")).to_have_count(1)
+    expect(phone.locator(".schedule-item.is-rescheduled")).to_have_count(1)
+    screenshot(phone, "scheduling-demo-learner-phone")

@@ -38,10 +38,33 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
             for action in ("add", "change", "delete", "view")
         ),  # fmt: skip
         "simple_translation.submit_translation",
+        # cohorts (issue 4)
+        "cohorts.add_cohort",
+        "cohorts.change_cohort",
+        "cohorts.view_cohort",
+        "cohorts.add_session",
+        "cohorts.change_session",
+        "cohorts.view_session",
+        "cohorts.add_venue",
+        "cohorts.change_venue",
+        "cohorts.view_venue",
+        "cohorts.add_team",
+        "cohorts.change_team",
+        "cohorts.view_team",
+        "cohorts.add_enrolment",
+        "cohorts.change_enrolment",
+        "cohorts.view_enrolment",
+        "cohorts.delete_session",
     ],
     FACILITATOR: [
         "wagtailadmin.access_admin",
         "accounts.view_organisation",
+        # cohorts (issue 4)
+        "cohorts.view_cohort",
+        "cohorts.view_session",
+        "cohorts.view_venue",
+        "cohorts.view_team",
+        "cohorts.view_enrolment",
     ],
     LEARNER: [],
 }

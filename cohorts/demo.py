@@ -142,6 +142,38 @@ def _teams(ctx, cohort: Cohort) -> None:
             )  # fmt: skip
 
 
+# cohort-2 shows a changed plan: session 9 moved a week later, session 11 cancelled.
+RESCHEDULED, CANCELLED = 9, 11
+
+
+def _changes(cohort: Cohort) -> None:
+    """Idempotent: only a still-scheduled session is changed, and only once."""
+    moved = cohort.sessions.filter(number=RESCHEDULED, status=Session.Status.SCHEDULED).first()
+    if moved:
+        week = dt.timedelta(days=7)
+        Session.objects.filter(pk=moved.pk).update(
+            starts_at=moved.starts_at + week, ends_at=moved.ends_at + week,
+            status=Session.Status.RESCHEDULED, sequence=1,
+            change_note="เลื่อนออกไป 1 สัปดาห์ เนื่องจากตรงกับการประชุมสันนิบาตเทศบาล",
+        )  # fmt: skip
+    cohort.sessions.filter(number=CANCELLED, status=Session.Status.SCHEDULED).update(
+        status=Session.Status.CANCELLED, sequence=1,
+        change_note="ยกเลิกเนื่องจากสถานการณ์น้ำท่วม จะนัดหมายชดเชยภายหลัง",
+    )  # fmt: skip
+
+
+def _link_site_visits(cohort: Cohort) -> None:
+    """Best effort: link visits to the curriculum's SiteVisitPage of the same city, if any."""
+    from curriculum.models import SiteVisitPage
+
+    pages = list(SiteVisitPage.objects.live())
+    for session in cohort.sessions.filter(kind=S.SITE_VISIT, site_visit__isnull=True):
+        city = session.title_th.split(":")[0].replace("ศึกษาดูงาน", "").strip()
+        page = next((p for p in pages if city and city in p.title), None)
+        if page:
+            Session.objects.filter(pk=session.pk).update(site_visit=page)
+
+
 def seed(ctx) -> None:
     venues = _venues()
     for slug, number, status in (
@@ -151,6 +183,9 @@ def seed(ctx) -> None:
         cohort = _cohort(ctx, slug, number, status)
         _sessions(ctx, cohort, venues)
         _teams(ctx, cohort)
+        _link_site_visits(cohort)
+        if slug == "cohort-2":
+            _changes(cohort)
         ctx.data[slug] = cohort
     ctx.say(f"Cohorts: {Cohort.objects.count()}, sessions: {Session.objects.count()}, "
             f"enrolments: {Enrolment.objects.count()}.")  # fmt: skip

@@ -191,6 +191,7 @@ class Session(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.SCHEDULED
     )
     preparation = models.TextField(_("what to prepare"), blank=True)
+    change_note = models.TextField(_("note on the latest change"), blank=True)
     # iCalendar SEQUENCE: raised on every reschedule or cancellation.
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
@@ -291,3 +292,77 @@ class Enrolment(models.Model):
     @property
     def is_current(self) -> bool:
         return self.status in (self.Status.ACTIVE, self.Status.COMPLETED)
+
+
+class CalendarToken(models.Model):
+    """The secret in a person's personal calendar feed URL; revoking it kills the URL."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="calendar_tokens",
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed token")
+        verbose_name_plural = _("calendar feed tokens")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(revoked_at__isnull=True),
+                name="calendartoken_one_live_per_user",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.created_at:%Y-%m-%d}"
+
+
+class SessionNotice(models.Model):
+    """One email about one session to one person: reminders and change notices.
+
+    The unique constraint makes "at most once per person per session per kind"
+    a database fact; senders claim a row with a conditional update.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+
+    REMINDER_3D = "reminder-3d"
+    REMINDER_1D = "reminder-1d"
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="notices"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="session_notices",
+    )
+    # reminder-3d, reminder-1d, or change-<sequence> for a reschedule / cancellation.
+    kind = models.CharField(_("kind"), max_length=32)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("session notice")
+        verbose_name_plural = _("session notices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user", "kind"], name="sessionnotice_once_per_kind"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} · {self.session} · {self.user}"

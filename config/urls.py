@@ -26,6 +26,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("cohorts.urls")),
 ]
 
 # Thai at the root, English under /en/.

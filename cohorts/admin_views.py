@@ -1,0 +1,205 @@
+"""Coordinator screens in the Wagtail admin: generate, reschedule, cancel, invite, import,
+withdraw and transfer. Each checks can_manage_cohorts, parses a form, calls one service."""
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.forms import HiddenInput
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from cohorts import forms, services
+from cohorts.access import can_manage_cohorts
+from cohorts.imports import ImportFileError, ImportRow, apply_rows, check_rows, read_table
+from cohorts.models import Cohort, Enrolment, Session
+
+IMPORT_KEY = "cohorts-import"
+
+
+def _require_coordinator(request) -> None:
+    if not can_manage_cohorts(request.user):
+        raise PermissionDenied
+
+
+def _render(request, template, **context):
+    return TemplateResponse(request, template, context)
+
+
+def _sessions_url(cohort) -> str:
+    return reverse("cohorts_session:index") + f"?cohort={cohort.pk}"
+
+
+def generate_sessions(request, cohort_id: int):
+    _require_coordinator(request)
+    cohort = get_object_or_404(Cohort, pk=cohort_id)
+    form = forms.GenerateSessionsForm(request.POST or None)
+    preview, has_conflicts = [], False
+    if request.method == "POST" and form.is_valid():
+        pattern = services.SessionPattern(**form.cleaned_data_for_pattern())
+        preview = _preview(cohort, pattern)
+        has_conflicts = any(row["conflicts"] for row in preview)
+        allowed = not has_conflicts or form.cleaned_data["save_despite_conflicts"]
+        if request.POST.get("action") == "create" and allowed:
+            created = services.sessions_generate(cohort=cohort, pattern=pattern)
+            messages.success(request, _("%(n)d sessions created for %(cohort)s.")
+                             % {"n": len(created), "cohort": cohort})  # fmt: skip
+            return redirect(_sessions_url(cohort))
+    if not has_conflicts:
+        form.fields["save_despite_conflicts"].widget = HiddenInput()
+    return _render(request, "cohorts/admin/generate.html", form=form, preview=preview,
+                   has_conflicts=has_conflicts, title=_("Generate sessions"), subtitle=str(cohort),
+                   back_url=reverse("cohorts_cohort:index"),
+                   intro=_("Sessions are added after the cohort's existing ones and numbered "
+                           "in date order. Preview first, then create."))  # fmt: skip
+
+
+def _preview(cohort, pattern) -> list[dict]:
+    start = cohort.sessions.count()
+    rows = []
+    for index in range(pattern.count):
+        starts_at, ends_at = pattern.times(index)
+        rows.append({
+            "number": start + index + 1,
+            "title_th": pattern.title_th.replace("{n}", str(start + index + 1)),
+            "starts_at": starts_at, "ends_at": ends_at,
+            "conflicts": services.session_conflicts(
+                cohort=cohort, starts_at=starts_at, ends_at=ends_at, venue=pattern.venue,
+                facilitators=pattern.facilitators),
+        })  # fmt: skip
+    return rows
+
+
+def reschedule_session(request, session_id: int):
+    _require_coordinator(request)
+    session = get_object_or_404(Session.objects.select_related("cohort"), pk=session_id)
+    form = forms.RescheduleForm(request.POST or None, session=session)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.session_reschedule(
+            session=session, starts_at=data["starts_at"], ends_at=data["ends_at"],
+            venue=data["venue"], keep_venue=False, note=data["note"],
+        )  # fmt: skip
+        messages.success(request, _("%(session)s rescheduled; participants are being emailed.")
+                         % {"session": session})  # fmt: skip
+        return redirect(_sessions_url(session.cohort))
+    return _render(request, "cohorts/admin/form.html", form=form, title=_("Reschedule"),
+                   subtitle=str(session), submit_label=_("Reschedule and notify"),
+                   back_url=_sessions_url(session.cohort))  # fmt: skip
+
+
+def cancel_session(request, session_id: int):
+    _require_coordinator(request)
+    session = get_object_or_404(Session.objects.select_related("cohort"), pk=session_id)
+    form = forms.CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.session_cancel(session=session, note=form.cleaned_data["note"])
+        messages.success(request, _("%(session)s cancelled; participants are being emailed.")
+                         % {"session": session})  # fmt: skip
+        return redirect(_sessions_url(session.cohort))
+    return _render(request, "cohorts/admin/form.html", form=form, title=_("Cancel session"),
+                   subtitle=str(session), submit_label=_("Cancel session and notify"),
+                   back_url=_sessions_url(session.cohort))  # fmt: skip
+
+
+def invite_person(request, cohort_id: int):
+    _require_coordinator(request)
+    cohort = get_object_or_404(Cohort, pk=cohort_id)
+    form = forms.InviteForm(request.POST or None, cohort=cohort)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        email, role, team = data.pop("email"), data.pop("role"), data.pop("team")
+        try:
+            _enrolment, created = services.enrolment_invite(
+                cohort=cohort, email=email, role=role, team=team, profile=data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            text = (_("%(email)s invited to %(cohort)s.") if created
+                    else _("%(email)s is already enrolled in %(cohort)s."))  # fmt: skip
+            messages.success(request, text % {"email": email, "cohort": cohort})
+            return redirect(reverse("cohorts_enrolment:index") + f"?cohort={cohort.pk}")
+    return _render(request, "cohorts/admin/form.html", form=form, title=_("Invite a person"),
+                   subtitle=str(cohort), submit_label=_("Invite"),
+                   back_url=reverse("cohorts_cohort:index"))  # fmt: skip
+
+
+def import_people(request, cohort_id: int):
+    _require_coordinator(request)
+    cohort = get_object_or_404(Cohort, pk=cohort_id)
+    stash = request.session.get(IMPORT_KEY, {})
+    context = {"title": _("Import learners"), "subtitle": str(cohort), "icon": "upload",
+               "submit_label": _("Check the file"), "back_url": reverse("cohorts_cohort:index")}  # fmt: skip
+    if request.method == "POST" and request.POST.get("action") == "confirm":
+        batch = stash.get(request.POST.get("batch", ""))
+        if not batch or batch["cohort"] != cohort.pk:
+            messages.error(request, _("That preview has expired; upload the file again."))
+            return redirect(request.path)
+        with transaction.atomic():
+            rows = check_rows(cohort=cohort, records=batch["records"])
+            context["result"] = apply_rows(cohort=cohort, rows=rows)
+        stash.pop(request.POST["batch"], None)
+        request.session[IMPORT_KEY] = stash
+        return _render(request, "cohorts/admin/import.html", form=forms.ImportForm(), **context)
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            records = read_table(upload.name, upload.read())
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+        else:
+            rows = check_rows(cohort=cohort, records=records)
+            batch = uuid.uuid4().hex
+            request.session[IMPORT_KEY] = {batch: {"cohort": cohort.pk, "records": records}}
+            problems_first = sorted(rows, key=lambda row: (row.action != "error", row.line))
+            context.update(rows=problems_first, batch=batch, counts=_counts(rows))
+    return _render(request, "cohorts/admin/import.html", form=form, **context)
+
+
+def _counts(rows: list[ImportRow]) -> dict:
+    errors = sum(row.action == "error" for row in rows)
+    ready = sum(row.action in ("new", "enrol") for row in rows)
+    return {"error": errors, "ok": ready, "unchanged": len(rows) - errors - ready}
+
+
+def withdraw_enrolment(request, enrolment_id: int):
+    _require_coordinator(request)
+    enrolment = get_object_or_404(Enrolment.objects.select_related("cohort", "user"),
+                                  pk=enrolment_id)  # fmt: skip
+    form = forms.WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enrolment_withdraw(enrolment=enrolment, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(e)s withdrawn; the record is kept.") % {"e": enrolment})
+            return redirect("cohorts_enrolment:index")
+    return _render(request, "cohorts/admin/form.html", form=form, title=_("Withdraw"),
+                   subtitle=str(enrolment), submit_label=_("Withdraw"),
+                   back_url=reverse("cohorts_enrolment:index"))  # fmt: skip
+
+
+def transfer_enrolment(request, enrolment_id: int):
+    _require_coordinator(request)
+    enrolment = get_object_or_404(Enrolment.objects.select_related("cohort", "user"),
+                                  pk=enrolment_id)  # fmt: skip
+    form = forms.TransferForm(request.POST or None, enrolment=enrolment)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            new = services.enrolment_transfer(enrolment=enrolment, to_cohort=data["to_cohort"],
+                                              team=data["team"], reason=data["reason"])  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Transferred to %(cohort)s.") % {"cohort": new.cohort})
+            return redirect("cohorts_enrolment:index")
+    return _render(request, "cohorts/admin/form.html", form=form, title=_("Transfer"),
+                   subtitle=str(enrolment), submit_label=_("Transfer"),
+                   back_url=reverse("cohorts_enrolment:index"))  # fmt: skip

@@ -1,0 +1,97 @@
+"""Reads for schedules, teams, feeds and reminders; each bounded in queries."""
+
+import datetime as dt
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from cohorts.access import CURRENT
+from cohorts.models import Cohort, Enrolment, Session, SessionNotice
+
+LIVE = ~Q(status=Session.Status.CANCELLED)
+
+
+def sessions_for_schedule(*, cohort_ids) -> QuerySet[Session]:
+    return (
+        Session.objects.filter(cohort_id__in=cohort_ids)
+        .select_related("cohort", "venue__province", "module", "site_visit")
+        .prefetch_related("facilitators")
+        .order_by("starts_at", "number")
+    )
+
+
+def current_enrolments(*, user) -> QuerySet[Enrolment]:
+    return (
+        Enrolment.objects.filter(user=user, status__in=CURRENT)
+        .select_related("cohort", "team__advisor", "team__organisation")
+        .order_by("-cohort__number")
+    )
+
+
+def team_members(*, team) -> QuerySet[Enrolment]:
+    return (
+        team.members.filter(status__in=CURRENT)
+        .select_related("user__organisation")
+        .order_by("user__first_name", "user__last_name")
+    )
+
+
+def next_session(sessions, *, now=None):
+    """The first session that has not ended and is not cancelled."""
+    now = now or timezone.now()
+    return next((s for s in sessions if s.ends_at >= now and not s.is_cancelled), None)
+
+
+def sessions_for_person(*, user) -> QuerySet[Session]:
+    """Sessions in a person's personal feed: their cohorts, plus sessions they facilitate."""
+    cohort_ids = Enrolment.objects.filter(user=user, status__in=CURRENT).values("cohort_id")
+    return (
+        Session.objects.filter(Q(cohort_id__in=cohort_ids) | Q(facilitators=user))
+        .distinct()
+        .select_related("cohort", "venue__province", "module", "site_visit")
+        .order_by("starts_at")
+    )
+
+
+def sessions_taught_by(*, user, since) -> QuerySet[Session]:
+    return (
+        Session.objects.filter(facilitators=user, ends_at__gte=since)
+        .select_related("cohort", "venue__province")
+        .order_by("starts_at")[:20]
+    )
+
+
+def cohort_for_feed(*, slug: str) -> Cohort | None:
+    return Cohort.objects.filter(slug=slug).first()
+
+
+def session_recipients(*, session) -> list:
+    """Everyone told about a session: current learners of its cohort and its facilitators."""
+    learners = [
+        e.user
+        for e in Enrolment.objects.filter(
+            cohort_id=session.cohort_id, status=Enrolment.Status.ACTIVE
+        ).select_related("user")
+    ]
+    people = {person.pk: person for person in learners + list(session.facilitators.all())}
+    return [person for person in people.values() if person.is_active and person.email]
+
+
+def overlapping_sessions(*, starts_at, ends_at, exclude_id=None) -> QuerySet[Session]:
+    qs = Session.objects.filter(LIVE, starts_at__lt=ends_at, ends_at__gt=starts_at)
+    if exclude_id:
+        qs = qs.exclude(pk=exclude_id)
+    return qs.select_related("cohort", "venue").prefetch_related(Prefetch("facilitators"))
+
+
+def sessions_due_for_reminder(*, now=None) -> list[tuple[Session, str]]:
+    """Live sessions starting within 3 days, each with the reminder kind now due."""
+    now = now or timezone.now()
+    one_day, three_days = now + dt.timedelta(days=1), now + dt.timedelta(days=3)
+    due = []
+    for session in Session.objects.filter(LIVE, starts_at__gt=now, starts_at__lte=three_days):
+        kind = (
+            SessionNotice.REMINDER_1D if session.starts_at <= one_day else SessionNotice.REMINDER_3D
+        )
+        due.append((session, kind))
+    return due

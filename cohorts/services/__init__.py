@@ -1,0 +1,46 @@
+"""Writes for cohorts, split by concept; import from here."""
+
+from cohorts.services.enrolments import (
+    enrolment_create,
+    enrolment_invite,
+    enrolment_transfer,
+    enrolment_withdraw,
+)
+from cohorts.services.feeds import calendar_token_for, calendar_token_revoke
+from cohorts.services.notices import (
+    notice_deliver,
+    notices_queue_change,
+    notices_queue_reminders,
+)
+from cohorts.services.sessions import (
+    SessionPattern,
+    session_cancel,
+    session_conflicts,
+    session_create,
+    session_delete,
+    session_reschedule,
+    session_update,
+    sessions_generate,
+    sessions_renumber,
+)
+
+__all__ = [
+    "SessionPattern",
+    "calendar_token_for",
+    "calendar_token_revoke",
+    "enrolment_create",
+    "enrolment_invite",
+    "enrolment_transfer",
+    "enrolment_withdraw",
+    "notice_deliver",
+    "notices_queue_change",
+    "notices_queue_reminders",
+    "session_cancel",
+    "session_conflicts",
+    "session_create",
+    "session_delete",
+    "session_reschedule",
+    "session_update",
+    "sessions_generate",
+    "sessions_renumber",
+]

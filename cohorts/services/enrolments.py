@@ -1,0 +1,142 @@
+"""Enrolment: enrol with a snapshot, invite by email, withdraw, transfer (history kept)."""
+
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.roles import LEARNER
+from cohorts.models import Cohort, Enrolment, Team
+from config.emails import send
+
+User = get_user_model()
+
+
+@transaction.atomic
+def enrolment_create(
+    *, cohort: Cohort, user, role: str = Enrolment.Role.EXECUTIVE, team: Team | None = None
+) -> tuple[Enrolment, bool]:
+    """Enrol a person once; position and organisation are snapshotted now."""
+    current = Enrolment.objects.filter(
+        cohort=cohort, user=user, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
+    ).first()
+    if current:
+        return current, False
+    if team is not None and team.cohort_id != cohort.pk:
+        raise ValidationError(_("The team belongs to another cohort."))
+    organisation = user.organisation
+    enrolment = Enrolment(
+        cohort=cohort, user=user, role=role, team=team,
+        position_snapshot=user.position,
+        organisation_snapshot=organisation,
+        organisation_name_snapshot=organisation.name_th if organisation else "",
+    )  # fmt: skip
+    enrolment.full_clean()
+    enrolment.save()
+    user.groups.add(*Group.objects.filter(name=LEARNER))
+    return enrolment, True
+
+
+def set_password_url(user) -> str:
+    """allauth's password-reset link: the invited person chooses their own password."""
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
+    )
+    return settings.SITE_URL.rstrip("/") + path
+
+
+@transaction.atomic
+def enrolment_invite(
+    *, cohort: Cohort, email: str, role: str = Enrolment.Role.EXECUTIVE,
+    team: Team | None = None, profile: dict | None = None, notify: bool = True,
+) -> tuple[Enrolment, bool]:  # fmt: skip
+    """Create the person if new (no usable password, verified address) and enrol them."""
+    email = User.objects.normalize_email(email).lower()
+    user = User.objects.filter(email__iexact=email).first()
+    new_user = user is None
+    if new_user:
+        user = User(email=email, **(profile or {}))
+        user.set_unusable_password()
+        user.full_clean(exclude=["password"])
+        user.save()
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    enrolment, created = enrolment_create(cohort=cohort, user=user, role=role, team=team)
+    if created and notify:
+        user_id, cohort_id = user.pk, cohort.pk
+        transaction.on_commit(lambda: _send_invitation(user_id, cohort_id, new_user))
+    return enrolment, created
+
+
+def _send_invitation(user_id: int, cohort_id: int, new_user: bool) -> None:
+    user = User.objects.get(pk=user_id)
+    cohort = Cohort.objects.get(pk=cohort_id)
+    context = {
+        "person": user,
+        "cohort": cohort,
+        "new_user": new_user and not user.has_usable_password(),
+        "set_password_url": set_password_url(user),
+        "login_code_url": settings.SITE_URL.rstrip("/") + reverse("account_request_login_code"),
+        "portal_url": settings.SITE_URL.rstrip("/") + reverse("accounts:me"),
+    }
+    send("cohort-invitation", [user.email], context)
+
+
+def _end(enrolment: Enrolment, status: str, reason: str) -> None:
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        raise ValidationError(_("Only an active enrolment can be withdrawn or transferred."))
+    enrolment.status = status
+    enrolment.ended_at = timezone.now()
+    enrolment.end_reason = reason
+
+
+@transaction.atomic
+def enrolment_withdraw(*, enrolment: Enrolment, reason: str = "") -> Enrolment:
+    """The record stays (with its attendance); only its status and end change."""
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    _end(enrolment, Enrolment.Status.WITHDRAWN, reason)
+    enrolment.save()
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_transfer(
+    *, enrolment: Enrolment, to_cohort: Cohort, team: Team | None = None, reason: str = ""
+) -> Enrolment:
+    """Close this enrolment and open one in another cohort, linked by transferred_to.
+
+    The new enrolment keeps the original snapshot: the person is the same
+    mayor who enrolled, whatever their position is today.
+    """
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if to_cohort.pk == enrolment.cohort_id:
+        raise ValidationError(_("Choose a different cohort to transfer to."))
+    if team is not None and team.cohort_id != to_cohort.pk:
+        raise ValidationError(_("The team belongs to another cohort."))
+    if Enrolment.objects.filter(
+        cohort=to_cohort, user_id=enrolment.user_id, status=Enrolment.Status.ACTIVE
+    ).exists():
+        raise ValidationError(_("This person is already enrolled in that cohort."))
+    _end(enrolment, Enrolment.Status.TRANSFERRED, reason)
+    new = Enrolment(
+        cohort=to_cohort, user_id=enrolment.user_id, role=enrolment.role, team=team,
+        position_snapshot=enrolment.position_snapshot,
+        organisation_snapshot=enrolment.organisation_snapshot,
+        organisation_name_snapshot=enrolment.organisation_name_snapshot,
+    )  # fmt: skip
+    new.full_clean()
+    new.save()
+    enrolment.transferred_to = new
+    enrolment.save()
+    return new

@@ -1,0 +1,195 @@
+"""Scheduling: generate from a pattern, renumber, detect conflicts, reschedule, cancel."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from cohorts.models import Cohort, Session, Venue
+from cohorts.selectors import overlapping_sessions
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+# Fields whose change moves the event in people's calendars.
+CALENDAR_FIELDS = ("starts_at", "ends_at", "venue_id", "online_url")
+
+
+@dataclass
+class SessionPattern:
+    """e.g. 14 sessions, every month, 2 days each, 09:00-16:00, from 5 June 2026."""
+
+    count: int
+    first_day: dt.date
+    every: int = 1
+    unit: str = "months"  # "months" or "weeks"
+    days_each: int = 1
+    start_time: dt.time = dt.time(9, 0)
+    end_time: dt.time = dt.time(16, 0)
+    kind: str = Session.Kind.CLASSROOM
+    venue: Venue | None = None
+    title_th: str = "กิจกรรมหลักสูตร พมส."
+    title_en: str = "Programme session"
+    facilitators: list = field(default_factory=list)
+
+    def day(self, index: int) -> dt.date:
+        if self.unit == "weeks":
+            return self.first_day + dt.timedelta(weeks=self.every * index)
+        month = self.first_day.month - 1 + self.every * index
+        year, month = self.first_day.year + month // 12, month % 12 + 1
+        return _clamp_day(year, month, self.first_day.day)
+
+    def times(self, index: int) -> tuple[dt.datetime, dt.datetime]:
+        first = self.day(index)
+        last = first + dt.timedelta(days=self.days_each - 1)
+        return (
+            dt.datetime.combine(first, self.start_time, tzinfo=BANGKOK),
+            dt.datetime.combine(last, self.end_time, tzinfo=BANGKOK),
+        )
+
+
+def _clamp_day(year: int, month: int, day: int) -> dt.date:
+    for candidate in (day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def session_conflicts(
+    *, cohort, starts_at, ends_at, venue=None, facilitators=(), exclude_id=None
+) -> list[str]:
+    """Human-readable clashes: venue double-booked, facilitator in two places, cohort overlap."""
+    if not (starts_at and ends_at) or ends_at <= starts_at:
+        return []
+    problems = []
+    facilitator_ids = {person.pk for person in facilitators}
+    for other in overlapping_sessions(starts_at=starts_at, ends_at=ends_at, exclude_id=exclude_id):
+        label = f"{other.cohort} · {other}"
+        if venue is not None and other.venue_id == venue.pk:
+            problems.append(_("Venue %(venue)s is already booked for %(other)s.")
+                            % {"venue": venue.name_th, "other": label})  # fmt: skip
+        for person in other.facilitators.all():
+            if person.pk in facilitator_ids:
+                problems.append(_("%(person)s is already facilitating %(other)s.")
+                                % {"person": person.get_full_name(), "other": label})  # fmt: skip
+        if cohort is not None and other.cohort_id == cohort.pk:
+            problems.append(_("The cohort already has %(other)s at that time.") % {"other": label})
+    return problems
+
+
+def sessions_renumber(*, cohort: Cohort) -> None:
+    """ครั้งที่ 1..N in date order; called whenever a session is added or removed."""
+    sessions = list(cohort.sessions.order_by("starts_at", "pk"))
+    changed = []
+    for number, session in enumerate(sessions, 1):
+        if session.number != number:
+            session.number = number
+            changed.append(session)
+    Session.objects.bulk_update(changed, ["number"])
+
+
+@transaction.atomic
+def session_create(*, cohort: Cohort, facilitators=(), **fields) -> Session:
+    session = Session(cohort=cohort, number=fields.pop("number", 0) or 1, **fields)
+    session.full_clean(exclude=["number"])
+    session.save()
+    session.facilitators.set(facilitators)
+    sessions_renumber(cohort=cohort)
+    session.refresh_from_db()
+    return session
+
+
+@transaction.atomic
+def sessions_generate(*, cohort: Cohort, pattern: SessionPattern) -> list[Session]:
+    """Create pattern.count sessions after any the cohort already has, then renumber."""
+    created = []
+    existing = cohort.sessions.count()
+    for index in range(pattern.count):
+        starts_at, ends_at = pattern.times(index)
+        n = existing + index + 1
+        session = Session(
+            cohort=cohort, number=n, kind=pattern.kind, venue=pattern.venue,
+            title_th=pattern.title_th.replace("{n}", str(n)),
+            title_en=pattern.title_en.replace("{n}", str(n)),
+            starts_at=starts_at, ends_at=ends_at,
+        )  # fmt: skip
+        session.full_clean()
+        session.save()
+        session.facilitators.set(pattern.facilitators)
+        created.append(session)
+    sessions_renumber(cohort=cohort)
+    _stretch_cohort(cohort)
+    return created
+
+
+def _stretch_cohort(cohort: Cohort) -> None:
+    """Keep the cohort's dates covering its sessions."""
+    first = cohort.sessions.order_by("starts_at").first()
+    last = cohort.sessions.order_by("-ends_at").first()
+    if not first:
+        return
+    starts_on = min(cohort.starts_on, first.starts_at.astimezone(BANGKOK).date())
+    ends_on = max(cohort.ends_on, last.ends_at.astimezone(BANGKOK).date())
+    if (starts_on, ends_on) != (cohort.starts_on, cohort.ends_on):
+        Cohort.objects.filter(pk=cohort.pk).update(starts_on=starts_on, ends_on=ends_on)
+        cohort.starts_on, cohort.ends_on = starts_on, ends_on
+
+
+@transaction.atomic
+def session_update(*, session: Session, facilitators=None, note: str = "", **fields) -> Session:
+    """Save edits; a change to time or place is a reschedule (SEQUENCE up, people told)."""
+    before = Session.objects.get(pk=session.pk)
+    for name, value in fields.items():
+        setattr(session, name, value)
+    moved = any(getattr(before, f) != getattr(session, f) for f in CALENDAR_FIELDS)
+    if moved and session.status != Session.Status.CANCELLED:
+        session.status = Session.Status.RESCHEDULED
+        session.change_note = note or session.change_note
+    session.full_clean()
+    session.save()
+    if facilitators is not None:
+        session.facilitators.set(facilitators)
+    if moved or before.status != session.status:
+        _announce(session)
+    return session
+
+
+def session_reschedule(
+    *, session: Session, starts_at, ends_at, venue=None, note: str = "", keep_venue=True
+) -> Session:
+    fields = {"starts_at": starts_at, "ends_at": ends_at}
+    if not keep_venue:
+        fields["venue"] = venue
+    return session_update(session=session, note=note, **fields)
+
+
+@transaction.atomic
+def session_cancel(*, session: Session, note: str = "") -> Session:
+    if session.is_cancelled:
+        return session
+    session.status = Session.Status.CANCELLED
+    session.change_note = note
+    session.full_clean()
+    session.save()
+    _announce(session)
+    return session
+
+
+def _announce(session: Session) -> None:
+    """Raise SEQUENCE and tell everyone by email once this transaction commits."""
+    from cohorts.tasks import notify_session_change
+
+    Session.objects.filter(pk=session.pk).update(sequence=F("sequence") + 1)
+    session.refresh_from_db(fields=["sequence"])
+    session_id, sequence = session.pk, session.sequence
+    transaction.on_commit(lambda: notify_session_change.delay(session_id, sequence))
+
+
+@transaction.atomic
+def session_delete(*, session: Session) -> None:
+    cohort = session.cohort
+    session.delete()
+    sessions_renumber(cohort=cohort)

@@ -1,0 +1,50 @@
+"""Calendar feeds and the learner's feed-token reset; admin screens live in cohorts.admin_views."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cohorts import selectors
+from cohorts.calendar import build_calendar
+from cohorts.models import CalendarToken, Cohort
+from cohorts.services import calendar_token_revoke
+
+
+def _ics(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+def cohort_feed(request, slug: str):
+    """The cohort's public schedule: titles, times and venues, never meeting links."""
+    cohort = get_object_or_404(Cohort, slug=slug)
+    sessions = selectors.sessions_for_schedule(cohort_ids=[cohort.pk])
+    content = build_calendar(sessions, name=str(cohort), private=False)
+    return _ics(content, f"{cohort.slug}.ics")
+
+
+def personal_feed(request, token: str):
+    """A person's own sessions, addressed by a secret token (calendar apps cannot log in)."""
+    feed = CalendarToken.objects.filter(token=token, revoked_at__isnull=True).select_related("user")
+    feed = feed.first()
+    if feed is None or not feed.user.is_active:
+        raise Http404
+    sessions = selectors.sessions_for_person(user=feed.user)
+    return _ics(build_calendar(sessions, name="พมส. · ตารางของฉัน"), "my-sessions.ics")
+
+
+@login_required
+@require_POST
+def reset_feed(request):
+    calendar_token_revoke(user=request.user)
+    messages.success(
+        request,
+        _("Your calendar link has been replaced. The old link no longer works; "
+          "add the new one to your calendar."),
+    )  # fmt: skip
+    return redirect("accounts:me")

@@ -1,0 +1,102 @@
+"""Reminders 3 days and 1 day before: at most once per person per session per kind."""
+
+import datetime as dt
+
+import pytest
+from django_celery_beat.models import PeriodicTask
+
+from django.core import mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cohorts.models import Session, SessionNotice
+from cohorts.schedules import SWEEP_NAME, ensure_reminder_schedule
+from cohorts.services import notice_deliver
+from cohorts.tasks import SWEEP_TASK, send_session_reminders
+from tests.factories import SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _session(cohort, days):
+    return SessionFactory(cohort=cohort, starts_at=timezone.now() + dt.timedelta(days=days))
+
+
+def _sweep(capture):
+    with capture(execute=True):
+        return send_session_reminders()
+
+
+def test_three_day_reminder_goes_to_each_learner_with_an_ics(
+    cohort, learner, other_learner, django_capture_on_commit_callbacks
+):
+    session = _session(cohort, days=2.5)
+    assert _sweep(django_capture_on_commit_callbacks) == 2
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([learner.email, other_learner.email])
+    message = mail.outbox[0]
+    assert "อีก 3 วัน" in message.subject
+    assert message.attachments[0][0].endswith(".ics")
+    kinds = set(SessionNotice.objects.filter(session=session).values_list("kind", flat=True))
+    assert kinds == {SessionNotice.REMINDER_3D}
+
+
+def test_one_day_reminder_when_the_session_is_tomorrow(
+    cohort, learner, django_capture_on_commit_callbacks
+):
+    _session(cohort, days=0.5)
+    _sweep(django_capture_on_commit_callbacks)
+    assert "อีก 1 วัน" in mail.outbox[0].subject
+
+
+def test_sweeping_twice_sends_nothing_new(cohort, learner, django_capture_on_commit_callbacks):
+    _session(cohort, days=2)
+    _sweep(django_capture_on_commit_callbacks)
+    _sweep(django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 1
+
+
+def test_far_away_past_and_cancelled_sessions_get_no_reminder(
+    cohort, learner, django_capture_on_commit_callbacks
+):
+    _session(cohort, days=10)
+    _session(cohort, days=-1)
+    cancelled = _session(cohort, days=2)
+    cancelled.status = Session.Status.CANCELLED
+    cancelled.save()
+    assert _sweep(django_capture_on_commit_callbacks) == 0
+    assert mail.outbox == []
+
+
+def test_a_claimed_notice_is_not_sent_by_a_second_worker(cohort, learner):
+    session = _session(cohort, days=2)
+    notice = SessionNotice.objects.create(session=session, user=learner, kind="reminder-3d")
+    assert notice_deliver(notice_id=notice.pk) is True
+    assert notice_deliver(notice_id=notice.pk) is False
+    assert len(mail.outbox) == 1
+
+
+def test_the_database_refuses_a_second_notice_of_the_same_kind(cohort, learner):
+    session = _session(cohort, days=2)
+    SessionNotice.objects.create(session=session, user=learner, kind="reminder-1d")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SessionNotice.objects.create(session=session, user=learner, kind="reminder-1d")
+
+
+def test_a_failed_send_releases_the_claim_for_a_retry(cohort, learner, settings):
+    session = _session(cohort, days=2)
+    notice = SessionNotice.objects.create(session=session, user=learner, kind="reminder-3d")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 1  # nothing listens there
+    with pytest.raises(OSError):
+        notice_deliver(notice_id=notice.pk)
+    notice.refresh_from_db()
+    assert notice.status == SessionNotice.Status.PENDING
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert notice_deliver(notice_id=notice.pk) is True
+
+
+def test_the_beat_schedule_exists_once_and_survives_a_second_migrate(db):
+    ensure_reminder_schedule()
+    ensure_reminder_schedule()
+    tasks = PeriodicTask.objects.filter(name=SWEEP_NAME)
+    assert tasks.count() == 1 and tasks.get().task == SWEEP_TASK and tasks.get().enabled

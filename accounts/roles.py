@@ -26,10 +26,25 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.choose_document",
         "django_celery_beat.view_periodictask",
         "django_celery_beat.change_periodictask",
+        # attendance (issue 5)
+        "attendance.add_attendancerecord",
+        "attendance.change_attendancerecord",
+        "attendance.view_attendancerecord",
+        "attendance.view_attendancechange",
+        "attendance.add_completionrule",
+        "attendance.change_completionrule",
+        "attendance.view_completionrule",
+        "attendance.add_checkinsettings",
+        "attendance.change_checkinsettings",
+        "attendance.view_checkinsettings",
     ],
     FACILITATOR: [
         "wagtailadmin.access_admin",
         "accounts.view_organisation",
+        # attendance (issue 5): marking is limited to their own sessions in attendance.access
+        "attendance.add_attendancerecord",
+        "attendance.change_attendancerecord",
+        "attendance.view_attendancerecord",
     ],
     LEARNER: [],
 }

@@ -56,8 +56,10 @@ def test_staff_marking_while_the_learner_checks_in_keeps_one_record_and_a_trail(
     session = session_now(cohort)
     day = session_days(session)[0]
 
-    def either(index=iter(range(100))):
-        if next(index) % 2:
+    turns = iter(range(100))
+
+    def either():
+        if next(turns) % 2:
             return attendance_mark(
                 session=session, enrolment=enrolment, day=day, status="absent", by=staff
             )

@@ -1,5 +1,5 @@
 // Attendance grid: keyboard marking and a live refresh of statuses (QR check-ins).
-(function () {
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var grid = document.querySelector(".att-grid");
   if (!grid) return;
@@ -64,4 +64,4 @@
       .catch(function () {});
   }
   setInterval(refresh, 5000);
-})();
+});

@@ -27,3 +27,13 @@ def other_facilitator(db):
 def outsider(db):
     """A learner enrolled in another cohort."""
     return EnrolmentFactory(cohort=CohortFactory()).user
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Typed-code attempt counters live in the cache; user ids repeat between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -58,7 +58,7 @@ def test_a_correction_without_a_reason_is_refused_and_changes_nothing(client, re
     client.force_login(coordinator)
     response = client.post(url(record), {"status": "present", "reason": ""})
     assert response.status_code == 200
-    assert "kept in the trail" in response.content.decode()
+    assert "เก็บไว้ในประวัติ" in response.content.decode()  # ... it is kept in the trail.
     record.refresh_from_db()
     assert record.status == "absent"
     assert not AttendanceChange.objects.exists()
@@ -67,6 +67,6 @@ def test_a_correction_without_a_reason_is_refused_and_changes_nothing(client, re
 def test_excusing_without_the_excuse_reason_is_refused(client, record, coordinator):
     client.force_login(coordinator)
     response = client.post(url(record), {"status": "excused", "reason": "แก้ไข"})
-    assert "needs a reason" in response.content.decode()
+    assert "การลาต้องระบุเหตุผล" in response.content.decode()  # An excused absence needs a reason.
     record.refresh_from_db()
     assert record.status == "absent"

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.utils import translation
+
 from attendance.models import CompletionRule
 from attendance.standing import SessionInfo, compute_standing
 
@@ -63,7 +65,9 @@ def test_excused_counts_up_to_the_limit_only():
     over = compute_standing(CompletionRule(max_excused=2), infos, statuses)
     assert not over.met
     assert over.excused_over_limit == 1
-    assert any("limit" in reason for reason in over.reasons())
+    with translation.override("en"):
+        assert any("over the limit" in reason for reason in over.reasons())
+    assert any("เกินจำนวน" in reason for reason in over.reasons())
 
 
 def test_a_missed_mandatory_session_fails_even_with_enough_attendance():

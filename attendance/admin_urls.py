@@ -9,6 +9,7 @@ urlpatterns = [
     path("session/<int:pk>/", views.grid, name="grid"),
     path("session/<int:pk>/mark/", views.mark, name="mark"),
     path("session/<int:pk>/statuses/", views.statuses, name="statuses"),
+    path("session/<int:pk>/row/<int:enrolment>/", views.grid_row, name="grid_row"),
     path("session/<int:pk>/close/", views.close_day, name="close_day"),
     path("session/<int:pk>/projector/", views.projector, name="projector"),
     path("session/<int:pk>/projector/code/", views.projector_code, name="projector_code"),

@@ -18,6 +18,7 @@ from attendance.access import can_mark_session, can_see_cohort_reports, is_coord
 from attendance.days import current_day, default_day, session_days
 from attendance.forms import CorrectionForm, MarkForm
 from attendance.models import Status
+from attendance.rendering import learner_cell_html, matrix_cells_html
 from attendance.reports import matrix_xlsx, sign_in_sheet_pdf
 from attendance.selectors import (
     GridRow,
@@ -118,6 +119,21 @@ def mark(request, pk: int):
     )  # fmt: skip
 
 
+def grid_row(request, pk: int, enrolment: int):
+    """One row, fetched by the live refresh when a learner checks in by QR."""
+    session = _session_for_marking(request, pk)
+    day = _day(request, session)
+    found = get_object_or_404(
+        Enrolment.objects.select_related("user", "team"), pk=enrolment, cohort_id=session.cohort_id
+    )
+    record = found.attendance_records.filter(session=session, day=day).first()
+    return render(
+        request,
+        "attendance/admin/grid_row.html",
+        {"row": GridRow(found, record), "session": session, "day": day, "statuses": Status.choices},
+    )
+
+
 def statuses(request, pk: int):
     """Live refresh of the grid: the statuses only, so focus and taps are never lost."""
     session = _session_for_marking(request, pk)
@@ -213,7 +229,9 @@ def excuse_document(request, pk: int):
 
 def matrix(request, pk: int):
     cohort = _cohort_for_reports(request, pk)
-    return render(request, "attendance/admin/matrix.html", {"matrix": cohort_matrix(cohort)})
+    matrix = cohort_matrix(cohort)
+    rows = [(row, learner_cell_html(row), matrix_cells_html(row)) for row in matrix.rows]
+    return render(request, "attendance/admin/matrix.html", {"matrix": matrix, "rows": rows})
 
 
 def matrix_export_xlsx(request, pk: int):

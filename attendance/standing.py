@@ -10,6 +10,7 @@ oldest first; mandatory sessions must be attended in person on every day.
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
@@ -76,7 +77,7 @@ class Standing:
         """Below the rule's pace over the sessions held so far."""
         return bool(self.finished) and self.attended * 100 < self.min_percent * self.finished
 
-    @property
+    @cached_property
     def flag(self) -> str:
         if self.met:
             return "met"

@@ -37,8 +37,9 @@ document.addEventListener("DOMContentLoaded", function () {
     grid.querySelectorAll(".att-row").forEach(function (row) {
       var status = statuses[row.dataset.enrolment] || "";
       if (row.dataset.status === status) return;
-      if (row.contains(document.activeElement) && htmx) {
-        // Fetch the full row only when nobody is working in it.
+      if (!row.contains(document.activeElement) && window.htmx) {
+        // Nobody is working in this row: fetch it whole (method and time of check-in too).
+        window.htmx.ajax("GET", row.dataset.rowUrl, { target: row, swap: "outerHTML" });
         return;
       }
       row.dataset.status = status;

@@ -131,3 +131,20 @@ def test_the_projector_qr_decodes_to_a_working_check_in_link(client, session, fa
     client.force_login(learner)
     assert client.post(url.replace("http://testserver", "")).status_code == 200
     assert AttendanceRecord.objects.get().enrolment.user == learner
+
+
+def test_the_live_refresh_fetches_a_whole_row(client, session, enrolment, facilitator, learner):
+    from attendance.services import attendance_check_in
+
+    attendance_check_in(session=session, user=learner, day=session_days(session)[0])
+    client.force_login(facilitator)
+    url = reverse("attendance_admin:grid_row", args=[session.pk, enrolment.pk])
+    response = client.get(url)
+    assert 'data-status="present"' in response.content.decode()
+    assert "สแกน QR" in response.content.decode()  # the method: QR check-in
+
+
+def test_a_row_of_another_cohort_is_not_found(client, session, outsider, facilitator):
+    client.force_login(facilitator)
+    url = reverse("attendance_admin:grid_row", args=[session.pk, outsider.enrolments.get().pk])
+    assert client.get(url).status_code == 404

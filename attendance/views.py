@@ -13,6 +13,7 @@ from attendance.services import (
     attendance_check_in_by_code,
     attendance_check_in_by_token,
 )
+from cohorts.models import Session
 
 SCANS_KEY = "attendance_scans"
 SCAN_REMEMBERED_SECONDS = 10 * 60
@@ -57,7 +58,9 @@ def check_in(request, token: str):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if request.method == "GET":
-        return render(request, "attendance/check_in_confirm.html", {"token": token})
+        session = Session.objects.select_related("cohort").filter(pk=data.session_id).first()
+        context = {"token": token, "session": session, "day": data.day}
+        return render(request, "attendance/check_in_confirm.html", context)
     try:
         record = attendance_check_in_by_token(
             token=token, user=request.user, seen_fresh=_seen_fresh(request, token)

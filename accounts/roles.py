@@ -55,6 +55,17 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "cohorts.change_enrolment",
         "cohorts.view_enrolment",
         "cohorts.delete_session",
+        # attendance (issue 5)
+        "attendance.add_attendancerecord",
+        "attendance.change_attendancerecord",
+        "attendance.view_attendancerecord",
+        "attendance.view_attendancechange",
+        "attendance.add_completionrule",
+        "attendance.change_completionrule",
+        "attendance.view_completionrule",
+        "attendance.add_checkinsettings",
+        "attendance.change_checkinsettings",
+        "attendance.view_checkinsettings",
     ],
     FACILITATOR: [
         "wagtailadmin.access_admin",
@@ -65,6 +76,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "cohorts.view_venue",
         "cohorts.view_team",
         "cohorts.view_enrolment",
+        # attendance (issue 5): marking is limited to their own sessions in attendance.access
+        "attendance.add_attendancerecord",
+        "attendance.change_attendancerecord",
+        "attendance.view_attendancerecord",
     ],
     LEARNER: [],
 }

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.sitemap import sitemap
 from cms.views import search
+from attendance.exports import attendance_csv
 from config.health import healthz
 
 
@@ -27,6 +28,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("cohorts.urls")),
+    # Attendance (issue 5): the CSV export lives at a fixed, language-neutral address.
+    path("cohorts/<slug:slug>/attendance.csv", attendance_csv, name="attendance_csv"),
 ]
 
 # Thai at the root, English under /en/.
@@ -34,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("search/", search, name="search"),
+    path("attendance/", include("attendance.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

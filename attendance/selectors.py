@@ -1,0 +1,171 @@
+"""Reads: standings, the staff grid, the cohort matrix. Bounded queries per page."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from attendance.days import session_days
+from attendance.models import AttendanceRecord, CompletionRule
+from attendance.standing import SessionInfo, Standing, compute_standing
+from cohorts.models import Cohort, Enrolment, Session
+
+CURRENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
+
+
+def rule_for(cohort: Cohort) -> CompletionRule:
+    """The cohort's rule, or the default rule (80%) when none was set."""
+    return CompletionRule.objects.filter(cohort=cohort).first() or CompletionRule(cohort=cohort)
+
+
+def counted_sessions(cohort_id: int):
+    return Session.objects.filter(cohort_id=cohort_id).exclude(status=Session.Status.CANCELLED)
+
+
+def _infos(sessions, now) -> list[SessionInfo]:
+    return [SessionInfo.of(session, now) for session in sessions if not session.is_cancelled]
+
+
+def standing_for(enrolment: Enrolment, *, now=None) -> Standing:
+    now = now or timezone.now()
+    sessions = list(counted_sessions(enrolment.cohort_id))
+    statuses = dict(
+        ((session_id, day), status)
+        for session_id, day, status in AttendanceRecord.objects.filter(
+            enrolment=enrolment
+        ).values_list("session_id", "day", "status")
+    )
+    return compute_standing(rule_for(enrolment.cohort), _infos(sessions, now), statuses)
+
+
+@dataclass
+class MyAttendance:
+    enrolment: Enrolment
+    standing: Standing
+    rows: list  # (session, [(day, record or None)])
+
+
+def my_attendance(user, *, now=None) -> list[MyAttendance]:
+    """The learner's current enrolments with their sessions and records."""
+    now = now or timezone.now()
+    enrolments = (
+        Enrolment.objects.filter(user=user, status__in=CURRENT)
+        .select_related("cohort", "cohort__completion_rule")
+        .prefetch_related(
+            Prefetch("cohort__sessions", queryset=Session.objects.order_by("starts_at")),
+            "attendance_records",
+        )
+    )
+    result = []
+    for enrolment in enrolments:
+        sessions = list(enrolment.cohort.sessions.all())
+        records = {(r.session_id, r.day): r for r in enrolment.attendance_records.all()}
+        statuses = {key: record.status for key, record in records.items()}
+        rule = getattr(enrolment.cohort, "completion_rule", None) or CompletionRule()
+        standing = compute_standing(rule, _infos(sessions, now), statuses)
+        rows = [
+            (session, [(day, records.get((session.pk, day))) for day in session_days(session)])
+            for session in sessions
+        ]
+        result.append(MyAttendance(enrolment=enrolment, standing=standing, rows=rows))
+    return result
+
+
+@dataclass
+class GridRow:
+    enrolment: Enrolment
+    record: AttendanceRecord | None
+
+
+def session_grid(session: Session, day: dt.date) -> list[GridRow]:
+    """Every active learner of the session's cohort with their record for the day."""
+    records = {
+        record.enrolment_id: record
+        for record in AttendanceRecord.objects.filter(session=session, day=day)
+    }
+    enrolments = (
+        Enrolment.objects.filter(cohort_id=session.cohort_id, status__in=CURRENT)
+        .select_related("user", "team")
+        .order_by("team__name", "user__first_name", "user__last_name")
+    )
+    return [GridRow(enrolment, records.get(enrolment.pk)) for enrolment in enrolments]
+
+
+def grid_statuses(session: Session, day: dt.date) -> dict[int, str]:
+    """enrolment id -> status, for the grid's live refresh."""
+    return dict(
+        AttendanceRecord.objects.filter(session=session, day=day).values_list(
+            "enrolment_id", "status"
+        )
+    )
+
+
+@dataclass
+class MatrixRow:
+    enrolment: Enrolment
+    cells: list  # per session: list of statuses per day ("" when unrecorded)
+    standing: Standing
+
+
+@dataclass
+class Matrix:
+    cohort: Cohort
+    rule: CompletionRule
+    sessions: list
+    rows: list[MatrixRow]
+    column_totals: list[int]  # learners present or late per session
+
+    @property
+    def flagged(self) -> list[MatrixRow]:
+        return [row for row in self.rows if row.standing.flag in ("below", "cannot-meet")]
+
+
+def cohort_matrix(cohort: Cohort, *, now=None) -> Matrix:
+    """Learners by sessions with standings: four queries whatever the cohort's size."""
+    now = now or timezone.now()
+    rule = rule_for(cohort)
+    sessions = list(Session.objects.filter(cohort=cohort).order_by("starts_at", "number"))
+    enrolments = list(
+        Enrolment.objects.filter(cohort=cohort, status__in=CURRENT)
+        .select_related("user", "team")
+        .order_by("team__name", "user__first_name", "user__last_name")
+    )
+    statuses: dict[int, dict] = {}
+    for enrolment_id, session_id, day, status in AttendanceRecord.objects.filter(
+        session__cohort=cohort
+    ).values_list("enrolment_id", "session_id", "day", "status"):
+        statuses.setdefault(enrolment_id, {})[(session_id, day)] = status
+    infos = _infos(sessions, now)
+    days = {session.pk: session_days(session) for session in sessions}
+    rows, totals = [], [0] * len(sessions)
+    for enrolment in enrolments:
+        mine = statuses.get(enrolment.pk, {})
+        cells = []
+        for index, session in enumerate(sessions):
+            cell = [mine.get((session.pk, day), "") for day in days[session.pk]]
+            totals[index] += any(status in ("present", "late") for status in cell)
+            cells.append(cell)
+        rows.append(MatrixRow(enrolment, cells, compute_standing(rule, infos, mine)))
+    return Matrix(cohort, rule, sessions, rows, totals)
+
+
+def sessions_for_marking(user):
+    """Sessions this person may mark: all for coordinators, their own for facilitators."""
+    from attendance.access import is_coordinator
+
+    sessions = Session.objects.select_related("cohort").order_by("-starts_at")
+    if is_coordinator(user):
+        return sessions
+    return sessions.filter(facilitators=user)
+
+
+def record_with_trail(record_id: int) -> AttendanceRecord | None:
+    return (
+        AttendanceRecord.objects.select_related(
+            "enrolment__user", "enrolment__cohort", "session", "recorded_by"
+        )
+        .prefetch_related("changes__changed_by")
+        .filter(pk=record_id)
+        .first()
+    )

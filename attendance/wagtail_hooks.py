@@ -1,0 +1,61 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from attendance import admin_urls
+from attendance.access import is_coordinator
+from attendance.models import CheckInSettings, CompletionRule
+
+
+@hooks.register("register_admin_urls")
+def register_attendance_urls():
+    return [path("attendance/", include(admin_urls, namespace="attendance_admin"))]
+
+
+class AttendanceMenuItem(MenuItem):
+    def is_shown(self, request):
+        from attendance.selectors import sessions_for_marking
+
+        user = request.user
+        return is_coordinator(user) or sessions_for_marking(user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_attendance_menu_item():
+    return AttendanceMenuItem(
+        _("Attendance"), reverse("attendance_admin:index"), icon_name="tasks", order=250
+    )
+
+
+class CompletionRuleViewSet(ModelViewSet):
+    model = CompletionRule
+    icon = "success"
+    menu_label = _("Completion rules")
+    list_display = ["cohort", "min_percent", "late_counts", "excused_counts", "max_excused"]
+    form_fields = ["cohort", "min_percent", "late_counts", "excused_counts", "max_excused"]
+
+
+class CheckInSettingsViewSet(ModelViewSet):
+    model = CheckInSettings
+    icon = "time"
+    menu_label = _("Check-in settings")
+    list_display = ["session", "opens_minutes_before", "late_after_minutes",
+                    "closes_minutes_after_end"]  # fmt: skip
+    form_fields = ["session", "opens_minutes_before", "late_after_minutes",
+                   "closes_minutes_after_end"]  # fmt: skip
+
+
+class AttendanceSettingsGroup(ViewSetGroup):
+    menu_label = _("Attendance rules")
+    menu_icon = "success"
+    menu_order = 260
+    items = (CompletionRuleViewSet("completion_rules"), CheckInSettingsViewSet("check_in_settings"))
+
+
+@hooks.register("register_admin_viewset")
+def register_attendance_viewsets():
+    return AttendanceSettingsGroup()

@@ -1,0 +1,94 @@
+"""The learner's QR link and the typed-code page."""
+
+import pytest
+
+from django.urls import reverse
+
+from attendance import tokens
+from attendance.days import session_days
+from attendance.models import AttendanceRecord, Status
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def link(session, step=None):
+    token = tokens.make_token(session.pk, session_days(session)[0], step)
+    return reverse("attendance:check_in", args=[token])
+
+
+def test_anonymous_scan_goes_to_login_and_comes_back(client, session, learner):
+    url = link(session)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"] and "next=" in response["Location"]
+    client.post(reverse("account_login"), {"login": learner.email, "password": PASSWORD})
+    assert client.get(url).status_code == 200
+    response = client.post(url)
+    assert response.status_code == 200
+    assert AttendanceRecord.objects.get().status == Status.PRESENT
+
+
+def test_a_scan_remembered_before_login_survives_the_rotation(client, session, learner):
+    url = link(session)
+    client.get(url)  # fresh scan while anonymous
+    client.force_login(learner)
+    old = link(session, tokens.current_step() - 3)
+    assert client.post(url).status_code == 200
+    assert client.get(old).status_code == 410  # a different, stale code is still refused
+
+
+def test_the_learner_sees_the_confirmation(client, session, learner):
+    client.force_login(learner)
+    response = client.post(link(session))
+    assert b"checked in" in response.content or "ลงชื่อ".encode() in response.content
+
+
+def test_a_forwarded_old_code_is_refused_with_an_explanation(client, session, learner):
+    client.force_login(learner)
+    response = client.get(link(session, tokens.current_step() - 3))
+    assert response.status_code == 410
+    text = response.content.decode()
+    assert "Codes change every 30 seconds" in text
+    assert not AttendanceRecord.objects.exists()
+
+
+def test_a_learner_of_another_cohort_is_refused(client, session, outsider):
+    client.force_login(outsider)
+    response = client.post(link(session))
+    assert response.status_code == 403
+    assert "not enrolled" in response.content.decode()
+
+
+def test_a_double_check_in_says_what_is_recorded(client, session, learner):
+    client.force_login(learner)
+    client.post(link(session))
+    response = client.post(link(session))
+    assert response.status_code == 409
+    assert AttendanceRecord.objects.count() == 1
+
+
+def test_a_mangled_link_is_refused(client, session, learner):
+    client.force_login(learner)
+    response = client.get(reverse("attendance:check_in", args=["not-a-token"]))
+    assert response.status_code == 400
+
+
+def test_the_typed_code_page_needs_a_login(client):
+    response = client.get(reverse("attendance:check_in_by_code"))
+    assert response.status_code == 302
+
+
+def test_the_typed_code_checks_in(client, session, learner):
+    client.force_login(learner)
+    code = tokens.short_code(session.pk, session_days(session)[0])
+    response = client.post(reverse("attendance:check_in_by_code"), {"code": code})
+    assert response.status_code == 200
+    assert AttendanceRecord.objects.get().method == "code"
+
+
+def test_a_wrong_typed_code_keeps_the_form_and_explains(client, session, learner):
+    client.force_login(learner)
+    response = client.post(reverse("attendance:check_in_by_code"), {"code": "12345"})
+    assert response.status_code == 400
+    assert 'value="12345"' in response.content.decode()

@@ -1,0 +1,91 @@
+"""CSV at /cohorts/<slug>/attendance.csv, XLSX, and the Thai sign-in sheet PDF."""
+
+import csv
+import io
+import shutil
+import subprocess
+
+import pytest
+
+from django.urls import reverse
+from django.utils import timezone
+
+from attendance.models import AttendanceRecord, Method, Status
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def recorded(session, enrolment):
+    AttendanceRecord.objects.create(enrolment=enrolment, session=session, day=timezone.localdate(),
+                                    status=Status.PRESENT, method=Method.QR)  # fmt: skip
+    return session
+
+
+def test_the_csv_address_is_fixed():
+    assert reverse("attendance_csv", args=["cohort-1"]) == "/cohorts/cohort-1/attendance.csv"
+
+
+def test_anonymous_gets_403_for_the_csv(client, cohort):
+    assert client.get(f"/cohorts/{cohort.slug}/attendance.csv").status_code == 403
+
+
+def test_anonymous_gets_403_even_for_a_cohort_that_does_not_exist(client):
+    assert client.get("/cohorts/nope/attendance.csv").status_code == 403
+
+
+@pytest.mark.parametrize("who", ["learner", "other_learner", "facilitator"])
+def test_everyone_but_coordinators_gets_403_for_the_csv(client, cohort, who, request):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(f"/cohorts/{cohort.slug}/attendance.csv").status_code == 403
+
+
+def test_the_csv_has_one_row_per_learner_one_column_per_session_and_totals(
+    client, coordinator, recorded, learner, other_learner
+):
+    client.force_login(coordinator)
+    response = client.get(f"/cohorts/{recorded.cohort.slug}/attendance.csv")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header = rows[0]
+    assert header[5] == str(recorded.number) and "Standing" in header
+    by_email = {row[3]: row for row in rows[1:-1]}
+    assert by_email[learner.email][5] == "P"
+    assert by_email[other_learner.email][5] == "-"
+    assert rows[-1][1] == "Present or late" and rows[-1][5] == "1"
+
+
+def test_the_xlsx_opens_with_the_same_matrix(client, coordinator, recorded, learner):
+    from openpyxl import load_workbook
+
+    client.force_login(coordinator)
+    response = client.get(reverse("attendance_admin:matrix_xlsx", args=[recorded.cohort.pk]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    emails = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert learner.email in emails
+
+
+def test_the_xlsx_is_for_coordinators_only(client, facilitator, cohort):
+    client.force_login(facilitator)
+    assert client.get(reverse("attendance_admin:matrix_xlsx", args=[cohort.pk])).status_code in (
+        302,
+        403,
+    )
+
+
+def test_the_sign_in_sheet_is_a_thai_pdf(client, facilitator, recorded, learner, tmp_path):
+    client.force_login(facilitator)
+    response = client.get(reverse("attendance_admin:sign_in_sheet", args=[recorded.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-", "-"], input=response.content,  # noqa: S603, S607
+                              capture_output=True, check=True).stdout.decode()  # fmt: skip
+        assert "ใบลงชื่อเข้าร่วม" in text
+        assert learner.first_name in text
+    if shutil.which("pdffonts"):
+        pdf = tmp_path / "sheet.pdf"
+        pdf.write_bytes(response.content)
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True,  # noqa: S603, S607
+                               check=True).stdout.decode()  # fmt: skip
+        assert "Laksaman" in fonts

@@ -1,0 +1,84 @@
+"""The cohort matrix: coordinators only, bounded queries for 300 learners by 20 sessions."""
+
+import datetime as dt
+
+import pytest
+
+from django.urls import reverse
+from django.utils import timezone
+
+from attendance.models import AttendanceRecord, Method, Status
+from cohorts.models import Enrolment, Session
+from tests.factories import CohortFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def big_cohort(learners=300, sessions=20):
+    from accounts.models import User
+
+    cohort = CohortFactory()
+    start = timezone.now() - dt.timedelta(days=200)
+    session_objs = Session.objects.bulk_create(
+        Session(cohort=cohort, number=n, title_th=f"ครั้งที่ {n}",
+                starts_at=start + dt.timedelta(days=7 * n),
+                ends_at=start + dt.timedelta(days=7 * n, hours=6))
+        for n in range(1, sessions + 1)
+    )  # fmt: skip
+    users = User.objects.bulk_create(
+        User(email=f"big{n}@example.org", first_name=f"ผู้เรียน{n}", last_name="ทดสอบ")
+        for n in range(learners)
+    )
+    enrolments = Enrolment.objects.bulk_create(Enrolment(cohort=cohort, user=u) for u in users)
+    statuses = ["present", "present", "present", "late", "absent", "excused"]
+    AttendanceRecord.objects.bulk_create(
+        AttendanceRecord(enrolment=e, session=s, day=timezone.localtime(s.starts_at).date(),
+                         status=statuses[(i + j) % 6], method=Method.IMPORT,
+                         excuse_reason="ลา" if statuses[(i + j) % 6] == "excused" else "")
+        for i, e in enumerate(enrolments) for j, s in enumerate(session_objs)
+    )  # fmt: skip
+    return cohort
+
+
+def test_the_matrix_of_300_by_20_takes_a_bounded_number_of_queries(
+    client, coordinator, django_assert_max_num_queries
+):
+    cohort = big_cohort()
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("attendance_admin:matrix", args=[cohort.pk]))
+    assert response.status_code == 200
+    assert response.content.decode().count('class="att-flag-') == 300
+
+
+def test_the_csv_of_300_by_20_takes_a_bounded_number_of_queries(
+    client, coordinator, django_assert_max_num_queries
+):
+    cohort = big_cohort()
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("attendance_csv", args=[cohort.slug]))
+    assert len(response.content.decode().splitlines()) == 302
+
+
+def test_the_matrix_shows_standing_and_colours(client, coordinator, session, enrolment):
+    AttendanceRecord.objects.create(enrolment=enrolment, session=session, day=timezone.localdate(),
+                                    status=Status.LATE, method=Method.QR)  # fmt: skip
+    client.force_login(coordinator)
+    page = client.get(reverse("attendance_admin:matrix", args=[session.cohort.pk])).content.decode()
+    assert 'class="att att-late"' in page
+    assert "att-standing-" in page
+
+
+@pytest.mark.parametrize("who", ["learner", "facilitator"])
+def test_only_coordinators_see_the_matrix(client, cohort, who, request):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(reverse("attendance_admin:matrix", args=[cohort.pk])).status_code in (
+        302,
+        403,
+    )
+
+
+def test_a_superuser_counts_as_coordinator(client, cohort):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    assert client.get(reverse("attendance_admin:matrix", args=[cohort.pk])).status_code == 200

@@ -26,10 +26,21 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.choose_document",
         "django_celery_beat.view_periodictask",
         "django_celery_beat.change_periodictask",
+        # assignments (issue 6): submissions and reviews change only through the services
+        "assignments.add_assignment",
+        "assignments.change_assignment",
+        "assignments.delete_assignment",
+        "assignments.view_assignment",
+        "assignments.add_extension",
+        "assignments.change_extension",
+        "assignments.delete_extension",
+        "assignments.view_extension",
+        "assignments.view_submission",
     ],
     FACILITATOR: [
         "wagtailadmin.access_admin",
         "accounts.view_organisation",
+        "assignments.view_assignment",  # assignments (issue 6)
     ],
     LEARNER: [],
 }

@@ -132,8 +132,8 @@ def _play(assignment, team, reviewer, members, stages: str) -> None:
 
 
 # Histories for cohort-2 teams, by team index (cycled): framing, data plan, report.
-COHORT_2 = [("srsa", "sr", ""), ("sa", "s", "d"), ("srsa", "d", "d"), ("l", "sa", ""),
-            ("sa", "", ""), ("sa", "srs", "")]  # fmt: skip
+COHORT_2 = [("srsa", "sr", ""), ("sa", "s", "d"), ("sa", "s", ""), ("l", "sa", ""),
+            ("srsa", "d", "d"), ("sa", "srs", "")]  # fmt: skip
 
 
 def _cohort_histories(ctx, cohort, assignments) -> None:

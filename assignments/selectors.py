@@ -22,7 +22,7 @@ class AssignmentRow:
 
     @property
     def status(self) -> str:
-        return self.submission.status if self.submission else Submission.Status.DRAFT
+        return self.submission.status if self.submission else ""
 
     @property
     def is_overdue(self) -> bool:

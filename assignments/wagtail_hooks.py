@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
@@ -19,6 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from accounts.access import is_coordinator, is_facilitator
 from assignments import services
 from assignments.models import Assignment, Extension, Submission
 from cohorts.models import Cohort
@@ -160,3 +162,17 @@ class AssignmentsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_assignments_group():
     return AssignmentsGroup()
+
+
+class ReviewQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator(request.user) or is_facilitator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_queue_menu_item():
+    """Reviewing happens in the portal; facilitators find it from the admin too."""
+    return ReviewQueueMenuItem(
+        gettext_lazy("Review queue"), reverse("assignments:review_queue"), icon_name="tasks",
+        order=251,
+    )  # fmt: skip

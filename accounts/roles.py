@@ -66,6 +66,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "attendance.add_checkinsettings",
         "attendance.change_checkinsettings",
         "attendance.view_checkinsettings",
+        # assignments (issue 6): submissions and reviews change only through the services
+        "assignments.add_assignment",
+        "assignments.change_assignment",
+        "assignments.delete_assignment",
+        "assignments.view_assignment",
+        "assignments.add_extension",
+        "assignments.change_extension",
+        "assignments.delete_extension",
+        "assignments.view_extension",
+        "assignments.view_submission",
     ],
     FACILITATOR: [
         "wagtailadmin.access_admin",
@@ -80,6 +90,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "attendance.add_attendancerecord",
         "attendance.change_attendancerecord",
         "attendance.view_attendancerecord",
+        "assignments.view_assignment",  # assignments (issue 6)
     ],
     LEARNER: [],
 }

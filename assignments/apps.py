@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class AssignmentsConfig(AppConfig):
     name = "assignments"
     verbose_name = _("Assignments")
+
+    def ready(self):
+        from accounts.portal import register_panel
+        from assignments.completion import me_panel, required_assignments_accepted
+        from cohorts.completion import register_check
+
+        register_check(required_assignments_accepted)
+        register_panel(me_panel, order=40)

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("search/", search, name="search"),
     path("attendance/", include("attendance.urls")),
+    path("", include("assignments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

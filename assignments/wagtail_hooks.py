@@ -1,0 +1,178 @@
+"""Coordinators' screens: assignments (with the copy action), extensions, submissions."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from accounts.access import is_coordinator, is_facilitator
+from assignments import services
+from assignments.models import Assignment, Extension, Submission
+from cohorts.models import Cohort
+
+
+class AssignmentFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Assignment
+        fields = ["cohort", "kind", "required_for_completion"]
+
+
+class AssignmentIndexView(generic.IndexView):
+    @property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm("assignments.add_assignment"):
+            buttons.append(
+                HeaderButton(_("Copy to another cohort"), url=reverse("assignment_admin:copy"),
+                             icon_name="copy")
+            )  # fmt: skip
+        return buttons
+
+
+class AssignmentViewSet(ModelViewSet):
+    model = Assignment
+    url_namespace = "assignment_admin"
+    url_prefix = "assignments"
+    icon = "doc-full"
+    menu_label = gettext_lazy("Assignments")
+    index_view_class = AssignmentIndexView
+    list_display = ["title_th", "cohort", "kind", "due_at", "required_for_completion"]
+    list_filter = None
+    filterset_class = AssignmentFilterSet
+    search_fields = ["title_th", "title_en"]
+    ordering = ["-cohort__number", "due_at"]
+    panels = [
+        MultiFieldPanel([FieldPanel("cohort"), FieldPanel("session"), FieldPanel("title_th"),
+                         FieldPanel("title_en"), FieldPanel("kind"), FieldPanel("due_at"),
+                         FieldPanel("required_for_completion")],
+                        heading=gettext_lazy("Assignment")),
+        FieldPanel("brief"),
+        InlinePanel("attachments", label=gettext_lazy("Attachments to the brief"),
+                    panels=[FieldPanel("document"), FieldPanel("label")]),
+        MultiFieldPanel([FieldPanel("accepted_kinds"), FieldPanel("max_file_mb")],
+                        heading=gettext_lazy("Files")),
+        FieldPanel("rubric"),
+    ]  # fmt: skip
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("copy/", copy_view, name="copy")]
+
+
+class CopyForm(forms.Form):
+    source = forms.ModelChoiceField(Cohort.objects.all(), label=gettext_lazy("Copy from cohort"))
+    target = forms.ModelChoiceField(Cohort.objects.all(), label=gettext_lazy("Into cohort"))
+
+
+def copy_view(request):
+    """Copy every assignment of one cohort into another, due dates moved with the cohort."""
+    if not request.user.has_perm("assignments.add_assignment"):
+        raise PermissionDenied
+    form = CopyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            copies = services.assignments_copy(
+                source=form.cleaned_data["source"], target=form.cleaned_data["target"]
+            )
+        except services.SubmissionError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, _("%(n)s assignments copied.") % {"n": len(copies)})
+            return redirect("assignment_admin:index")
+    return TemplateResponse(request, "assignments/admin/copy.html", {"form": form})
+
+
+class ExtensionCreateView(generic.CreateView):
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return services.extension_grant(
+            assignment=data["assignment"], team=data.get("team"), learner=data.get("learner"),
+            due_at=data["due_at"], reason=data.get("reason", ""), granted_by=self.request.user,
+        )  # fmt: skip
+
+
+class ExtensionViewSet(ModelViewSet):
+    model = Extension
+    icon = "time"
+    menu_label = gettext_lazy("Extensions")
+    add_view_class = ExtensionCreateView
+    list_display = ["assignment", "team", "learner", "due_at", "reason", "granted_by"]
+    list_filter = ["assignment__cohort"]
+    search_fields = ["team__name", "learner__email", "learner__first_name"]
+    form_fields = ["assignment", "team", "learner", "due_at", "reason"]
+
+
+class SubmissionViewSet(ModelViewSet):
+    """Read-only overview for coordinators; reviewing happens on the review page."""
+
+    model = Submission
+    icon = "tasks"
+    menu_label = gettext_lazy("Submissions")
+    list_display = [
+        "assignment",
+        Column("owner_name", label=gettext_lazy("Team or learner")),
+        "status",
+        "updated_at",
+    ]
+    list_filter = ["status", "assignment__cohort", "assignment"]
+    search_fields = ["team__name", "learner__email"]
+    form_fields = ["status"]
+    inspect_view_enabled = False
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPolicy(self.model)
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Handed-in work changes only through the services: the admin may only look."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and super().user_has_permission(user, "view")
+
+
+class AssignmentsGroup(ViewSetGroup):
+    menu_label = gettext_lazy("Research assignments")
+    menu_icon = "doc-full"
+    menu_order = 250
+    items = [
+        AssignmentViewSet(),
+        ExtensionViewSet("assignment_extensions"),
+        SubmissionViewSet("assignment_submissions"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_assignments_group():
+    return AssignmentsGroup()
+
+
+class ReviewQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator(request.user) or is_facilitator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_queue_menu_item():
+    """Reviewing happens in the portal; facilitators find it from the admin too."""
+    return ReviewQueueMenuItem(
+        gettext_lazy("Review queue"), reverse("assignments:review_queue"), icon_name="tasks",
+        order=251,
+    )  # fmt: skip

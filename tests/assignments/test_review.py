@@ -1,0 +1,138 @@
+"""The review queue and the review page: rubric scores, feedback, return or accept."""
+
+import pytest
+
+from django.core import mail
+
+from assignments import services
+from assignments.models import Review, Submission
+from tests.assignments.factories import pdf_bytes, upload
+from tests.factories import TeamFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def handed_in(assignment, learner):
+    return services.submission_submit(
+        assignment=assignment, user=learner, text="ฉบับแรก", files=[upload("v1.pdf", pdf_bytes())]
+    ).submission
+
+
+@pytest.fixture
+def other_team_work(assignment, other_learner, coordinator):
+    return services.submission_submit(
+        assignment=assignment, user=other_learner, text="งานของทีมอื่น"
+    ).submission
+
+
+def review_data(assignment, decision="returned", feedback="เพิ่มข้อมูลฐานของเทศบาล", level=1):
+    data = {f"criterion-{c.id}": level for c in assignment.criteria}
+    return {**data, "feedback": feedback, "decision": decision}
+
+
+def test_learners_and_anonymous_cannot_open_the_queue(client, learner, handed_in):
+    assert client.get("/review/").status_code == 302
+    client.force_login(learner)
+    assert client.get("/review/").status_code == 403
+    assert client.get(f"/review/{handed_in.pk}/").status_code == 403
+
+
+def test_a_facilitator_sees_only_the_teams_they_advise(
+    client, facilitator, handed_in, other_team_work
+):
+    client.force_login(facilitator)
+    page = client.get("/review/").content.decode()
+    assert handed_in.team.name in page
+    assert other_team_work.team.name not in page
+    assert client.get(f"/review/{other_team_work.pk}/").status_code == 403
+
+
+def test_a_coordinator_sees_every_team(client, coordinator, handed_in, other_team_work):
+    client.force_login(coordinator)
+    page = client.get("/review/").content.decode()
+    assert handed_in.team.name in page and other_team_work.team.name in page
+
+
+def test_the_queue_query_count_does_not_grow_with_rows(
+    client, coordinator, assignment, django_assert_max_num_queries
+):
+    from tests.factories import EnrolmentFactory
+
+    for _ in range(6):
+        member = EnrolmentFactory(
+            cohort=assignment.cohort, team=TeamFactory(cohort=assignment.cohort)
+        ).user
+        services.submission_submit(assignment=assignment, user=member, text="งาน")
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(12):
+        assert client.get("/review/").status_code == 200
+
+
+def test_returning_with_feedback_shows_scores_to_the_team_and_emails_once(
+    client, facilitator, learner, team_mate, handed_in, django_capture_on_commit_callbacks
+):
+    assignment = handed_in.assignment
+    client.force_login(facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/review/{handed_in.pk}/record/",
+            {**review_data(assignment), "file": upload("ความเห็น.pdf", pdf_bytes())},
+        )
+    assert response.status_code == 302
+    handed_in.refresh_from_db()
+    assert handed_in.status == Submission.Status.RETURNED
+    review = Review.objects.get()
+    assert (review.total_points, review.max_points) == (5, 10)
+    assert review.notification == Review.Notification.SENT
+    assert len(mail.outbox) == 1
+    assert sorted(mail.outbox[0].to) == sorted([learner.email, team_mate.email])
+    assert "ส่งกลับให้ปรับปรุง" in mail.outbox[0].subject
+    client.force_login(learner)
+    page = client.get(f"/me/assignments/{assignment.pk}/").content.decode()
+    assert "เพิ่มข้อมูลฐานของเทศบาล" in page and "ความชัดเจนของโจทย์" in page
+    assert "5 / 10" in page and "ความเห็น.pdf" in page
+
+
+def test_a_notification_is_sent_only_once(facilitator, handed_in):
+    review = services.review_record(
+        submission=handed_in, reviewer=facilitator, feedback="ดี", decision="accepted",
+        levels={c.id: 0 for c in handed_in.assignment.criteria},
+    )  # fmt: skip
+    assert services.review_notify(review_id=review.pk) is True
+    assert services.review_notify(review_id=review.pk) is False
+    assert len(mail.outbox) == 1
+
+
+def test_accepting_finishes_the_submission(client, coordinator, handed_in):
+    client.force_login(coordinator)
+    client.post(
+        f"/review/{handed_in.pk}/record/", review_data(handed_in.assignment, "accepted", level=0)
+    )
+    handed_in.refresh_from_db()
+    assert handed_in.status == Submission.Status.ACCEPTED
+
+
+def test_a_review_needs_every_criterion_and_feedback(client, facilitator, handed_in):
+    client.force_login(facilitator)
+    data = review_data(handed_in.assignment, feedback="")
+    data.pop(next(key for key in data if key.startswith("criterion-")))
+    response = client.post(f"/review/{handed_in.pk}/record/", data)
+    assert response.status_code == 400
+    assert not Review.objects.exists()
+
+
+def test_work_cannot_be_reviewed_twice(facilitator, handed_in):
+    levels = {c.id: 0 for c in handed_in.assignment.criteria}
+    services.review_record(submission=handed_in, reviewer=facilitator, feedback="ดี",
+                           decision="returned", levels=levels, notify=False)  # fmt: skip
+    with pytest.raises(services.SubmissionError):
+        services.review_record(submission=handed_in, reviewer=facilitator, feedback="ดี",
+                               decision="accepted", levels=levels, notify=False)  # fmt: skip
+
+
+def test_a_facilitator_who_does_not_advise_cannot_review(client, handed_in):
+    client.force_login(UserFactory(roles=["Facilitator"]))
+    response = client.post(f"/review/{handed_in.pk}/record/", review_data(handed_in.assignment))
+    assert response.status_code == 403
+    assert not Review.objects.exists()

@@ -26,6 +26,15 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.choose_document",
         "django_celery_beat.view_periodictask",
         "django_celery_beat.change_periodictask",
+        # certificates (issue 7)
+        "certificates.add_certificatetemplate",
+        "certificates.change_certificatetemplate",
+        "certificates.delete_certificatetemplate",
+        "certificates.view_certificatetemplate",
+        "certificates.view_certificate",
+        "certificates.change_certificate",
+        "certificates.view_issuancebatch",
+        "certificates.view_verificationlookup",
     ],
     FACILITATOR: [
         "wagtailadmin.access_admin",

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api
 from config.health import healthz
 
 
@@ -25,12 +26,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("api/v1/", api.urls),
+    path("", include("certificates.urls_public")),
 ]
 
 # Thai at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
+    path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -48,3 +48,18 @@ def template(db):
 @pytest.fixture
 def enrolment(learner, cohort):
     return learner.enrolments.get(cohort=cohort)
+
+
+@pytest.fixture
+def certificate(enrolment, template):
+    from certificates import services
+
+    certificate, _created = services.certificate_issue(enrolment=enrolment)
+    return certificate
+
+
+@pytest.fixture
+def pdf_bytes(certificate):
+    from certificates import services
+
+    return services.certificate_pdf_bytes(certificate=certificate)

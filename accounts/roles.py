@@ -76,6 +76,15 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "assignments.delete_extension",
         "assignments.view_extension",
         "assignments.view_submission",
+        # certificates (issue 7)
+        "certificates.add_certificatetemplate",
+        "certificates.change_certificatetemplate",
+        "certificates.delete_certificatetemplate",
+        "certificates.view_certificatetemplate",
+        "certificates.view_certificate",
+        "certificates.change_certificate",
+        "certificates.view_issuancebatch",
+        "certificates.view_verificationlookup",
     ],
     FACILITATOR: [
         "wagtailadmin.access_admin",

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.sitemap import sitemap
 from cms.views import search
 from attendance.exports import attendance_csv
+from config.api import api
 from config.health import healthz
 
 
@@ -30,6 +31,8 @@ urlpatterns = [
     path("", include("cohorts.urls")),
     # Attendance (issue 5): the CSV export lives at a fixed, language-neutral address.
     path("cohorts/<slug:slug>/attendance.csv", attendance_csv, name="attendance_csv"),
+    path("api/v1/", api.urls),
+    path("", include("certificates.urls_public")),
 ]
 
 # Thai at the root, English under /en/.
@@ -39,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("attendance/", include("attendance.urls")),
     path("", include("assignments.urls")),
+    path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -267,3 +267,21 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- Certificates (issue 7) -------------------------------------------------
+# PEM files of the RSA key and X.509 certificate that sign credentials and PDFs.
+CERTIFICATE_SIGNING_KEY = env_str("CERTIFICATE_SIGNING_KEY", "")
+CERTIFICATE_SIGNING_CERT = env_str("CERTIFICATE_SIGNING_CERT", "")
+CERTIFICATE_SIGNING_ED25519_KEY = env_str("CERTIFICATE_SIGNING_ED25519_KEY", "")
+# Dev, demo and tests make a self-signed pair here on first use; never in production.
+CERTIFICATE_GENERATE_KEYS = env_bool("CERTIFICATE_GENERATE_KEYS", False)
+CERTIFICATE_KEYS_DIR = Path(env_str("CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var" / "keys")))
+# Lookups per client IP per minute on the public verification page and API.
+CERTIFICATE_LOOKUPS_PER_MINUTE = env_int("CERTIFICATE_LOOKUPS_PER_MINUTE", 30)
+# A claimed issuance item whose worker has been silent this long is taken over.
+CERTIFICATE_CLAIM_TIMEOUT = env_int("CERTIFICATE_CLAIM_TIMEOUT", 120)
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    "certificates-sweep-batches": {"task": "certificates.sweep_batches", "schedule": 60.0},
+}
+LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})

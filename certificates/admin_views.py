@@ -1,0 +1,160 @@
+"""Coordinator screens in the Wagtail admin: eligibility, issuing, progress, revoking."""
+
+import datetime as dt
+from types import SimpleNamespace
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from certificates import pdf, selectors, services
+from certificates.access import can_manage
+from certificates.forms import IssueOneForm, ReasonForm
+from certificates.models import Certificate, CertificateTemplate, IssuanceBatch
+from cohorts.models import Cohort, Enrolment
+
+
+def _require_coordinator(request):
+    if not can_manage(request.user):
+        raise PermissionDenied
+
+
+def index(request):
+    _require_coordinator(request)
+    cohorts = Cohort.objects.order_by("-number")
+    counts = {
+        row["cohort_id"]: row
+        for row in Certificate.objects.values("cohort_id").annotate(
+            **{s: _count(s) for s in Certificate.Status.values}
+        )
+    }
+    rows = [(c, counts.get(c.pk, {})) for c in cohorts]
+    context = {"rows": rows, "lookups": selectors.lookup_counts()}
+    return render(request, "certificates/admin/index.html", context)
+
+
+def _count(status):
+    from django.db.models import Count, Q
+
+    return Count("id", filter=Q(status=status))
+
+
+def cohort_detail(request, cohort_id):
+    _require_coordinator(request)
+    cohort = get_object_or_404(Cohort, pk=cohort_id)
+    context = {
+        "cohort": cohort,
+        "rows": selectors.cohort_eligibility(cohort),
+        "batch": IssuanceBatch.objects.filter(cohort=cohort).first(),
+        "issue_form": IssueOneForm(),
+    }
+    return render(request, "certificates/admin/cohort.html", context)
+
+
+@require_POST
+def cohort_issue(request, cohort_id):
+    _require_coordinator(request)
+    cohort = get_object_or_404(Cohort, pk=cohort_id)
+    batch = services.batch_start(cohort=cohort, requested_by=request.user)
+    messages.success(
+        request, _("Issuing %(n)s certificates in the background.") % {"n": batch.total}
+    )
+    return redirect("certificates_admin:cohort", cohort_id=cohort.pk)
+
+
+@require_POST
+def enrolment_issue(request, enrolment_id):
+    _require_coordinator(request)
+    enrolment = get_object_or_404(Enrolment.objects.select_related("cohort"), pk=enrolment_id)
+    form = IssueOneForm(request.POST)
+    if form.is_valid():
+        try:
+            services.batch_start_one(
+                enrolment=enrolment,
+                requested_by=request.user,
+                override_reason=form.cleaned_data["override_reason"],
+            )
+            messages.success(request, _("The certificate is being issued."))
+        except services.CertificateError as exc:
+            messages.error(request, str(exc))
+    return redirect("certificates_admin:cohort", cohort_id=enrolment.cohort_id)
+
+
+def batch_progress(request, batch_id):
+    _require_coordinator(request)
+    batch = get_object_or_404(IssuanceBatch, pk=batch_id)
+    items = batch.items.select_related("enrolment__user", "certificate")
+    context = {"batch": batch, "items": items if batch.status == "finished" else None}
+    return render(request, "certificates/admin/_progress.html", context)
+
+
+def certificate_detail(request, certificate_id):
+    _require_coordinator(request)
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("cohort", "superseded_by", "holder"), pk=certificate_id
+    )
+    context = {"certificate": certificate, "form": ReasonForm(),
+               "lookups": certificate.lookups.count()}  # fmt: skip
+    return render(request, "certificates/admin/certificate.html", context)
+
+
+@require_POST
+def certificate_change(request, certificate_id, action):
+    _require_coordinator(request)
+    certificate = get_object_or_404(Certificate, pk=certificate_id)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a reason first."))
+        return redirect("certificates_admin:certificate", certificate_id=certificate.pk)
+    reason = form.cleaned_data["reason"]
+    try:
+        if action == "revoke":
+            services.certificate_revoke(
+                certificate=certificate, reason=reason, revoked_by=request.user
+            )
+            messages.success(request, _("The certificate was revoked."))
+        else:
+            new = services.certificate_reissue(
+                certificate=certificate, reason=reason, issued_by=request.user
+            )
+            services.certificate_email_enqueue(certificate=new)
+            messages.success(request, _("A corrected certificate was issued."))
+            return redirect("certificates_admin:certificate", certificate_id=new.pk)
+    except (services.CertificateError, ValidationError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    return redirect("certificates_admin:certificate", certificate_id=certificate.pk)
+
+
+def template_preview(request, template_id):
+    """The template rendered with sample data, before anyone receives it."""
+    _require_coordinator(request)
+    template = get_object_or_404(CertificateTemplate, pk=template_id)
+    sample = sample_certificate(template)
+    context = pdf.context_for(sample, "https://example.org/verify/SAMPLE/")
+    context["verify_base"] = "https://example.org/verify/"
+    content = pdf.write(pdf.render(context), credential_jwt="", title="preview")
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="preview.pdf"'
+    return response
+
+
+def sample_certificate(template):
+    return SimpleNamespace(
+        holder_name_th="นายสมชาย ใจดี",
+        holder_name_en="Mr Somchai Jaidee",
+        position="นายกเทศมนตรี",
+        organisation_th="เทศบาลนครขอนแก่น",
+        organisation_en="Khon Kaen City Municipality",
+        programme_th=template.programme_th,
+        programme_en=template.programme_en,
+        cohort_number=1,
+        completed_on=dt.date(2023, 3, 31),
+        issued_at=timezone.now(),
+        design=services.design_snapshot(template),
+        serial_label="พมส. 1/0001",
+        short_code="SAMP-LE00-0000",
+    )

@@ -1,0 +1,76 @@
+"""GET /api/v1/certificates/<code>: the public status of a certificate, as JSON."""
+
+import datetime as dt
+
+from ninja import Router, Schema
+
+from django.http import HttpRequest
+
+from certificates import selectors, urls_util, verification
+from certificates.models import VerificationLookup
+
+router = Router(tags=["certificates"])
+
+
+class Holder(Schema):
+    name_th: str
+    name_en: str
+
+
+class CertificateOut(Schema):
+    code: str
+    status: str
+    holder: Holder
+    programme: str
+    cohort: str
+    completed_on: dt.date
+    issued_on: dt.date
+    revoked_on: dt.date | None
+    revocation_reason: str | None
+    superseded_by: str | None
+    verify_url: str
+    credential_url: str
+    pdf_url: str
+
+
+class Error(Schema):
+    error: str
+    detail: str
+
+
+def _out(certificate) -> dict:
+    from django.utils import timezone
+
+    revoked = certificate.revoked_at
+    newer = certificate.superseded_by
+    return {
+        "code": certificate.short_code,
+        "status": certificate.status,
+        "holder": {"name_th": certificate.holder_name_th, "name_en": certificate.holder_name_en},
+        "programme": certificate.programme_en,
+        "cohort": f"รุ่นที่ {certificate.cohort_number} (cohort {certificate.cohort_number})",
+        "completed_on": certificate.completed_on,
+        "issued_on": timezone.localtime(certificate.issued_at).date(),
+        "revoked_on": timezone.localtime(revoked).date() if revoked else None,
+        "revocation_reason": certificate.revocation_reason or None,
+        "superseded_by": newer.short_code if newer else None,
+        "verify_url": urls_util.verify_url(certificate),
+        "credential_url": urls_util.credential_url(certificate),
+        "pdf_url": urls_util.pdf_url(certificate),
+    }
+
+
+@router.get(
+    "/certificates/{code}",
+    response={200: CertificateOut, 404: Error, 429: Error},
+    summary="Verify a certificate by its short code or its long verification id",
+)
+def certificate_status(request: HttpRequest, code: str):
+    if verification.rate_limited(request):
+        verification.log_lookup("api", None, result=VerificationLookup.Result.RATE_LIMITED)
+        return 429, {"error": "rate_limited", "detail": "Too many lookups; try again in a minute."}
+    certificate = selectors.certificate_by_code(code)
+    verification.log_lookup("api", certificate)
+    if certificate is None:
+        return 404, {"error": "not_found", "detail": "No certificate has this code."}
+    return 200, _out(certificate)

@@ -1,0 +1,200 @@
+"""Open Badges 3.0 credentials (VC Data Model 2.0) secured as VC-JWT.
+
+RS256 is what Open Badges 3.0 conformance requires; an EdDSA (Ed25519)
+variant is offered beside it. Revocation is published as a Bitstring Status
+List credential, signed the same way.
+"""
+
+import base64
+import gzip
+import hashlib
+
+from joserfc import jwt
+from joserfc.errors import JoseError
+
+from certificates import urls_util
+from certificates.keys import signing_material
+
+VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
+OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+STATUS_LIST_BITS = 131072  # the minimum size the Bitstring Status List spec asks for
+STATUS_PURPOSE = "revocation"
+
+
+def issuer_profile(template=None) -> dict:
+    from certificates.models import CertificateTemplate
+
+    template = template or CertificateTemplate.objects.filter(is_default=True).first()
+    name_en = template.issuer_name_en if template else "Local Government Promotion Foundation"
+    name_th = template.issuer_name_th if template else "มูลนิธิส่งเสริมการปกครองท้องถิ่น"
+    return {
+        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "id": urls_util.issuer_url(),
+        "type": ["Profile"],
+        "name": name_en,
+        "description": name_th,
+        "url": urls_util.absolute("/"),
+    }
+
+
+def achievement(certificate) -> dict:
+    design = certificate.design
+    return {
+        "id": urls_util.achievement_url(certificate),
+        "type": ["Achievement"],
+        "achievementType": "Certificate",
+        "name": certificate.programme_en,
+        "description": f"{certificate.programme_th} รุ่นที่ {certificate.cohort_number}",
+        "criteria": {
+            "narrative": f"{design.get('criteria_th', '')}\n\n{design.get('criteria_en', '')}"
+        },
+        "inLanguage": "th",
+    }
+
+
+def _identity(certificate) -> dict:
+    """The holder's email, salted and hashed: matchable by someone who knows it, no more."""
+    salt = certificate.verification_id[:16]
+    digest = hashlib.sha256((certificate.holder.email.lower() + salt).encode()).hexdigest()
+    return {
+        "type": "IdentityObject",
+        "identityType": "emailAddress",
+        "hashed": True,
+        "identityHash": f"sha256${digest}",
+        "salt": salt,
+    }
+
+
+def credential_document(certificate) -> dict:
+    """The OpenBadgeCredential for a certificate, from its frozen snapshot only."""
+    issued = certificate.issued_at.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    subject = {
+        "type": ["AchievementSubject"],
+        "name": certificate.holder_name_en or certificate.holder_name_th,
+        "achievement": achievement(certificate),
+        "identifier": [_identity(certificate)],
+    }
+    document = {
+        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "id": urls_util.verify_url(certificate),
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": f"{certificate.programme_en}, cohort {certificate.cohort_number}",
+        "issuer": {
+            "id": urls_util.issuer_url(),
+            "type": ["Profile"],
+            "name": certificate.design.get("issuer_name_en", ""),
+        },
+        "validFrom": issued,
+        "credentialSubject": subject,
+        "credentialStatus": {
+            "id": f"{urls_util.status_list_url()}#{certificate.status_list_index}",
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": STATUS_PURPOSE,
+            "statusListIndex": str(certificate.status_list_index),
+            "statusListCredential": urls_util.status_list_url(),
+        },
+        "serialNumber": certificate.serial_label,
+        "holderNameTh": certificate.holder_name_th,
+        "completedOn": certificate.completed_on.isoformat(),
+    }
+    if certificate.project_title:
+        document["evidence"] = [
+            {
+                "type": ["Evidence"],
+                "name": "Team research project",
+                "description": certificate.project_title,
+            }
+        ]
+    return document
+
+
+def _claims(document: dict) -> dict:
+    """VC-JWT (Open Badges 3.0, 8.2): the credential is the payload, with iss/jti/sub/nbf."""
+    subject = document["credentialSubject"]
+    return {
+        **document,
+        "iss": document["issuer"]["id"],
+        "jti": document["id"],
+        "sub": subject.get("id", document["id"]),
+        "nbf": _epoch(document.get("validFrom")),
+    }
+
+
+def _epoch(value) -> int | None:
+    import datetime as dt
+
+    if not value:
+        return None
+    return int(dt.datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp())
+
+
+def sign(document: dict, *, algorithm: str = "RS256") -> str:
+    material = signing_material()
+    if algorithm == "EdDSA" and material.ed25519_jwk is not None:
+        key, kid = material.ed25519_jwk, material.ed25519_kid
+    else:
+        key, kid, algorithm = material.rsa_jwk, material.kid, "RS256"
+    header = {"alg": algorithm, "typ": "JWT", "kid": kid}
+    claims = {k: v for k, v in _claims(document).items() if v is not None}
+    return jwt.encode(header, claims, key, algorithms=[algorithm])
+
+
+class CredentialInvalid(Exception):
+    pass
+
+
+def verify(token: str | bytes, keyset=None) -> dict:
+    """The credential inside a VC-JWT whose signature checks out with our keys.
+
+    Raises CredentialInvalid for a bad signature, a foreign key or a broken token.
+    """
+    keyset = keyset or signing_material().public_keyset()
+    try:
+        decoded = jwt.decode(token, keyset, algorithms=["RS256", "EdDSA"])
+    except (JoseError, ValueError) as exc:
+        raise CredentialInvalid(str(exc)) from exc
+    claims = decoded.claims
+    if not {"OpenBadgeCredential", "BitstringStatusListCredential"} & set(claims.get("type", [])):
+        raise CredentialInvalid("not an Open Badges credential")
+    return {k: v for k, v in claims.items() if k not in {"iss", "jti", "sub", "nbf"}}
+
+
+def encoded_status_list(revoked_indexes) -> str:
+    bits = bytearray(STATUS_LIST_BITS // 8)
+    for index in revoked_indexes:
+        if 0 <= index < STATUS_LIST_BITS:
+            bits[index // 8] |= 0x80 >> (index % 8)  # left-most bit is index 0
+    compressed = gzip.compress(bytes(bits), mtime=0)
+    return "u" + base64.urlsafe_b64encode(compressed).decode().rstrip("=")
+
+
+def status_bit(encoded: str, index: int) -> bool:
+    raw = encoded[1:] if encoded.startswith("u") else encoded
+    bits = gzip.decompress(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
+    return bool(bits[index // 8] & (0x80 >> (index % 8)))
+
+
+def status_list_document(revoked_indexes) -> dict:
+    from django.utils import timezone
+
+    url = urls_util.status_list_url()
+    return {
+        "@context": [VC_CONTEXT],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": urls_util.issuer_url(),
+        "validFrom": timezone.now().replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "credentialSubject": {
+            "id": f"{url}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": STATUS_PURPOSE,
+            "encodedList": encoded_status_list(revoked_indexes),
+        },
+    }
+
+
+def sign_status_list(document: dict) -> str:
+    material = signing_material()
+    header = {"alg": "RS256", "typ": "JWT", "kid": material.kid}
+    claims = {**document, "iss": document["issuer"], "jti": document["id"]}
+    return jwt.encode(header, claims, material.rsa_jwk, algorithms=["RS256"])

@@ -1,0 +1,43 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+class VerifyCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Certificate code"),
+        max_length=64,
+        help_text=_("The code printed under the QR code, e.g. ABCD-EFGH-JKMN, or the link's id."),
+    )
+
+
+class VerifyUploadForm(forms.Form):
+    file = forms.FileField(label=_("Certificate PDF"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(
+                _("The file is larger than 5 MB; a certificate is smaller.")
+            )
+        head = upload.read(5)
+        upload.seek(0)
+        if head != b"%PDF-":
+            raise forms.ValidationError(_("This is not a PDF file."))
+        return upload
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class IssueOneForm(forms.Form):
+    override_reason = forms.CharField(
+        label=_("Reason for issuing despite unmet requirements"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )

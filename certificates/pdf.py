@@ -1,0 +1,158 @@
+"""The certificate PDF: WeasyPrint, A4 landscape, one page, PDF/A-3b, signed.
+
+WeasyPrint only sees resources through AssetFetcher: the project's static
+files and media files, nothing else (no file://, no network). The signed
+credential travels inside the PDF as an embedded file; when a signing key is
+available the PDF is then signed (PAdES) with pyHanko.
+"""
+
+import posixpath
+from dataclasses import dataclass
+from io import BytesIO
+from urllib.parse import unquote, urlsplit
+
+import segno
+from weasyprint import HTML, Attachment
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from cms.thai import thai_date
+
+# Relative URLs in the template resolve against this made-up origin; the
+# fetcher maps it onto files and refuses anything outside it.
+ASSET_ORIGIN = "https://certificate-assets.invalid/"
+CREDENTIAL_FILENAME = "credential.jwt"
+SCALES = (1.0, 0.88, 0.76, 0.64, 0.52, 0.4)
+
+
+class AssetRefused(ValueError):
+    pass
+
+
+class AssetFetcher(URLFetcher):
+    """Serves /static/ and /media/ files of this project only."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):  # inline content (the QR code): nothing is fetched
+            return super().fetch(url, headers)
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}/"
+        path = posixpath.normpath(unquote(parts.path))
+        if origin != ASSET_ORIGIN or parts.query or "\\" in path or "/../" in f"{path}/":
+            raise AssetRefused(f"refused to fetch {url!r}")
+        for prefix, opener in (("/static/", _open_static), ("/media/", _open_media)):
+            if path.startswith(prefix):
+                name = path.removeprefix(prefix)
+                if not name or name.startswith(("/", ".")):
+                    break
+                return URLFetcherResponse(url, body=opener(name), headers={})
+        raise AssetRefused(f"refused to fetch {url!r}")
+
+
+def _open_static(name: str) -> bytes:
+    found = finders.find(name)
+    if not found:
+        raise AssetRefused(f"no static file {name!r}")
+    with open(found, "rb") as handle:
+        return handle.read()
+
+
+def _open_media(name: str) -> bytes:
+    with default_storage.open(name, "rb") as handle:  # safe_join refuses traversal
+        return handle.read()
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    content: bytes
+    scale: float
+
+
+def qr_data_uri(url: str) -> str:
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#1c2430")
+
+
+def context_for(certificate, verify_url: str) -> dict:
+    """Everything the template prints, from the frozen snapshot only."""
+    design = certificate.design
+    return {
+        "c": certificate,
+        "design": design,
+        "serial": certificate.serial_label,
+        "completed_th": thai_date(certificate.completed_on),
+        "completed_en": f"{certificate.completed_on:%-d %B %Y}",
+        "issued_th": thai_date(timezone.localtime(certificate.issued_at)),
+        "verify_url": verify_url,
+        "qr": qr_data_uri(verify_url),
+    }
+
+
+def render(context: dict) -> RenderedPdf:
+    """Render one page, shrinking the text until it fits on it."""
+    with translation.override("th"):
+        for scale in SCALES:
+            sizes = {"root_pt": f"{13 * scale:.2f}", "name_pt": _name_pt(context, scale)}
+            html = render_to_string("certificates/pdf/certificate.html", {**context, **sizes})
+            document = HTML(
+                string=html, base_url=ASSET_ORIGIN, url_fetcher=AssetFetcher(fail_on_errors=False)
+            ).render()
+            if len(document.pages) == 1:
+                break
+    # The frame clips anything left over, so the last scale is one page as well.
+    document.pages[1:] = []
+    return RenderedPdf(content=document, scale=scale)
+
+
+def _name_pt(context: dict, scale: float) -> str:
+    """Long names start smaller, so most fit at the first try."""
+    length = max(len(context["c"].holder_name_th), len(context["c"].holder_name_en) * 0.8)
+    size = 30 if length <= 34 else max(14, 30 * 34 / length)
+    return f"{size * scale:.2f}"
+
+
+def write(rendered: RenderedPdf, *, credential_jwt: str, title: str) -> bytes:
+    attachments = []
+    if credential_jwt:
+        attachments.append(
+            Attachment(
+                string=credential_jwt.encode(),
+                name=CREDENTIAL_FILENAME,
+                description="Open Badges 3.0 credential (VC-JWT)",
+                relationship="Data",
+            )
+        )
+    return rendered.content.write_pdf(pdf_variant="pdf/a-3b", attachments=attachments)
+
+
+def sign(pdf: bytes, *, reason: str, location: str = "Thailand") -> bytes:
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    from certificates.keys import signing_material
+
+    signer = _signer(signing_material())
+    meta = signers.PdfSignatureMetadata(
+        field_name="CertificateSignature",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        reason=reason,
+        location=location,
+    )
+    writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
+    return signers.sign_pdf(writer, meta, signer=signer).getvalue()
+
+
+_SIGNERS: dict = {}
+
+
+def _signer(material):
+    from pyhanko.sign import signers
+
+    key = (str(material.key_path), str(material.cert_path))
+    if key not in _SIGNERS:
+        _SIGNERS[key] = signers.SimpleSigner.load(*key)
+    return _SIGNERS[key]

@@ -1,0 +1,75 @@
+"""Reads: lookups by code, eligibility lists, counts."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch
+
+from certificates import codes
+from certificates.models import Certificate, VerificationLookup
+from cohorts.completion import Completion, completion_for
+from cohorts.models import Enrolment
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    """A certificate by its long verification id or its short code (any typing of it)."""
+    code = (code or "").strip()
+    if not code or len(code) > 64:
+        return None
+    queryset = Certificate.objects.select_related("superseded_by", "cohort")
+    short = codes.normalise_short(code)
+    if short:
+        found = queryset.filter(short_code=short).first()
+        if found:
+            return found
+    return queryset.filter(verification_id=code).first()
+
+
+@dataclass
+class EligibilityRow:
+    enrolment: Enrolment
+    completion: Completion
+    certificate: Certificate | None
+
+    @property
+    def eligible(self) -> bool:
+        return self.completion.met
+
+
+def cohort_eligibility(cohort) -> list[EligibilityRow]:
+    """Every current learner of a cohort: eligible or not (with reasons), and any certificate."""
+    valid = Certificate.objects.exclude(status=Certificate.Status.SUPERSEDED).order_by("-issued_at")
+    enrolments = (
+        Enrolment.objects.filter(cohort=cohort, status__in=["active", "completed"])
+        .select_related("user", "team", "cohort")
+        .prefetch_related(Prefetch("certificates", queryset=valid, to_attr="current_certificates"))
+        .order_by("user__first_name", "user__last_name")
+    )
+    return [
+        EligibilityRow(e, completion_for(e), (e.current_certificates or [None])[0])
+        for e in enrolments
+    ]
+
+
+def cohort_certificates(cohort):
+    return (
+        Certificate.objects.filter(cohort=cohort)
+        .select_related("superseded_by")
+        .order_by("serial_number")
+    )
+
+
+def lookup_counts() -> dict:
+    rows = VerificationLookup.objects.values("channel", "result").annotate(n=Count("id"))
+    counts: dict = {}
+    for row in rows:
+        counts.setdefault(row["channel"], {})[row["result"]] = row["n"]
+    return counts
+
+
+def holder_certificates(user):
+    return (
+        Certificate.objects.filter(holder=user)
+        .exclude(status=Certificate.Status.SUPERSEDED)
+        .select_related("cohort")
+        .order_by("-issued_at")
+    )

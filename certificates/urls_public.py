@@ -1,0 +1,19 @@
+"""Machine-readable documents at stable, language-neutral URLs."""
+
+from django.urls import path
+
+from certificates import views
+
+app_name = "certificates_public"
+
+urlpatterns = [
+    path(".well-known/jwks.json", views.jwks, name="jwks"),
+    path("credentials/issuer.json", views.issuer_profile, name="issuer"),
+    path(
+        "credentials/achievements/cohort-<int:cohort_number>.json",
+        views.achievement,
+        name="achievement",
+    ),
+    path("credentials/status/revocation.jwt", views.status_list, name="status_list"),
+    path("credentials/<str:verification_id>.jwt", views.credential_download, name="credential"),
+]

@@ -1,0 +1,81 @@
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from certificates import admin_views
+from certificates.access import can_manage
+from certificates.models import CertificateTemplate
+
+
+class PreviewColumn(Column):
+    def get_value(self, instance):
+        url = reverse("certificates_admin:template_preview", args=[instance.pk])
+        return format_html('<a href="{}" target="_blank">{}</a>', url, _("Preview PDF"))
+
+
+class CertificateTemplateViewSet(ModelViewSet):
+    model = CertificateTemplate
+    icon = "doc-full"
+    menu_label = _("Certificate templates")
+    add_to_admin_menu = False
+    list_display = ["name", "is_default", PreviewColumn("preview", label=_("Preview"))]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+certificate_template_viewset = CertificateTemplateViewSet("certificate_templates")
+
+
+@hooks.register("register_admin_viewset")
+def register_template_viewset():
+    return certificate_template_viewset
+
+
+admin_urls = (
+    [
+        path("", admin_views.index, name="index"),
+        path("cohort/<int:cohort_id>/", admin_views.cohort_detail, name="cohort"),
+        path("cohort/<int:cohort_id>/issue/", admin_views.cohort_issue, name="cohort_issue"),
+        path("enrolment/<int:enrolment_id>/issue/", admin_views.enrolment_issue, name="enrolment_issue"),
+        path("batch/<int:batch_id>/progress/", admin_views.batch_progress, name="batch_progress"),
+        path("certificate/<int:certificate_id>/", admin_views.certificate_detail, name="certificate"),
+        path("certificate/<int:certificate_id>/<str:action>/", admin_views.certificate_change, name="certificate_change"),
+        path("template/<int:template_id>/preview/", admin_views.template_preview, name="template_preview"),
+    ],
+    "certificates_admin",
+)  # fmt: skip
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("issued-certificates/", include(admin_urls))]
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_manage(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_item():
+    return CoordinatorMenuItem(
+        _("Certificates"),
+        reverse("certificates_admin:index"),
+        icon_name="doc-full-inverse",
+        order=250,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_templates_menu_item():
+    return CoordinatorMenuItem(
+        _("Certificate templates"),
+        reverse("certificate_templates:index"),
+        icon_name="doc-full",
+        order=251,
+    )

@@ -1,0 +1,65 @@
+"""Certificates fixtures: a real completion check registered for the test's duration.
+
+Attendance and assignments register their checks through cohorts.completion;
+these tests register their own check the same way, so a learner is eligible
+or not exactly as those apps would make them.
+"""
+
+import pytest
+
+from cohorts import completion
+from cohorts.completion import CheckResult
+from tests.certificates.factories import CertificateTemplateFactory, SignatoryFactory
+
+NOT_ELIGIBLE: set[int] = set()
+
+
+def _test_rule(enrolment) -> CheckResult:
+    if enrolment.pk in NOT_ELIGIBLE:
+        return CheckResult(
+            name="test-attendance",
+            met=False,
+            summary="Attendance 8/15",
+            reasons=["Attended 8 of 15 sessions; 12 are required."],
+        )
+    return CheckResult(name="test-attendance", met=True, summary="Attendance 15/15")
+
+
+@pytest.fixture(autouse=True)
+def completion_rule():
+    """Register the check like another app would; remove it afterwards."""
+    NOT_ELIGIBLE.clear()
+    completion.register_check(_test_rule)
+    yield NOT_ELIGIBLE
+    completion._CHECKS.remove(_test_rule)
+    NOT_ELIGIBLE.clear()
+
+
+@pytest.fixture
+def template(db):
+    template = CertificateTemplateFactory()
+    SignatoryFactory(template=template)
+    SignatoryFactory(
+        template=template, name_th="รศ.ดร.ผู้อำนวยการ ทดสอบ", position_th="ผู้อำนวยการหลักสูตร"
+    )
+    return template
+
+
+@pytest.fixture
+def enrolment(learner, cohort):
+    return learner.enrolments.get(cohort=cohort)
+
+
+@pytest.fixture
+def certificate(enrolment, template):
+    from certificates import services
+
+    certificate, _created = services.certificate_issue(enrolment=enrolment)
+    return certificate
+
+
+@pytest.fixture
+def pdf_bytes(certificate):
+    from certificates import services
+
+    return services.certificate_pdf_bytes(certificate=certificate)

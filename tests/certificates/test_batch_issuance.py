@@ -1,0 +1,106 @@
+"""Batches through the task queue (inline here; a real worker in test_issuance_worker.py)."""
+
+import datetime as dt
+
+import pytest
+
+from django.core import mail
+from django.utils import timezone
+
+from certificates import services
+from certificates.models import Certificate, IssuanceBatch, IssuanceItem
+from tests.factories import EnrolmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def learners(cohort, template):
+    return [EnrolmentFactory(cohort=cohort) for _ in range(3)]
+
+
+def test_a_cohort_batch_issues_to_every_eligible_learner_and_emails_them(
+    cohort, learners, completion_rule, coordinator, django_capture_on_commit_callbacks
+):
+    completion_rule.add(learners[2].pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = services.batch_start(cohort=cohort, requested_by=coordinator)
+    batch.refresh_from_db()
+    assert (batch.total, batch.issued, batch.status) == (2, 2, "finished")
+    assert set(Certificate.objects.values_list("enrolment", flat=True)) == {
+        learners[0].pk,
+        learners[1].pk,
+    }
+    assert all(c.pdf for c in Certificate.objects.all())
+    assert len(mail.outbox) == 2
+    message = mail.outbox[0]
+    assert message.attachments[0][2] == "application/pdf"
+    assert "/verify/" in message.body and "ประกาศนียบัตร" in message.subject
+
+
+def test_running_a_batch_twice_issues_nothing_twice(
+    cohort, learners, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.batch_start(cohort=cohort)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = services.batch_start(cohort=cohort)
+    assert second.total == 0 and second.status == "finished"
+    assert Certificate.objects.count() == 3
+    assert len(mail.outbox) == 3
+
+
+def test_a_second_press_while_running_joins_the_running_batch(cohort, learners):
+    first = services.batch_start(cohort=cohort)  # on_commit not run: still running
+    second = services.batch_start(cohort=cohort)
+    assert first == second and IssuanceBatch.objects.count() == 1
+
+
+def test_an_item_is_claimed_by_one_worker_only(cohort, learners):
+    batch = services.batch_start(cohort=cohort)
+    item = batch.items.first()
+    assert services.item_claim(item_id=item.pk) is not None
+    assert services.item_claim(item_id=item.pk) is None
+
+
+def test_a_stale_claim_is_taken_over_and_finishes_without_duplicates(
+    cohort, learners, django_capture_on_commit_callbacks
+):
+    batch = services.batch_start(cohort=cohort)
+    items = list(batch.items.order_by("id"))
+    # A worker claimed item 0, issued its certificate, then died before recording it.
+    services.item_claim(item_id=items[0].pk)
+    services.certificate_issue(enrolment=items[0].enrolment)
+    IssuanceItem.objects.filter(pk=items[0].pk).update(
+        claimed_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.batch_sweep()
+    batch.refresh_from_db()
+    assert (batch.issued, batch.skipped, batch.failed, batch.status) == (3, 0, 0, "finished")
+    assert sorted(Certificate.objects.values_list("serial_number", flat=True)) == [1, 2, 3]
+
+
+def test_issuing_to_one_non_eligible_learner_needs_a_reason(
+    cohort, learners, completion_rule, coordinator, django_capture_on_commit_callbacks
+):
+    completion_rule.add(learners[0].pk)
+    with pytest.raises(services.NotEligible):
+        services.batch_start_one(enrolment=learners[0], requested_by=coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.batch_start_one(
+            enrolment=learners[0], requested_by=coordinator, override_reason="ลาป่วยมีใบรับรอง"
+        )
+    certificate = Certificate.objects.get(enrolment=learners[0])
+    assert certificate.override_reason == "ลาป่วยมีใบรับรอง" and not certificate.eligible_at_issue
+
+
+def test_a_revoked_holder_is_not_reissued_by_a_cohort_batch(
+    cohort, learners, django_capture_on_commit_callbacks
+):
+    certificate, _ = services.certificate_issue(enrolment=learners[0])
+    services.certificate_revoke(certificate=certificate, reason="ออกผิด")
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = services.batch_start(cohort=cohort)
+    assert batch.total == 2
+    assert not Certificate.objects.filter(enrolment=learners[0], status="valid").exists()

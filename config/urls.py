@@ -7,9 +7,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from attendance.exports import attendance_csv
 from cms.sitemap import sitemap
 from cms.views import search
-from attendance.exports import attendance_csv
 from config.api import api
 from config.health import healthz
 

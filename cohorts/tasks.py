@@ -28,6 +28,14 @@ def notify_session_change(session_id: int, sequence: int) -> int:
     return len(ids)
 
 
+@shared_task(name="cohorts.send_invitation", autoretry_for=(OSError,), retry_backoff=True,
+             max_retries=5)  # fmt: skip
+def send_invitation(user_id: int, cohort_id: int, new_user: bool) -> None:
+    from cohorts.services.enrolments import invitation_send
+
+    invitation_send(user_id=user_id, cohort_id=cohort_id, new_user=new_user)
+
+
 @shared_task(name=SWEEP_TASK)
 def send_session_reminders() -> int:
     """Run by celery beat: queue and send the 3-day and 1-day reminders that are due."""

@@ -74,12 +74,14 @@ def enrolment_invite(
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     enrolment, created = enrolment_create(cohort=cohort, user=user, role=role, team=team)
     if created and notify:
+        from cohorts.tasks import send_invitation
+
         user_id, cohort_id = user.pk, cohort.pk
-        transaction.on_commit(lambda: _send_invitation(user_id, cohort_id, new_user))
+        transaction.on_commit(lambda: send_invitation.delay(user_id, cohort_id, new_user))
     return enrolment, created
 
 
-def _send_invitation(user_id: int, cohort_id: int, new_user: bool) -> None:
+def invitation_send(*, user_id: int, cohort_id: int, new_user: bool) -> None:
     user = User.objects.get(pk=user_id)
     cohort = Cohort.objects.get(pk=cohort_id)
     context = {

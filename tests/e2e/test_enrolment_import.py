@@ -43,7 +43,7 @@ def test_coordinator_imports_forty_learners_and_the_broken_row_is_caught(page, d
     screenshot(page, "import-preview-with-broken-row")
     assert Enrolment.objects.filter(cohort=cohort).count() == before
 
-    page.click("button[value=confirm]")
-    expect(page.locator("#import-result")).to_be_visible()
+    page.click("button[value=confirm]", timeout=60000)  # 40 people created in one request
+    expect(page.locator("#import-result")).to_be_visible(timeout=60000)
     screenshot(page, "import-result")
     assert Enrolment.objects.filter(cohort=cohort).count() == before + 40

@@ -148,3 +148,20 @@ def test_a_row_of_another_cohort_is_not_found(client, session, outsider, facilit
     client.force_login(facilitator)
     url = reverse("attendance_admin:grid_row", args=[session.pk, outsider.enrolments.get().pk])
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("who", ["learner", "other_facilitator"])
+@pytest.mark.parametrize("name", ["projector", "projector_code", "sign_in_sheet", "statuses"])
+def test_the_projector_and_sheet_are_for_the_sessions_staff_only(
+    client, session, who, name, request
+):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(reverse(f"attendance_admin:{name}", args=[session.pk])).status_code in (
+        302,
+        403,
+    )
+
+
+def test_anonymous_cannot_open_the_projector(client, session):
+    response = client.get(reverse("attendance_admin:projector", args=[session.pk]))
+    assert response.status_code == 302

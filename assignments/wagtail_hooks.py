@@ -13,7 +13,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -123,7 +123,11 @@ class SubmissionViewSet(ModelViewSet):
     icon = "tasks"
     menu_label = gettext_lazy("Submissions")
     list_display = [
-        "assignment",
+        TitleColumn(
+            "assignment",
+            label=gettext_lazy("Assignment"),
+            get_url=lambda submission: reverse("assignments:review", args=[submission.pk]),
+        ),
         Column("owner_name", label=gettext_lazy("Team or learner")),
         "status",
         "updated_at",

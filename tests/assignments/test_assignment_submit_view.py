@@ -107,3 +107,17 @@ def test_the_list_shows_my_assignments_with_status(client, assignment, learner):
     client.force_login(learner)
     page = client.get("/me/assignments/").content.decode()
     assert assignment.title_th in page and "งานของรุ่นอื่น" not in page
+
+
+def test_a_learner_without_a_team_is_told_to_ask_for_one(client, cohort, assignment, team):
+    from assignments import services
+
+    services.extension_grant(
+        assignment=assignment, team=team, due_at=assignment.due_at.replace(year=2030)
+    )
+    loner = EnrolmentFactory(cohort=cohort, team=None).user
+    client.force_login(loner)
+    page = client.get(url(assignment)).content.decode()
+    assert "ยังไม่ได้อยู่ในทีมใด" in page
+    assert "2573" not in page  # another team's extension is not theirs
+    assert 'name="files"' not in page

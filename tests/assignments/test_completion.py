@@ -81,3 +81,20 @@ def test_a_person_with_nothing_to_show_gets_no_panel(client, db):
 
     client.force_login(UserFactory())
     assert "my-assignments" not in client.get("/me/").content.decode()
+
+
+def test_me_queries_do_not_grow_with_assignments(client, cohort, learner, assignment):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(learner)
+    client.get("/me/")  # warm caches (site root, roles)
+    with CaptureQueriesContext(connection) as one:
+        client.get("/me/")
+    for _ in range(5):
+        services.submission_submit(
+            assignment=AssignmentFactory(cohort=cohort), user=learner, text="งาน"
+        )
+    with CaptureQueriesContext(connection) as six:
+        client.get("/me/")
+    assert len(six) == len(one)

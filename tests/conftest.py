@@ -7,10 +7,13 @@ that pytest prints in its summary (-ra).
 
 import os
 import shutil
+from io import StringIO
 
 import pytest
 
 from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
 
 from tests.factories import CohortFactory, EnrolmentFactory, TeamFactory, UserFactory
 
@@ -58,6 +61,19 @@ def postgres():
 def chromium_path():
     require_service(shutil.which(CHROMIUM) is not None, f"Chromium at {CHROMIUM}")
     return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """seed_demo once for a whole test module, rolled back when the module ends.
+
+    Each test still runs in its own savepoint inside this transaction, so tests
+    of the demo see the full data without paying for seeding again and again.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 # --- one person per role ------------------------------------------------------

@@ -24,21 +24,19 @@ def test_seed_demo_is_idempotent():
     assert counts() == first
 
 
-def test_demo_accounts_can_log_in(client, settings):
-    seed()
-    for email in ("coordinator@example.org", "facilitator@example.org",
-                  "learner@example.org", "graduate@example.org"):  # fmt: skip
-        assert client.login(email=email, password="pms-demo-2565"), email
-
-
 def test_demo_password_comes_from_the_environment(monkeypatch, client):
     monkeypatch.setenv("DEMO_PASSWORD", "another-Demo-pass-99")
     seed()
     assert client.login(email="learner@example.org", password="another-Demo-pass-99")
 
 
-def test_demo_cohorts_match_the_programme():
-    seed()
+def test_demo_accounts_can_log_in(client, demo_data):
+    for email in ("coordinator@example.org", "facilitator@example.org",
+                  "learner@example.org", "graduate@example.org"):  # fmt: skip
+        assert client.login(email=email, password="pms-demo-2565"), email
+
+
+def test_demo_cohorts_match_the_programme(demo_data):
     first, second = Cohort.objects.get(slug="cohort-1"), Cohort.objects.get(slug="cohort-2")
     assert (first.number, first.status) == (1, "finished")
     assert first.starts_on.year == 2022 and first.ends_on.year == 2023
@@ -56,8 +54,7 @@ def test_demo_cohorts_match_the_programme():
     assert second.sessions.filter(starts_at__gt=now).exists()
 
 
-def test_demo_learners_come_from_at_least_20_real_municipalities():
-    seed()
+def test_demo_learners_come_from_at_least_20_real_municipalities(demo_data):
     learners = Enrolment.objects.select_related("organisation_snapshot")
     assert learners.values("user").distinct().count() >= 40
     municipalities = {e.organisation_snapshot.name_th for e in learners}

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def seeded(demo_data):
+    """The demo, seeded once for this module (tests/conftest.py)."""
 
 
 def test_the_graduate_passes_cohort_1_and_a_few_do_not(seeded):

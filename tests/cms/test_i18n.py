@@ -1,13 +1,11 @@
 import pytest
 
-from django.core.management import call_command
-
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site():
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def site(demo_data):
+    """The demo site, seeded once for this module (tests/conftest.py)."""
 
 
 def test_the_home_page_is_thai_at_the_root(client, site):

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+def demo(demo_data, db):
+    """The demo, seeded once for this module (tests/conftest.py)."""
 
 
 def test_both_cohorts_have_fourteen_or_more_sessions_and_a_multi_day_visit(demo):

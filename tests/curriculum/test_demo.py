@@ -23,8 +23,7 @@ def _count(model, language):
     return model.objects.live().filter(locale__language_code=language).count()
 
 
-def test_the_demo_publishes_the_curriculum_in_thai_and_english(client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_the_demo_publishes_the_curriculum_in_thai_and_english(client, demo_data):
     for language in ("th", "en"):
         assert _count(ProgrammePage, language) == 1
         assert _count(CourseModulePage, language) >= 8

@@ -104,5 +104,19 @@ def test_the_database_refuses_a_revocation_without_reason(certificate):
 
 
 def test_the_database_refuses_an_override_without_reason(certificate):
-    with pytest.raises(IntegrityError), transaction.atomic():
+    from django.db import DatabaseError  # the constraint, or the freeze trigger before it
+
+    with pytest.raises(DatabaseError), transaction.atomic():
         Certificate.objects.filter(pk=certificate.pk).update(eligible_at_issue=False)
+
+
+@pytest.mark.parametrize(
+    "change", [{"holder_name_th": "ชื่อปลอม"}, {"serial_number": 42}, {"credential_jwt": "x.y.z"}]
+)
+def test_the_database_refuses_to_change_the_frozen_snapshot(certificate, change):
+    from django.db import DatabaseError
+
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Certificate.objects.filter(pk=certificate.pk).update(**change)
+    certificate.refresh_from_db()
+    assert certificate.holder_name_th != "ชื่อปลอม"

@@ -1,0 +1,131 @@
+"""Certificate rendering and issuance figures.
+
+    python benchmarks/certificates.py [--renders 7] [--learners 20]
+
+Prints the median time to render one certificate (raw WeasyPrint, then with
+the credential embedded and the PAdES signature), and, when DATABASE_URL and
+REDIS_URL point at PostgreSQL and Redis, the wall time to issue N certificates
+end to end (claim, snapshot, sign credential, render, sign PDF, store) with
+one and with two Celery worker processes. A throwaway cohort is created and
+removed again.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+
+from certificates import pdf, services  # noqa: E402
+from certificates.admin_views import sample_certificate  # noqa: E402
+
+
+def _median(func, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def render_figures(runs: int) -> None:
+    template = services.template_default()
+    sample = sample_certificate(template)
+    context = pdf.context_for(sample, "https://example.org/verify/SAMPLE/")
+    context["verify_base"] = "https://example.org/verify/"
+    jwt = "eyJhbGciOiJSUzI1NiJ9." + "x" * 2400 + ".sig"
+    pdf.render(context)  # warm up fonts and templates
+    raw = _median(lambda: pdf.render(context).content.write_pdf(), runs)
+    full = _median(
+        lambda: pdf.sign(pdf.write(pdf.render(context), credential_jwt=jwt, title="b"), reason="b"),
+        runs,
+    )
+    print(
+        f"render one certificate, raw WeasyPrint:          median {raw * 1000:7.0f} ms ({runs} runs)"
+    )
+    print(f"render + PDF/A-3b + credential + PAdES signature: median {full * 1000:7.0f} ms")
+
+
+def _cohort(learners: int):
+    from tests.factories import CohortFactory, EnrolmentFactory
+
+    cohort = CohortFactory(slug=f"bench-{int(time.time())}", number=9000 + int(time.time()) % 999)
+    for _ in range(learners):
+        EnrolmentFactory(cohort=cohort, user__email=f"bench-{time.time_ns()}@example.org")
+    return cohort
+
+
+def _cleanup(cohort) -> None:
+    from certificates.models import Certificate, IssuanceBatch
+
+    users = [e.user for e in cohort.enrolments.all()]
+    IssuanceBatch.objects.filter(cohort=cohort).delete()
+    Certificate.objects.filter(cohort=cohort, superseded_by__isnull=False).update(
+        superseded_by=None
+    )
+    Certificate.objects.filter(cohort=cohort).delete()
+    cohort.enrolments.all().delete()
+    cohort.delete()
+    for user in users:
+        organisation = user.organisation
+        user.delete()
+        if organisation and not organisation.people.exists():
+            organisation.delete()
+
+
+def issue_figures(learners: int) -> None:
+    if not (settings.DATABASE_URL and settings.REDIS_URL):
+        print("issue N end to end: needs DATABASE_URL (PostgreSQL) and REDIS_URL; skipped")
+        return
+    from certificates.models import IssuanceBatch
+
+    for concurrency in (1, 2):
+        cohort = _cohort(learners)
+        worker = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=WARNING",
+             f"--concurrency={concurrency}", "--pool=prefork", "-n", f"bench{concurrency}@%h"],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            time.sleep(4)  # worker start-up is not part of issuing
+            start = time.perf_counter()
+            batch = services.batch_start(cohort=cohort)
+            while batch.status != IssuanceBatch.Status.FINISHED:
+                time.sleep(0.2)
+                batch.refresh_from_db()
+            elapsed = time.perf_counter() - start
+            print(
+                f"issue {learners} certificates end to end, {concurrency} worker process(es): "
+                f"{elapsed:6.1f} s ({elapsed / learners * 1000:.0f} ms each, {batch.failed} failed)"
+            )
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
+            _cleanup(cohort)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--renders", type=int, default=7)
+    parser.add_argument("--learners", type=int, default=20)
+    args = parser.parse_args()
+    print(f"CPU cores: {os.cpu_count()}")
+    render_figures(args.renders)
+    issue_figures(args.learners)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""Coordinator screens: eligibility with reasons, issuing, progress, revoke, preview."""
+
+import pytest
+
+from certificates.models import Certificate, IssuanceBatch
+
+pytestmark = pytest.mark.django_db
+BASE = "/admin/issued-certificates"
+
+
+@pytest.mark.parametrize("who", ["learner", "other_learner", "facilitator"])
+def test_only_coordinators_see_the_certificate_screens(client, cohort, request, who):
+    client.force_login(request.getfixturevalue(who))
+    response = client.get(f"{BASE}/cohort/{cohort.pk}/")
+    assert response.status_code in (302, 403)
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, cohort):
+    response = client.get(f"{BASE}/cohort/{cohort.pk}/")
+    assert response.status_code == 302
+
+
+def test_the_coordinator_sees_who_is_eligible_and_why_not(
+    client, coordinator, cohort, enrolment, other_learner, completion_rule, template
+):
+    completion_rule.add(other_learner.enrolments.get().pk)
+    client.force_login(coordinator)
+    html = client.get(f"{BASE}/cohort/{cohort.pk}/").content.decode()
+    assert enrolment.user.full_name_th in html and other_learner.full_name_th in html
+    assert "Attended 8 of 15 sessions; 12 are required." in html
+    assert 'name="override_reason"' in html
+
+
+def test_issuing_the_cohort_shows_progress_and_a_report(
+    client, coordinator, cohort, enrolment, template, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{BASE}/cohort/{cohort.pk}/issue/")
+    assert response.status_code == 302
+    batch = IssuanceBatch.objects.get()
+    html = client.get(f"{BASE}/batch/{batch.pk}/progress/").content.decode()
+    assert "<progress" in html and 'id="batch-report"' in html
+    assert Certificate.objects.filter(enrolment=enrolment).exists()
+
+
+def test_a_running_batch_polls_for_progress(client, coordinator, cohort, enrolment, template):
+    from certificates import services
+
+    batch = services.batch_start(cohort=cohort)  # not run yet: still running
+    client.force_login(coordinator)
+    html = client.get(f"{BASE}/batch/{batch.pk}/progress/").content.decode()
+    assert 'hx-trigger="every 1s"' in html and "0 / 1" in html
+
+
+def test_issuing_one_non_eligible_learner_without_reason_is_refused_with_a_message(
+    client, coordinator, enrolment, completion_rule, template
+):
+    completion_rule.add(enrolment.pk)
+    client.force_login(coordinator)
+    response = client.post(
+        f"{BASE}/enrolment/{enrolment.pk}/issue/", {"override_reason": ""}, follow=True
+    )
+    assert not Certificate.objects.exists()
+    assert "reason" in response.content.decode().lower() or "เหตุผล" in response.content.decode()
+
+
+def test_revoking_from_the_admin_needs_a_reason(client, coordinator, certificate):
+    client.force_login(coordinator)
+    client.post(f"{BASE}/certificate/{certificate.pk}/revoke/", {"reason": ""})
+    certificate.refresh_from_db()
+    assert certificate.status == "valid"
+    client.post(f"{BASE}/certificate/{certificate.pk}/revoke/", {"reason": "ออกผิดคน"})
+    certificate.refresh_from_db()
+    assert certificate.status == "revoked" and certificate.revocation_reason == "ออกผิดคน"
+
+
+def test_reissuing_from_the_admin_supersedes(
+    client, coordinator, certificate, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{BASE}/certificate/{certificate.pk}/reissue/", {"reason": "แก้ชื่อ"})
+    certificate.refresh_from_db()
+    assert certificate.status == "superseded" and certificate.superseded_by.status == "valid"
+
+
+def test_a_template_preview_is_a_one_page_pdf_with_sample_data(client, coordinator, template):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    client.force_login(coordinator)
+    response = client.get(f"{BASE}/template/{template.pk}/preview/")
+    reader = PdfReader(BytesIO(response.content))
+    assert response["Content-Type"] == "application/pdf" and len(reader.pages) == 1
+    assert "สมชาย" in reader.pages[0].extract_text()
+
+
+def test_the_coordinator_sees_lookup_counts(client, coordinator, certificate):
+    client.get(f"/verify/{certificate.short_code}/")
+    client.get("/verify/XXXX-XXXX-XXXX/")
+    client.force_login(coordinator)
+    html = client.get(f"{BASE}/").content.decode()
+    assert 'id="lookup-counts"' in html and "not-found" in html
+
+
+def test_the_template_editor_lists_templates_with_a_preview_link(client, coordinator, template):
+    client.force_login(coordinator)
+    html = client.get("/admin/certificate_templates/").content.decode()
+    assert template.name in html and f"{BASE}/template/{template.pk}/preview/" in html

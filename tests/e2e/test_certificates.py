@@ -1,0 +1,56 @@
+"""A graduate downloads and shares; an employer verifies; a coordinator issues."""
+
+import pytest
+
+from cohorts import completion
+from cohorts.completion import CheckResult
+from cohorts.models import Cohort, Enrolment
+from tests.e2e.conftest import log_in, screenshot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_graduate_downloads_the_pdf_and_an_employer_finds_it_genuine(demo, page, browser):
+    log_in(page, demo.url, "graduate@example.org", next_url="/me/")
+    panel = page.locator("#certificates")
+    assert "Add to LinkedIn" in panel.inner_text() or "LinkedIn" in panel.inner_text()
+    screenshot(page, "certificates-me-panel")
+    with page.expect_download() as download:
+        panel.get_by_role("link", name="PDF").first.click()
+    path = download.value.path()
+
+    employer = browser.new_context(locale="th-TH").new_page()
+    employer.goto(f"{demo.url}/verify/")
+    employer.set_input_files("input[type=file]", path)
+    employer.locator("form[enctype] button[type=submit]").click()
+    employer.wait_for_load_state("networkidle")
+    assert employer.locator(".badge-ok").count() == 1
+    screenshot(employer, "certificates-verify-upload-genuine")
+    code = employer.locator("dd code").inner_text()
+    employer.goto(f"{demo.url}/en/verify/{code}/")
+    assert "genuine and valid" in employer.content()
+    employer.context.close()
+
+
+def test_a_coordinator_issues_a_cohort_and_watches_the_progress(demo, page):
+    cohort = Cohort.objects.get(slug="cohort-2")
+    chosen = set(
+        Enrolment.objects.filter(cohort=cohort).order_by("pk").values_list("pk", flat=True)[:3]
+    )
+
+    def two_teams_only(enrolment):
+        met = enrolment.pk in chosen
+        return CheckResult("e2e", met, "e2e", [] if met else ["Attendance below the minimum."])
+
+    completion.register_check(two_teams_only)
+    try:
+        log_in(page, demo.url, "coordinator@example.org", next_url="/admin/")
+        page.goto(f"{demo.url}/admin/issued-certificates/cohort/{cohort.pk}/")
+        assert page.locator("#eligibility").get_by_text("Attendance below the minimum.").count() > 0
+        page.get_by_role("button", name="ออกประกาศนียบัตรให้ผู้มีสิทธิ์ทุกคน").click()
+        page.wait_for_selector("#batch-progress progress")
+        page.wait_for_selector("#batch-report", timeout=120000)
+        screenshot(page, "certificates-admin-batch-finished")
+        assert "3 / 3" in page.locator("#batch-progress").inner_text()
+    finally:
+        completion._CHECKS.remove(two_teams_only)

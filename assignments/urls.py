@@ -11,6 +11,7 @@ urlpatterns = [
     path("review/", views.review_queue, name="review_queue"),
     path("review/<int:pk>/", views.review_detail, name="review"),
     path("review/<int:pk>/record/", views.review_submit, name="review_submit"),
+    path("review/<int:pk>/showcase/", views.showcase_publish, name="showcase_publish"),
     path("files/submissions/<int:pk>/", views.version_file_download, name="version_file"),
     path("files/reviews/<int:pk>/", views.review_file_download, name="review_file"),
 ]

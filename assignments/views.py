@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from accounts.access import is_coordinator, is_facilitator
-from assignments import selectors, services
+from assignments import selectors, services, showcase
 from assignments.access import can_review_submission, can_view_submission, current_enrolment
 from assignments.forms import ReviewForm, SubmitForm
 from assignments.models import Assignment, Review, Submission, VersionFile
@@ -162,21 +162,27 @@ def _reviewable(request, pk: int) -> Submission:
     return submission
 
 
-def _review_context(submission, form):
+def _review_context(submission, form, user=None):
     return {
         "submission": submission,
         "assignment": submission.assignment,
         "versions": selectors.submission_history(submission),
         "form": form,
         "can_review": submission.status == Submission.Status.SUBMITTED,
-    }
+        "can_showcase": bool(
+            user and is_coordinator(user) and submission.team_id
+            and submission.status == Submission.Status.ACCEPTED
+        ),
+        "showcase_draft": showcase.showcase_draft_for(submission),
+    }  # fmt: skip
 
 
 @login_required
 def review_detail(request, pk: int):
     submission = _reviewable(request, pk)
     form = ReviewForm(assignment=submission.assignment)
-    return render(request, "assignments/review_detail.html", _review_context(submission, form))
+    context = _review_context(submission, form, request.user)
+    return render(request, "assignments/review_detail.html", context)
 
 
 @csrf_exempt
@@ -203,7 +209,7 @@ def _review_submit(request, pk: int):
         except services.SubmissionError as error:
             for message in error.messages:
                 form.add_error(None, message)
-    context = _review_context(submission, form)
+    context = _review_context(submission, form, request.user)
     return render(request, "assignments/review_detail.html", context, status=400)
 
 
@@ -215,3 +221,22 @@ def _review_message(review) -> str:
     return _("Returned for revision: %(owner)s. They will be notified by email.") % {
         "owner": review.submission.owner_name
     }
+
+
+@login_required
+@require_POST
+def showcase_publish(request, pk: int):
+    """Coordinators turn an accepted team project into a showcase draft in the CMS."""
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    submission = _reviewable(request, pk)
+    ids = [int(i) for i in request.POST.getlist("files") if i.isdigit()]
+    files = list(VersionFile.objects.filter(pk__in=ids, version__submission=submission))
+    try:
+        page = showcase.showcase_draft_create(submission=submission, files=files, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("assignments:review", pk=submission.pk)
+    messages.success(request, _("Showcase draft ready: check it and publish it in the CMS."))
+    return redirect("wagtailadmin_pages:edit", page.pk)

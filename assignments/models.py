@@ -158,6 +158,21 @@ ONE_OWNER = Q(team__isnull=False, learner__isnull=True) | Q(
 )
 
 
+def owner_constraints(prefix: str) -> list:
+    """One owner (team or learner), and at most one row per owner per assignment."""
+    return [
+        models.CheckConstraint(condition=ONE_OWNER, name=f"{prefix}_one_owner"),
+        models.UniqueConstraint(
+            fields=["assignment", "team"], condition=Q(team__isnull=False),
+            name=f"{prefix}_one_per_team",
+        ),
+        models.UniqueConstraint(
+            fields=["assignment", "learner"], condition=Q(learner__isnull=False),
+            name=f"{prefix}_one_per_learner",
+        ),
+    ]  # fmt: skip
+
+
 class Extension(models.Model):
     """A later due date for one team or one learner."""
 
@@ -184,17 +199,7 @@ class Extension(models.Model):
     class Meta:
         verbose_name = _("extension")
         verbose_name_plural = _("extensions")
-        constraints = [
-            models.CheckConstraint(condition=ONE_OWNER, name="extension_one_owner"),
-            models.UniqueConstraint(
-                fields=["assignment", "team"], condition=Q(team__isnull=False),
-                name="extension_one_per_team",
-            ),
-            models.UniqueConstraint(
-                fields=["assignment", "learner"], condition=Q(learner__isnull=False),
-                name="extension_one_per_learner",
-            ),
-        ]  # fmt: skip
+        constraints = owner_constraints("extension")
 
     def __str__(self):
         return f"{self.assignment} → {self.team or self.learner}"
@@ -239,17 +244,7 @@ class Submission(models.Model):
         ordering = ["assignment", "pk"]
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
-        constraints = [
-            models.CheckConstraint(condition=ONE_OWNER, name="submission_one_owner"),
-            models.UniqueConstraint(
-                fields=["assignment", "team"], condition=Q(team__isnull=False),
-                name="submission_one_per_team",
-            ),
-            models.UniqueConstraint(
-                fields=["assignment", "learner"], condition=Q(learner__isnull=False),
-                name="submission_one_per_learner",
-            ),
-        ]  # fmt: skip
+        constraints = owner_constraints("submission")
         indexes = [models.Index(fields=["status", "assignment"])]
 
     def __str__(self):

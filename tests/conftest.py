@@ -6,7 +6,6 @@ that pytest prints in its summary (-ra).
 """
 
 import os
-import shutil
 from io import StringIO
 
 import pytest
@@ -55,12 +54,6 @@ def redis_url():
 def postgres():
     is_pg = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     require_service(is_pg, "PostgreSQL (set DATABASE_URL)")
-
-
-@pytest.fixture
-def chromium_path():
-    require_service(shutil.which(CHROMIUM) is not None, f"Chromium at {CHROMIUM}")
-    return CHROMIUM
 
 
 @pytest.fixture(scope="module")

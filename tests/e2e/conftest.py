@@ -4,6 +4,7 @@ Screenshots go to test-artifacts/e2e/ so a person can look at what the test saw.
 """
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -36,14 +37,9 @@ def browser(chromium_path_session):
 
 @pytest.fixture(scope="session")
 def chromium_path_session():
-    import shutil
+    from tests.conftest import CHROMIUM, require_service
 
-    from tests.conftest import CHROMIUM, IN_CI
-
-    if shutil.which(CHROMIUM) is None:
-        if IN_CI:
-            pytest.fail(f"Chromium is required under CI but {CHROMIUM} is missing.")
-        pytest.skip(f"needs Chromium at {CHROMIUM}")
+    require_service(shutil.which(CHROMIUM) is not None, f"Chromium at {CHROMIUM}")
     return CHROMIUM
 
 

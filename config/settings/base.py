@@ -187,6 +187,12 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
 }
 
+# The client address behind proxies, for allauth's rate limits and the
+# certificate lookups: how many proxies append to X-Forwarded-For, or one
+# header a trusted proxy sets (e.g. CF-Connecting-IP). Neither by default.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "") or None
+
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "พมส. Senior Urban Developer"

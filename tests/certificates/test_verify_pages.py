@@ -105,6 +105,52 @@ def test_lookups_are_rate_limited_per_client(client, certificate, settings):
     cache.clear()
 
 
+def _statuses(client, certificate, n, **meta):
+    return [client.get(f"/verify/{certificate.short_code}/", **meta).status_code for _ in range(n)]
+
+
+@pytest.fixture
+def limit_of_two(settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.CERTIFICATE_LOOKUPS_PER_MINUTE = 2
+    yield
+    cache.clear()
+
+
+def test_without_trusted_proxies_a_forged_forwarded_for_does_not_escape_the_limit(
+    client, certificate, limit_of_two
+):
+    forged = [{"HTTP_X_FORWARDED_FOR": f"198.51.100.{n}"} for n in range(4)]
+    statuses = [client.get(f"/verify/{certificate.short_code}/", **m).status_code for m in forged]
+    assert statuses == [200, 200, 429, 429]
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(
+    client, certificate, limit_of_two, settings
+):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    # What the client wrote itself (left of the proxy's entry) changes nothing.
+    first = [{"HTTP_X_FORWARDED_FOR": f"6.6.6.{n}, 203.0.113.7", **proxy} for n in range(3)]
+    statuses = [client.get(f"/verify/{certificate.short_code}/", **m).status_code for m in first]
+    assert statuses == [200, 200, 429]
+    second = {"HTTP_X_FORWARDED_FOR": "203.0.113.8", **proxy}
+    assert _statuses(client, certificate, 1, **second) == [200]
+    # A request that bypassed the proxy is counted by its socket address.
+    assert _statuses(client, certificate, 3, REMOTE_ADDR="192.0.2.50") == [200, 200, 429]
+
+
+def test_an_ipv6_client_is_counted_by_its_64_block(client, certificate, limit_of_two):
+    hosts = ["2001:db8:1:2::1", "2001:db8:1:2::ff", "2001:db8:1:2:aaaa::9"]
+    statuses = [
+        client.get(f"/verify/{certificate.short_code}/", REMOTE_ADDR=h).status_code for h in hosts
+    ]
+    assert statuses == [200, 200, 429]
+    assert _statuses(client, certificate, 1, REMOTE_ADDR="2001:db8:1:3::1") == [200]
+
+
 def test_every_lookup_is_logged_with_channel_and_result(client, certificate):
     client.get(f"/verify/{certificate.short_code}/")
     client.get("/verify/NOPE-NOPE-NOPE/")

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from django.http import HttpRequest
 
@@ -68,9 +68,11 @@ def _out(certificate) -> dict:
 def certificate_status(request: HttpRequest, code: str):
     if verification.rate_limited(request):
         verification.log_lookup("api", None, result=VerificationLookup.Result.RATE_LIMITED)
-        return 429, {"error": "rate_limited", "detail": "Too many lookups; try again in a minute."}
+        return Status(
+            429, {"error": "rate_limited", "detail": "Too many lookups; try again in a minute."}
+        )
     certificate = selectors.certificate_by_code(code)
     verification.log_lookup("api", certificate)
     if certificate is None:
-        return 404, {"error": "not_found", "detail": "No certificate has this code."}
-    return 200, _out(certificate)
+        return Status(404, {"error": "not_found", "detail": "No certificate has this code."})
+    return Status(200, _out(certificate))

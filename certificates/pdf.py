@@ -150,9 +150,39 @@ _SIGNERS: dict = {}
 
 
 def _signer(material):
-    from pyhanko.sign import signers
-
     key = (str(material.key_path), str(material.cert_path))
     if key not in _SIGNERS:
-        _SIGNERS[key] = signers.SimpleSigner.load(*key)
+        _SIGNERS[key] = _key_cached_signer(*key)
     return _SIGNERS[key]
+
+
+def _key_cached_signer(key_path: str, cert_path: str):
+    """pyHanko's SimpleSigner with the private key parsed once per process.
+
+    SimpleSigner parses the DER key again for every raw signature, and PAdES
+    signs twice (once to size the placeholder); with RSA's key checks that
+    was about half of the signing time.
+    """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    from pyhanko.sign import signers
+    from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+    class KeyCachedSigner(signers.SimpleSigner):
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+            try:
+                algorithm = mechanism.signature_algo
+            except ValueError:
+                algorithm = ""
+            if algorithm != "rsassa_pkcs1v15":
+                return super().sign_raw(data, digest_algorithm)
+            return private_key.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+
+    loaded = signers.SimpleSigner.load(key_path, cert_path)
+    private_key = serialization.load_der_private_key(loaded.signing_key.dump(), password=None)
+    return KeyCachedSigner(
+        signing_cert=loaded.signing_cert,
+        signing_key=loaded.signing_key,
+        cert_registry=loaded.cert_registry,
+    )

@@ -183,7 +183,11 @@ def _create(*, enrolment, template, issued_by, eligible, reasons, override_reaso
         issued_by=issued_by,
         **_holder_snapshot(enrolment),
     )
-    certificate.full_clean(exclude=["pdf", "credential_jwt"])
+    # Codes were just checked unused, and the database enforces every unique
+    # rule and constraint anyway; re-querying each here cost a tenth of issuing.
+    certificate.full_clean(
+        exclude=["pdf", "credential_jwt"], validate_unique=False, validate_constraints=False
+    )
     certificate.credential_jwt = credential.sign(credential.credential_document(certificate))
     certificate.save()
     return certificate

@@ -5,7 +5,8 @@ assignments; certificates reads the combined result. Each check is a function
 ``(enrolment) -> CheckResult`` registered from its app's ready().
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 
@@ -37,6 +38,26 @@ def register_check(func: Callable) -> Callable:
     if func not in _CHECKS:
         _CHECKS.append(func)
     return func
+
+
+def registered_checks() -> tuple[Callable, ...]:
+    return tuple(_CHECKS)
+
+
+def unregister_check(func: Callable) -> None:
+    if func in _CHECKS:
+        _CHECKS.remove(func)
+
+
+@contextmanager
+def override_checks(*checks: Callable) -> Iterator[None]:
+    """Only these checks decide completion inside the block (tests, rehearsals)."""
+    saved = list(_CHECKS)
+    _CHECKS[:] = list(checks)
+    try:
+        yield
+    finally:
+        _CHECKS[:] = saved
 
 
 def completion_for(enrolment) -> Completion:

@@ -31,7 +31,7 @@ def completion_rule():
     NOT_ELIGIBLE.clear()
     completion.register_check(_test_rule)
     yield NOT_ELIGIBLE
-    completion._CHECKS.remove(_test_rule)
+    completion.unregister_check(_test_rule)
     NOT_ELIGIBLE.clear()
 
 

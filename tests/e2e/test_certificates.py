@@ -44,9 +44,7 @@ def test_a_coordinator_issues_a_cohort_and_watches_the_progress(demo, page):
 
     # Only this test's rule decides here: the demo's real attendance and assignment
     # checks would leave nobody in the running cohort-2 eligible.
-    real_checks = list(completion._CHECKS)
-    completion._CHECKS[:] = [two_teams_only]
-    try:
+    with completion.override_checks(two_teams_only):
         log_in(page, demo.url, "coordinator@example.org", next_url="/admin/")
         page.goto(f"{demo.url}/admin/issued-certificates/cohort/{cohort.pk}/")
         assert page.locator("#eligibility").get_by_text("Attendance below the minimum.").count() > 0
@@ -55,5 +53,3 @@ def test_a_coordinator_issues_a_cohort_and_watches_the_progress(demo, page):
         page.wait_for_selector("#batch-report", timeout=120000)
         screenshot(page, "certificates-admin-batch-finished")
         assert "3 / 3" in page.locator("#batch-progress").inner_text()
-    finally:
-        completion._CHECKS[:] = real_checks

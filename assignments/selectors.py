@@ -113,4 +113,6 @@ def review_queue(user, *, status: str = Submission.Status.SUBMITTED) -> QuerySet
     if not is_coordinator(user):
         advised = Enrolment.objects.filter(status__in=CURRENT, team__advisor=user).values("user_id")
         queryset = queryset.filter(Q(team__advisor=user) | Q(learner_id__in=advised))
-    return queryset.order_by("-assignment__cohort__number", "assignment__due_at", "updated_at")
+    return queryset.order_by(
+        "-assignment__cohort__number", "assignment__due_at", "updated_at", "pk"
+    )

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -136,6 +137,9 @@ def _require_reviewer(user) -> None:
         raise PermissionDenied
 
 
+REVIEW_QUEUE_PER_PAGE = 50
+
+
 @login_required
 def review_queue(request):
     _require_reviewer(request.user)
@@ -143,10 +147,11 @@ def review_queue(request):
     if status not in Submission.Status.values and status != "all":
         status = Submission.Status.SUBMITTED
     queue = selectors.review_queue(request.user, status="" if status == "all" else status)
+    page = Paginator(queue, REVIEW_QUEUE_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "assignments/review_queue.html",
-        {"submissions": queue[:200], "status": status, "statuses": Submission.Status.choices},
+        {"submissions": page, "status": status, "statuses": Submission.Status.choices},
     )
 
 

@@ -54,6 +54,32 @@ def test_a_coordinator_sees_every_team(client, coordinator, handed_in, other_tea
     assert handed_in.team.name in page and other_team_work.team.name in page
 
 
+def test_a_long_queue_is_paged_and_keeps_its_status_filter(
+    client, coordinator, assignment, monkeypatch
+):
+    from assignments import views
+    from tests.factories import EnrolmentFactory
+
+    monkeypatch.setattr(views, "REVIEW_QUEUE_PER_PAGE", 2)
+    teams = []
+    for _ in range(5):
+        team = TeamFactory(cohort=assignment.cohort)
+        member = EnrolmentFactory(cohort=assignment.cohort, team=team).user
+        services.submission_submit(assignment=assignment, user=member, text="งาน")
+        teams.append(team.name)
+    client.force_login(coordinator)
+    seen = []
+    for number in (1, 2, 3):
+        page = client.get("/review/", {"status": "all", "page": number}).content.decode()
+        seen += [name for name in teams if name in page]
+        if number < 3:
+            assert f'href="?status=all&amp;page={number + 1}"' in page
+    assert sorted(seen) == sorted(teams)  # every row once, none lost past a page
+    last = client.get("/review/", {"page": 99}).content.decode()  # a page too far: the last
+    assert sum(name in last for name in teams) == 1
+    assert client.get("/review/", {"page": "x"}).status_code == 200
+
+
 def test_the_queue_query_count_does_not_grow_with_rows(
     client, coordinator, assignment, django_assert_max_num_queries
 ):

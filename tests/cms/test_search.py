@@ -86,6 +86,7 @@ def test_results_are_paginated(client, site_tree):
     second = client.get("/search/", {"q": "น่าอยู่", "page": 2})
     assert len(second.context["results"].object_list) == 2
     assert 'rel="prev"' in second.content.decode()
+    assert 'href="?q=%E0%B8%99' in second.content.decode()  # the query is kept
 
 
 def test_nothing_found_says_so_in_thai(client, pages):

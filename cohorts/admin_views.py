@@ -105,6 +105,27 @@ def cancel_session(request, session_id: int):
                    back_url=_sessions_url(session.cohort))  # fmt: skip
 
 
+def reopen_session(request, session_id: int):
+    _require_coordinator(request)
+    session = get_object_or_404(Session.objects.select_related("cohort"), pk=session_id)
+    if not session.is_cancelled:
+        messages.error(request, _("Only a cancelled session can be re-opened."))
+        return redirect(_sessions_url(session.cohort))
+    form = forms.RescheduleForm(request.POST or None, session=session)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.session_reopen(
+            session=session, starts_at=data["starts_at"], ends_at=data["ends_at"],
+            venue=data["venue"], note=data["note"],
+        )  # fmt: skip
+        messages.success(request, _("%(session)s re-opened; participants are being emailed.")
+                         % {"session": session})  # fmt: skip
+        return redirect(_sessions_url(session.cohort))
+    return _render(request, "cohorts/admin/form.html", form=form, title=_("Re-open session"),
+                   subtitle=str(session), submit_label=_("Re-open and notify"),
+                   back_url=_sessions_url(session.cohort))  # fmt: skip
+
+
 def invite_person(request, cohort_id: int):
     _require_coordinator(request)
     cohort = get_object_or_404(Cohort, pk=cohort_id)

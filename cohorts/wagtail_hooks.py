@@ -30,10 +30,13 @@ class ScopedIndexView(generic.IndexView):
         queryset = super().get_base_queryset()
         return queryset.filter(**{self.cohort_lookup: cohorts_taught_by(self.request.user)})
 
+    def tools_for(self, instance) -> list[tuple[str, str, str]]:
+        return self.tools
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if can_manage_cohorts(self.request.user):
-            for priority, (label, name, icon) in enumerate(self.tools, 40):
+            for priority, (label, name, icon) in enumerate(self.tools_for(instance), 40):
                 url = reverse(name, args=[instance.pk])
                 buttons.append(MenuItem(label, url=url, icon_name=icon, priority=priority))
         return buttons
@@ -89,6 +92,10 @@ class SessionIndexView(ScopedIndexView):
         (_("Reschedule"), "cohorts_admin_reschedule", "time"),
         (_("Cancel session"), "cohorts_admin_cancel", "cross"),
     ]
+    cancelled_tools = [(_("Re-open session"), "cohorts_admin_reopen", "rotate")]
+
+    def tools_for(self, instance):
+        return self.cancelled_tools if instance.is_cancelled else self.tools
 
 
 class SessionCreateView(generic.CreateView):
@@ -249,6 +256,7 @@ def register_cohort_tools():
         path("cohort-tools/<int:cohort_id>/import/", v.import_people, name="cohorts_admin_import"),
         path("cohort-tools/session/<int:session_id>/reschedule/", v.reschedule_session, name="cohorts_admin_reschedule"),
         path("cohort-tools/session/<int:session_id>/cancel/", v.cancel_session, name="cohorts_admin_cancel"),
+        path("cohort-tools/session/<int:session_id>/reopen/", v.reopen_session, name="cohorts_admin_reopen"),
         path("cohort-tools/enrolment/<int:enrolment_id>/withdraw/", v.withdraw_enrolment, name="cohorts_admin_withdraw"),
         path("cohort-tools/enrolment/<int:enrolment_id>/transfer/", v.transfer_enrolment, name="cohorts_admin_transfer"),
     ]  # fmt: skip

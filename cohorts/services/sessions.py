@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
@@ -171,6 +172,21 @@ def session_cancel(*, session: Session, note: str = "") -> Session:
     if session.is_cancelled:
         return session
     session.status = Session.Status.CANCELLED
+    session.change_note = note
+    session.full_clean()
+    session.save()
+    _announce(session)
+    return session
+
+
+@transaction.atomic
+def session_reopen(*, session: Session, starts_at, ends_at, venue=None, note: str = "") -> Session:
+    """A cancelled session is on again, at these times: people are told, calendars update."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    if not session.is_cancelled:
+        raise ValidationError(_("Only a cancelled session can be re-opened."))
+    session.status = Session.Status.RESCHEDULED
+    session.starts_at, session.ends_at, session.venue = starts_at, ends_at, venue
     session.change_note = note
     session.full_clean()
     session.save()

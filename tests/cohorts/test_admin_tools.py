@@ -136,6 +136,71 @@ def test_cancel_marks_the_session_cancelled(
     assert session.is_cancelled
 
 
+@pytest.fixture
+def cancelled(session, django_capture_on_commit_callbacks):
+    from cohorts.services import session_cancel
+
+    with django_capture_on_commit_callbacks(execute=True):
+        session_cancel(session=session, note="พายุ")
+    mail.outbox.clear()
+    session.refresh_from_db()
+    return session
+
+
+def test_only_a_coordinator_may_reopen_a_session(
+    client, learner, facilitator, coordinator, cancelled
+):
+    url = f"/admin/cohort-tools/session/{cancelled.pk}/reopen/"
+    assert client.get(url).status_code == 302  # to the log-in page
+    for person in (learner, facilitator):
+        client.force_login(person)
+        assert client.get(url).status_code in (302, 403)
+        assert client.post(url, {"starts_at": "2030-01-01 09:00", "ends_at": "2030-01-01 16:00"})
+        cancelled.refresh_from_db()
+        assert cancelled.is_cancelled
+    client.force_login(coordinator)
+    assert client.get(url).status_code == 200
+
+
+def test_a_coordinator_reopens_a_cancelled_session_and_everyone_is_told(
+    client, coordinator, cohort, cancelled, learner, django_capture_on_commit_callbacks
+):
+    from icalendar import Calendar
+
+    client.force_login(coordinator)
+    sessions_page = client.get(f"/admin/cohorts/sessions/?cohort={cohort.pk}").content.decode()
+    assert f"/admin/cohort-tools/session/{cancelled.pk}/reopen/" in sessions_page
+    assert f"/admin/cohort-tools/session/{cancelled.pk}/cancel/" not in sessions_page
+    starts = cancelled.starts_at + dt.timedelta(days=7)
+    data = {
+        "starts_at": starts.astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M"),
+        "ends_at": (starts + dt.timedelta(hours=6)).astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M"),
+        "note": "เลื่อนมาสัปดาห์ถัดไป",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/cohort-tools/session/{cancelled.pk}/reopen/", data)
+    assert response.status_code == 302
+    cancelled.refresh_from_db()
+    assert cancelled.status == Session.Status.RESCHEDULED and cancelled.starts_at == starts
+    assert cancelled.sequence == 2  # cancel, then re-open: calendars take the newest
+    message = next(m for m in mail.outbox if m.to == [learner.email])
+    assert "เลื่อนมาสัปดาห์ถัดไป" in message.body
+    event = Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")[0]
+    assert str(event["STATUS"]) == "CONFIRMED" and event["SEQUENCE"] == 2
+
+
+def test_reopening_a_session_that_is_on_changes_nothing(client, coordinator, session):
+    client.force_login(coordinator)
+    response = client.post(
+        f"/admin/cohort-tools/session/{session.pk}/reopen/",
+        {"starts_at": "2030-01-01 09:00", "ends_at": "2030-01-01 16:00"},
+        follow=True,
+    )
+    assert "เปิดอีกครั้งได้เฉพาะครั้งที่ถูกยกเลิกแล้วเท่านั้น" in response.content.decode()
+    session.refresh_from_db()
+    assert session.status == Session.Status.SCHEDULED and session.sequence == 0
+
+
 def test_session_edit_in_the_admin_warns_of_a_double_booked_venue(
     client, coordinator, cohort, session
 ):

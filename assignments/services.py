@@ -222,6 +222,20 @@ def _recipients(submission: Submission) -> list[str]:
     )
 
 
+# A review still "pending" this long lost its email task (retries ran out
+# while the mail server was down, or the broker lost the message).
+NOTIFY_STALE_AFTER = dt.timedelta(minutes=10)
+
+
+def reviews_notify_stale(*, now=None) -> list[int]:
+    cutoff = (now or timezone.now()) - NOTIFY_STALE_AFTER
+    return list(
+        Review.objects.filter(
+            notification=Review.Notification.PENDING, created_at__lt=cutoff
+        ).values_list("id", flat=True)
+    )
+
+
 def review_notify(*, review_id: int) -> bool:
     """Email the team or learner about a review, exactly once (a conditional claim)."""
     claimed = Review.objects.filter(pk=review_id, notification=Review.Notification.PENDING).update(

@@ -38,8 +38,10 @@ def send_invitation(user_id: int, cohort_id: int, new_user: bool) -> None:
 
 @shared_task(name=SWEEP_TASK)
 def send_session_reminders() -> int:
-    """Run by celery beat: queue and send the 3-day and 1-day reminders that are due."""
+    """Run by celery beat: queue and send the 3-day and 1-day reminders that are due,
+    and hand notices whose sending task was lost to a sender again."""
     with transaction.atomic():
         ids = services.notices_queue_reminders()
+        ids += [i for i in services.notices_stale_pending() if i not in ids]
         _deliver_after_commit(ids)
     return len(ids)

@@ -11,6 +11,7 @@ from cohorts.services.notices import (
     notice_deliver,
     notices_queue_change,
     notices_queue_reminders,
+    notices_stale_pending,
 )
 from cohorts.services.sessions import (
     SessionPattern,
@@ -36,6 +37,7 @@ __all__ = [
     "notice_deliver",
     "notices_queue_change",
     "notices_queue_reminders",
+    "notices_stale_pending",
     "session_cancel",
     "session_conflicts",
     "session_create",

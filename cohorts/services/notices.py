@@ -5,6 +5,7 @@ Rows in SessionNotice are created with ignore_conflicts against a unique
 update (pending -> sending) and stops if another worker got there first.
 """
 
+import datetime as dt
 import logging
 
 from django.utils import timezone
@@ -44,6 +45,21 @@ def notices_queue_reminders(*, now=None) -> list[int]:
     for session, kind in sessions_due_for_reminder(now=now):
         ids += _queue(session, kind)
     return ids
+
+
+# A notice still pending this long after it was queued lost its task (its
+# retries ran out while the mail server was down, or the broker lost it).
+STALE_AFTER = dt.timedelta(minutes=10)
+
+
+def notices_stale_pending(*, now=None) -> list[int]:
+    """Notices to hand to a sender again; the claim keeps each one to one email."""
+    cutoff = (now or timezone.now()) - STALE_AFTER
+    return list(
+        SessionNotice.objects.filter(
+            status=SessionNotice.Status.PENDING, created_at__lt=cutoff
+        ).values_list("id", flat=True)
+    )
 
 
 def notice_deliver(*, notice_id: int) -> bool:

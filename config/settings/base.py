@@ -289,5 +289,9 @@ CERTIFICATE_CLAIM_TIMEOUT = env_int("CERTIFICATE_CLAIM_TIMEOUT", 120)
 CELERY_BEAT_SCHEDULE = {
     **globals().get("CELERY_BEAT_SCHEDULE", {}),
     "certificates-sweep-batches": {"task": "certificates.sweep_batches", "schedule": 60.0},
+    "assignments-resend-stale-notifications": {
+        "task": "assignments.resend_stale_review_notifications",
+        "schedule": 600.0,
+    },
 }
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})

@@ -130,6 +130,32 @@ def test_a_notification_is_sent_only_once(facilitator, handed_in):
     assert len(mail.outbox) == 1
 
 
+def test_a_review_whose_email_task_was_lost_is_emailed_by_the_sweep_once(facilitator, handed_in):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from assignments.models import Review
+    from assignments.tasks import resend_stale_review_notifications
+
+    levels = {c.id: 0 for c in handed_in.assignment.criteria}
+    review = services.review_record(
+        submission=handed_in, reviewer=facilitator, feedback="ดี", decision="returned",
+        levels=levels,
+    )  # fmt: skip
+    mail.outbox.clear()
+    Review.objects.filter(pk=review.pk).update(
+        notification=Review.Notification.PENDING,
+        created_at=timezone.now() - dt.timedelta(minutes=30),
+    )
+    assert resend_stale_review_notifications() == 1
+    assert len(mail.outbox) == 1
+    review.refresh_from_db()
+    assert review.notification == Review.Notification.SENT
+    assert resend_stale_review_notifications() == 0
+    assert len(mail.outbox) == 1
+
+
 def test_accepting_finishes_the_submission(client, coordinator, handed_in):
     client.force_login(coordinator)
     client.post(

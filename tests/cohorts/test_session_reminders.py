@@ -100,3 +100,24 @@ def test_the_beat_schedule_exists_once_and_survives_a_second_migrate(db):
     ensure_reminder_schedule()
     tasks = PeriodicTask.objects.filter(name=SWEEP_NAME)
     assert tasks.count() == 1 and tasks.get().task == SWEEP_TASK and tasks.get().enabled
+
+
+def test_a_notice_whose_task_was_lost_is_sent_by_the_next_sweep_once(
+    cohort, learner, other_learner, django_capture_on_commit_callbacks
+):
+    """The mail server was down longer than the retries lasted: the notice stayed pending."""
+    session = _session(cohort, days=20)  # no reminder due
+    lost, fresh = (
+        SessionNotice.objects.create(session=session, user=person, kind="change-1")
+        for person in (learner, other_learner)
+    )
+    SessionNotice.objects.filter(pk=lost.pk).update(
+        created_at=timezone.now() - dt.timedelta(minutes=30)
+    )
+    assert _sweep(django_capture_on_commit_callbacks) == 1
+    assert [m.to[0] for m in mail.outbox] == [learner.email]
+    lost.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (lost.status, fresh.status) == ("sent", "pending")  # its own task may still run
+    assert _sweep(django_capture_on_commit_callbacks) == 0
+    assert len(mail.outbox) == 1

@@ -246,6 +246,8 @@ WAGTAIL_SITE_NAME = "พมส. Senior Urban Developer"
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# No avatars from gravatar.com: nothing in the admin is fetched from outside.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Thai queries are segmented into words like the index (cms/search/).

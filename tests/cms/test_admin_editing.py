@@ -66,3 +66,16 @@ def test_a_coordinator_translates_the_module_to_english(editor, site_tree):
     english = CourseModulePage.objects.get(pk=alias.pk)
     assert english.alias_of is None and english.live and english.title == "Low-carbon city"
     assert english.url == "/en/programme/low-carbon-city/"
+
+
+def test_the_admin_fetches_nothing_from_outside(editor):
+    """No CDN, no gravatar: the admin works on a network without internet."""
+    html = editor.get("/admin/").content.decode()
+    assert "gravatar" not in html
+    assert not [src for src in _srcs(html) if src.startswith(("http:", "https:", "//"))]
+
+
+def _srcs(html):
+    import re
+
+    return re.findall(r'(?:src|href)="([^"]+\.(?:js|css|png|svg|jpg|woff2?)[^"]*)"', html)

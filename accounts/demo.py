@@ -104,7 +104,9 @@ def ensure_person(ctx, email: str, *, role: str, **fields) -> User:
     """Create or fetch a demo person with a verified email and the demo password."""
     user = User.objects.filter(email=email).first()
     if user is None:
-        user = User.objects.create_user(email=email, password=ctx.password, **fields)
+        user = User.objects.create_user(email=email, password=None, **fields)
+        user.password = ctx.password_hash
+        user.save(update_fields=["password"])
     EmailAddress.objects.get_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
     )

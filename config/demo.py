@@ -6,6 +6,7 @@ The demo doubles as the fixture for the browser tests.
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import import_module
 
 DEFAULT_DEMO_PASSWORD = "pms-demo-2565"  # noqa: S105 - demo only, overridable
@@ -30,6 +31,14 @@ class DemoContext:
     )
     log: list[str] = field(default_factory=list)
     data: dict = field(default_factory=dict)
+
+    @cached_property
+    def password_hash(self) -> str:
+        """Hashed once: every demo person shares the password, and hashing it
+        fifty times was half of seed_demo's time."""
+        from django.contrib.auth.hashers import make_password
+
+        return make_password(self.password)
 
     def say(self, line: str) -> None:
         self.log.append(line)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from certificates import pdf, selectors, services
 from certificates.access import can_manage
-from certificates.forms import IssueOneForm, ReasonForm
+from certificates.forms import CohortTemplateForm, IssueOneForm, ReasonForm
 from certificates.models import Certificate, CertificateTemplate, IssuanceBatch
 from cohorts.models import Cohort, Enrolment
 
@@ -25,16 +25,25 @@ def _require_coordinator(request):
 
 def index(request):
     _require_coordinator(request)
-    cohorts = Cohort.objects.order_by("-number")
+    cohorts = Cohort.objects.select_related("certificate_settings__template").order_by("-number")
     counts = {
         row["cohort_id"]: row
         for row in Certificate.objects.values("cohort_id").annotate(
             **{s: _count(s) for s in Certificate.Status.values}
         )
     }
-    rows = [(c, counts.get(c.pk, {})) for c in cohorts]
-    context = {"rows": rows, "lookups": selectors.lookup_counts()}
+    rows = [(c, counts.get(c.pk, {}), _chosen_template(c)) for c in cohorts]
+    context = {
+        "rows": rows,
+        "lookups": selectors.lookup_counts(),
+        "default_template": selectors.default_template(),
+    }
     return render(request, "certificates/admin/index.html", context)
+
+
+def _chosen_template(cohort):
+    chosen = getattr(cohort, "certificate_settings", None)  # None: no row, the default
+    return chosen.template if chosen else None
 
 
 def _count(status):
@@ -46,13 +55,40 @@ def _count(status):
 def cohort_detail(request, cohort_id):
     _require_coordinator(request)
     cohort = get_object_or_404(Cohort, pk=cohort_id)
+    return _cohort_page(request, cohort)
+
+
+def _cohort_page(request, cohort, template_form=None):
+    chosen = selectors.cohort_template(cohort)
     context = {
         "cohort": cohort,
         "rows": selectors.cohort_eligibility(cohort),
         "batch": IssuanceBatch.objects.filter(cohort=cohort).first(),
         "issue_form": IssueOneForm(),
+        "chosen_template": chosen,
+        "cohort_template": chosen or selectors.default_template(),
+        "template_form": template_form or CohortTemplateForm(initial={"template": chosen}),
     }
     return render(request, "certificates/admin/cohort.html", context)
+
+
+@require_POST
+def cohort_template(request, cohort_id):
+    """Choose the template of the cohort's next certificates; issued ones keep theirs."""
+    _require_coordinator(request)
+    cohort = get_object_or_404(Cohort, pk=cohort_id)
+    form = CohortTemplateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The certificate template was not changed."))
+        return _cohort_page(request, cohort, template_form=form)
+    template = form.cleaned_data["template"]
+    services.cohort_template_set(cohort=cohort, template=template)
+    if template:
+        message = _("New certificates of this cohort will use “%(name)s”.") % {"name": template}
+    else:
+        message = _("New certificates of this cohort will use the default template.")
+    messages.success(request, message)
+    return redirect("certificates_admin:cohort", cohort_id=cohort.pk)
 
 
 @require_POST

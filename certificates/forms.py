@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from certificates.models import CertificateTemplate
+
 MAX_UPLOAD = 5 * 1024 * 1024
 
 
@@ -40,4 +42,15 @@ class IssueOneForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=2000,
+    )
+
+
+class CohortTemplateForm(forms.Form):
+    """Which template the cohort's next certificates use; empty means the default."""
+
+    template = forms.ModelChoiceField(
+        label=_("Certificate template"),
+        queryset=CertificateTemplate.objects.order_by("name"),
+        required=False,
+        empty_label=_("Default template"),
     )

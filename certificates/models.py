@@ -139,6 +139,31 @@ class Signatory(Orderable):
         return self.name_th
 
 
+class CohortCertificateSettings(models.Model):
+    """A cohort's own certificate choices; a cohort without a row uses the default template."""
+
+    cohort = models.OneToOneField(
+        "cohorts.Cohort",
+        verbose_name=_("cohort"),
+        on_delete=models.CASCADE,
+        related_name="certificate_settings",
+    )
+    # PROTECT: a template a cohort still uses cannot be deleted from under it.
+    template = models.ForeignKey(
+        CertificateTemplate,
+        verbose_name=_("template"),
+        on_delete=models.PROTECT,
+        related_name="cohort_settings",
+    )
+
+    class Meta:
+        verbose_name = _("cohort certificate settings")
+        verbose_name_plural = _("cohort certificate settings")
+
+    def __str__(self):
+        return f"{self.cohort}: {self.template}"
+
+
 class SerialCounter(models.Model):
     """The last serial number used in a cohort; locked while a certificate is issued."""
 

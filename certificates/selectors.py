@@ -5,7 +5,12 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch
 
 from certificates import codes
-from certificates.models import Certificate, VerificationLookup
+from certificates.models import (
+    Certificate,
+    CertificateTemplate,
+    CohortCertificateSettings,
+    VerificationLookup,
+)
 from cohorts.completion import Completion, completion_for
 from cohorts.models import Enrolment
 
@@ -55,6 +60,34 @@ def cohort_certificates(cohort):
         Certificate.objects.filter(cohort=cohort)
         .select_related("superseded_by")
         .order_by("serial_number")
+    )
+
+
+def default_template() -> CertificateTemplate | None:
+    return CertificateTemplate.objects.filter(is_default=True).first()
+
+
+def cohort_template(cohort) -> CertificateTemplate | None:
+    """The template the cohort chose; None when it uses the default."""
+    chosen = CohortCertificateSettings.objects.filter(cohort=cohort).select_related("template")
+    settings = chosen.first()
+    return settings.template if settings else None
+
+
+@dataclass
+class TemplateUsage:
+    cohorts: int
+    certificates: int
+
+    @property
+    def in_use(self) -> bool:
+        return bool(self.cohorts or self.certificates)
+
+
+def template_usage(template) -> TemplateUsage:
+    """How many cohorts use the template and how many certificates were issued with it."""
+    return TemplateUsage(
+        cohorts=template.cohort_settings.count(), certificates=template.certificates.count()
     )
 
 

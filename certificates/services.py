@@ -7,14 +7,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from certificates import codes, credential, pdf, urls_util
+from certificates import codes, credential, pdf, selectors, urls_util
 from certificates.models import (
     Certificate,
     CertificateTemplate,
+    CohortCertificateSettings,
     IssuanceBatch,
     IssuanceItem,
     SerialCounter,
@@ -50,6 +51,43 @@ def template_default() -> CertificateTemplate:
         except IntegrityError:
             template = CertificateTemplate.objects.get(is_default=True)
     return template
+
+
+def template_for(cohort) -> CertificateTemplate:
+    """The template of the cohort's next certificates: its own choice, else the default."""
+    return selectors.cohort_template(cohort) or template_default()
+
+
+@transaction.atomic
+def cohort_template_set(*, cohort, template: CertificateTemplate | None) -> None:
+    """Choose the template of the cohort's future certificates; None means the default.
+
+    Certificates already issued keep their template and their frozen design.
+    """
+    if template is None:
+        CohortCertificateSettings.objects.filter(cohort=cohort).delete()
+        return
+    CohortCertificateSettings.objects.update_or_create(
+        cohort=cohort, defaults={"template": template}
+    )
+
+
+@transaction.atomic
+def template_delete(*, template: CertificateTemplate) -> None:
+    """Delete a template that no cohort uses and no certificate was issued with."""
+    try:
+        template.delete()
+    except ProtectedError as exc:  # the foreign keys' PROTECT decides; the message explains
+        usage = selectors.template_usage(template)
+        raise CertificateError(template_in_use_message(usage)) from exc
+
+
+def template_in_use_message(usage: selectors.TemplateUsage) -> str:
+    return _(
+        "This template is in use and cannot be deleted (cohorts using it: %(cohorts)s; "
+        "certificates issued with it: %(certificates)s). Issued certificates always keep "
+        "their template; choose another template for those cohorts first."
+    ) % {"cohorts": usage.cohorts, "certificates": usage.certificates}
 
 
 def _media_url(image) -> str:
@@ -152,7 +190,7 @@ def certificate_issue(
         raise NotEligible(completion.reasons)
     return _create(
         enrolment=enrolment,
-        template=template or template_default(),
+        template=template or template_for(enrolment.cohort),
         issued_by=issued_by,
         eligible=completion.met,
         reasons=completion.reasons,

@@ -1,13 +1,18 @@
+from django.db import transaction
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 
-from certificates import admin_views
+from certificates import admin_views, selectors, services
 from certificates.access import can_manage
 from certificates.models import CertificateTemplate
 
@@ -18,9 +23,36 @@ class PreviewColumn(Column):
         return format_html('<a href="{}" target="_blank">{}</a>', url, _("Preview PDF"))
 
 
+class CertificateTemplateDeleteView(DeleteView):
+    """Deleting goes through the service: a template in use is refused with a message."""
+
+    template_name = "certificates/admin/template_confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        usage = selectors.template_usage(self.object)
+        if usage.in_use:
+            context["is_protected"] = True
+            context["in_use_message"] = services.template_in_use_message(usage)
+        return context
+
+    def delete_action(self):
+        with transaction.atomic():
+            log(instance=self.object, action="wagtail.delete")
+            services.template_delete(template=self.object)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.CertificateError as exc:
+            messages.error(self.request, str(exc))
+            return redirect("certificate_templates:edit", self.object.pk)
+
+
 class CertificateTemplateViewSet(ModelViewSet):
     model = CertificateTemplate
     icon = "doc-full"
+    delete_view_class = CertificateTemplateDeleteView
     menu_label = _("Certificate templates")
     add_to_admin_menu = False
     list_display = ["name", "is_default", PreviewColumn("preview", label=_("Preview"))]
@@ -41,6 +73,7 @@ admin_urls = (
         path("", admin_views.index, name="index"),
         path("cohort/<int:cohort_id>/", admin_views.cohort_detail, name="cohort"),
         path("cohort/<int:cohort_id>/issue/", admin_views.cohort_issue, name="cohort_issue"),
+        path("cohort/<int:cohort_id>/template/", admin_views.cohort_template, name="cohort_template"),
         path("enrolment/<int:enrolment_id>/issue/", admin_views.enrolment_issue, name="enrolment_issue"),
         path("batch/<int:batch_id>/progress/", admin_views.batch_progress, name="batch_progress"),
         path("certificate/<int:certificate_id>/", admin_views.certificate_detail, name="certificate"),

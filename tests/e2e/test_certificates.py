@@ -53,3 +53,21 @@ def test_a_coordinator_issues_a_cohort_and_watches_the_progress(demo, page):
         page.wait_for_selector("#batch-report", timeout=120000)
         screenshot(page, "certificates-admin-batch-finished")
         assert "3 / 3" in page.locator("#batch-progress").inner_text()
+
+
+def test_a_coordinator_chooses_a_cohorts_template_and_previews_it(demo, page):
+    from certificates.models import CertificateTemplate, CohortCertificateSettings
+
+    cohort = Cohort.objects.get(slug="cohort-2")
+    special = CertificateTemplate.objects.create(name="พมส. รุ่นพิเศษ (e2e)")
+    log_in(page, demo.url, "coordinator@example.org", next_url="/admin/")
+    page.goto(f"{demo.url}/admin/issued-certificates/cohort/{cohort.pk}/")
+    section = page.locator("#cohort-template")
+    section.get_by_label("แม่แบบประกาศนียบัตร").select_option(label=special.name)
+    section.get_by_role("button", name="เปลี่ยนแม่แบบ").click()
+    page.wait_for_selector(".messages .success")
+    assert special.name in page.locator(".messages").inner_text()
+    preview = page.locator("#template-preview")
+    assert preview.get_attribute("href").endswith(f"/template/{special.pk}/preview/")
+    screenshot(page, "certificates-admin-cohort-template")
+    assert CohortCertificateSettings.objects.get(cohort=cohort).template == special

@@ -8,6 +8,7 @@ List credential, signed the same way.
 import base64
 import gzip
 import hashlib
+import uuid
 
 from joserfc import jwt
 from joserfc.errors import JoseError
@@ -19,6 +20,7 @@ VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 STATUS_LIST_BITS = 131072  # the minimum size the Bitstring Status List spec asks for
 STATUS_PURPOSE = "revocation"
+JWT_CLAIMS = {"iss", "jti", "sub", "nbf", "exp"}
 
 
 def issuer_profile(template=None) -> dict:
@@ -65,10 +67,20 @@ def _identity(certificate) -> dict:
     }
 
 
+def subject_id(certificate) -> str:
+    """A URI for the holder of this one certificate, as VC-JWT's `sub` must name.
+
+    Derived from the certificate, not the person, so two certificates of one
+    holder are no easier to link than their salted identity hashes are.
+    """
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, urls_util.verify_url(certificate))}"
+
+
 def credential_document(certificate) -> dict:
     """The OpenBadgeCredential for a certificate, from its frozen snapshot only."""
     issued = certificate.issued_at.replace(microsecond=0).isoformat().replace("+00:00", "Z")
     subject = {
+        "id": subject_id(certificate),
         "type": ["AchievementSubject"],
         "name": certificate.holder_name_en or certificate.holder_name_th,
         "achievement": achievement(certificate),
@@ -109,14 +121,17 @@ def credential_document(certificate) -> dict:
 
 
 def _claims(document: dict) -> dict:
-    """VC-JWT (Open Badges 3.0, 8.2): the credential is the payload, with iss/jti/sub/nbf."""
-    subject = document["credentialSubject"]
+    """VC-JWT (Open Badges 3.0.3, 8.2): the credential is the payload, with the claims
+    iss = issuer.id, jti = id, sub = credentialSubject.id, nbf = validFrom and
+    exp = validUntil (when the credential has one)."""
+    issuer = document["issuer"]
     return {
         **document,
-        "iss": document["issuer"]["id"],
+        "iss": issuer if isinstance(issuer, str) else issuer["id"],
         "jti": document["id"],
-        "sub": subject.get("id", document["id"]),
+        "sub": document["credentialSubject"].get("id"),
         "nbf": _epoch(document.get("validFrom")),
+        "exp": _epoch(document.get("validUntil")),
     }
 
 
@@ -131,9 +146,9 @@ def _epoch(value) -> int | None:
 def sign(document: dict, *, algorithm: str = "RS256") -> str:
     material = signing_material()
     if algorithm == "EdDSA" and material.ed25519_jwk is not None:
-        key, kid = material.ed25519_jwk, material.ed25519_kid
+        key, kid = material.ed25519_jwk, material.ed25519_kid_url
     else:
-        key, kid, algorithm = material.rsa_jwk, material.kid, "RS256"
+        key, kid, algorithm = material.rsa_jwk, material.kid_url, "RS256"
     header = {"alg": algorithm, "typ": "JWT", "kid": kid}
     claims = {k: v for k, v in _claims(document).items() if v is not None}
     return jwt.encode(header, claims, key, algorithms=[algorithm])
@@ -150,13 +165,27 @@ def verify(token: str | bytes, keyset=None) -> dict:
     """
     keyset = keyset or signing_material().public_keyset()
     try:
-        decoded = jwt.decode(token, keyset, algorithms=["RS256", "EdDSA"])
+        decoded = jwt.decode(token, _key_named_in(keyset), algorithms=["RS256", "EdDSA"])
     except (JoseError, ValueError) as exc:
         raise CredentialInvalid(str(exc)) from exc
     claims = decoded.claims
     if not {"OpenBadgeCredential", "BitstringStatusListCredential"} & set(claims.get("type", [])):
         raise CredentialInvalid("not an Open Badges credential")
-    return {k: v for k, v in claims.items() if k not in {"iss", "jti", "sub", "nbf"}}
+    return {k: v for k, v in claims.items() if k not in JWT_CLAIMS}
+
+
+def _key_named_in(keyset):
+    """Find the signing key by the thumbprint the kid ends with.
+
+    Tokens name their key by URL (earlier ones by the bare thumbprint); going
+    by the thumbprint keeps tokens verifiable if SITE_URL ever changes.
+    """
+
+    def resolve(token):
+        kid = str(token.headers().get("kid", ""))
+        return keyset.get_by_kid(kid.rsplit("/", 1)[-1].removesuffix(".json"))
+
+    return resolve
 
 
 def encoded_status_list(revoked_indexes) -> str:
@@ -194,7 +223,4 @@ def status_list_document(revoked_indexes) -> dict:
 
 
 def sign_status_list(document: dict) -> str:
-    material = signing_material()
-    header = {"alg": "RS256", "typ": "JWT", "kid": material.kid}
-    claims = {**document, "iss": document["issuer"], "jti": document["id"]}
-    return jwt.encode(header, claims, material.rsa_jwk, algorithms=["RS256"])
+    return sign(document)

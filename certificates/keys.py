@@ -23,6 +23,8 @@ from joserfc.jwk import KeySet, OKPKey, RSAKey
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from certificates import urls_util
+
 
 @dataclass(frozen=True)
 class SigningMaterial:
@@ -41,7 +43,16 @@ class SigningMaterial:
     def ed25519_kid(self) -> str | None:
         return self.ed25519_jwk.thumbprint() if self.ed25519_jwk else None
 
-    def jwks(self) -> dict:
+    @property
+    def kid_url(self) -> str:
+        return urls_util.key_url(self.kid)
+
+    @property
+    def ed25519_kid_url(self) -> str | None:
+        return urls_util.key_url(self.ed25519_kid) if self.ed25519_kid else None
+
+    def public_jwks(self) -> list[dict]:
+        """Each public key once, named by its thumbprint."""
         keys = []
         for jwk, alg, kid in (
             (self.rsa_jwk, "RS256", self.kid),
@@ -49,7 +60,16 @@ class SigningMaterial:
         ):
             if jwk is not None:
                 keys.append({**jwk.as_dict(private=False), "kid": kid, "alg": alg, "use": "sig"})
-        return {"keys": keys}
+        return keys
+
+    def jwks(self) -> dict:
+        """Each key under its URL (the kid Open Badges asks for) and its bare thumbprint.
+
+        Credentials issued before the URL kid name the thumbprint; both stay
+        listed so any JWKS-based verifier finds the key for old and new tokens.
+        """
+        keys = self.public_jwks()
+        return {"keys": [{**key, "kid": urls_util.key_url(key["kid"])} for key in keys] + keys}
 
     def public_keyset(self) -> KeySet:
         return KeySet.import_key_set(self.jwks())

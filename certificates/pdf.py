@@ -6,11 +6,13 @@ credential travels inside the PDF as an embedded file; when a signing key is
 available the PDF is then signed (PAdES) with pyHanko.
 """
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass
 from io import BytesIO
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 import segno
 from weasyprint import HTML, Attachment
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -26,6 +28,7 @@ from cms.thai import thai_date
 # fetcher maps it onto files and refuses anything outside it.
 ASSET_ORIGIN = "https://certificate-assets.invalid/"
 CREDENTIAL_FILENAME = "credential.jwt"
+CREDENTIAL_MEDIA_TYPE = "application/vc+jwt"
 SCALES = (1.0, 0.88, 0.76, 0.64, 0.52, 0.4)
 
 
@@ -117,15 +120,37 @@ def _name_pt(context: dict, scale: float) -> str:
 def write(rendered: RenderedPdf, *, credential_jwt: str, title: str) -> bytes:
     attachments = []
     if credential_jwt:
+        # WeasyPrint stamps these dates with "Z", so give it UTC, not local time.
+        now = dt.datetime.now(dt.UTC)
         attachments.append(
             Attachment(
                 string=credential_jwt.encode(),
                 name=CREDENTIAL_FILENAME,
                 description="Open Badges 3.0 credential (VC-JWT)",
                 relationship="Data",
+                created=now,
+                modified=now,
             )
         )
-    return rendered.content.write_pdf(pdf_variant="pdf/a-3b", attachments=attachments)
+    return rendered.content.write_pdf(
+        pdf_variant="pdf/a-3b", attachments=attachments, finisher=_finish_pdfa
+    )
+
+
+def _finish_pdfa(document, pdf) -> None:
+    """Tidy WeasyPrint's PDF/A-3b output before it is written, then signed.
+
+    PDF/A wants the Info dictionary's /Producer equal to the XMP pdf:Producer.
+    Signing rewrites both: pyHanko puts its own name in the XMP and appends it
+    to an existing /Producer, so only an Info without one ends up equal.
+    """
+    pdf.info.pop("Producer", None)
+    if "AF" in pdf.catalog:  # WeasyPrint lists each attachment twice
+        pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
+    for pdf_object in pdf.objects:
+        extra = getattr(pdf_object, "extra", None)
+        if isinstance(extra, dict) and extra.get("Type") == "/EmbeddedFile":
+            extra["Subtype"] = "/" + CREDENTIAL_MEDIA_TYPE.replace("/", "#2f")
 
 
 def sign(pdf: bytes, *, reason: str, location: str = "Thailand") -> bytes:

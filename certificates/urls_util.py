@@ -34,3 +34,8 @@ def status_list_url() -> str:
 
 def jwks_url() -> str:
     return absolute(reverse("certificates_public:jwks"))
+
+
+def key_url(kid: str) -> str:
+    """Where one public key is published as a JWK: the kid our VC-JWTs carry."""
+    return absolute(reverse("certificates_public:key", args=[kid]))

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from certificates import credential, selectors, services, verification
+from certificates import credential, selectors, services, urls_util, verification
 from certificates.access import can_download
 from certificates.forms import VerifyCodeForm, VerifyUploadForm
 from certificates.keys import signing_material
@@ -124,6 +124,15 @@ def achievement(request, cohort_number):
 @require_GET
 def jwks(request):
     return _json(signing_material().jwks(), "application/jwk-set+json")
+
+
+@require_GET
+def public_key(request, kid):
+    """One public key as a JWK, so the kid URL in a VC-JWT header dereferences to it."""
+    for key in signing_material().public_jwks():
+        if key["kid"] == kid:
+            return _json({**key, "kid": urls_util.key_url(kid)}, "application/jwk+json")
+    raise Http404
 
 
 @require_GET

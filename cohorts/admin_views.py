@@ -73,57 +73,60 @@ def _preview(cohort, pattern) -> list[dict]:
     return rows
 
 
-def reschedule_session(request, session_id: int):
+def _session_action(request, session_id: int, *, form_class, apply, done: str, title: str,
+                    submit_label: str, refusal=None):  # fmt: skip
+    """One coordinator form about one session: show it, apply it, tell who is emailed."""
     _require_coordinator(request)
     session = get_object_or_404(Session.objects.select_related("cohort"), pk=session_id)
-    form = forms.RescheduleForm(request.POST or None, session=session)
+    if refusal and (problem := refusal(session)):
+        messages.error(request, problem)
+        return redirect(_sessions_url(session.cohort))
+    form = form_class(request.POST or None, session=session)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        apply(session, form.cleaned_data)
+        messages.success(request, done % {"session": session})
+        return redirect(_sessions_url(session.cohort))
+    return _render(request, "cohorts/admin/form.html", form=form, title=title,
+                   subtitle=str(session), submit_label=submit_label,
+                   back_url=_sessions_url(session.cohort))  # fmt: skip
+
+
+def reschedule_session(request, session_id: int):
+    def apply(session, data):
         services.session_reschedule(
             session=session, starts_at=data["starts_at"], ends_at=data["ends_at"],
             venue=data["venue"], keep_venue=False, note=data["note"],
         )  # fmt: skip
-        messages.success(request, _("%(session)s rescheduled; participants are being emailed.")
-                         % {"session": session})  # fmt: skip
-        return redirect(_sessions_url(session.cohort))
-    return _render(request, "cohorts/admin/form.html", form=form, title=_("Reschedule"),
-                   subtitle=str(session), submit_label=_("Reschedule and notify"),
-                   back_url=_sessions_url(session.cohort))  # fmt: skip
+
+    return _session_action(
+        request, session_id, form_class=forms.RescheduleForm, apply=apply,
+        done=_("%(session)s rescheduled; participants are being emailed."),
+        title=_("Reschedule"), submit_label=_("Reschedule and notify"),
+    )  # fmt: skip
 
 
 def cancel_session(request, session_id: int):
-    _require_coordinator(request)
-    session = get_object_or_404(Session.objects.select_related("cohort"), pk=session_id)
-    form = forms.CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.session_cancel(session=session, note=form.cleaned_data["note"])
-        messages.success(request, _("%(session)s cancelled; participants are being emailed.")
-                         % {"session": session})  # fmt: skip
-        return redirect(_sessions_url(session.cohort))
-    return _render(request, "cohorts/admin/form.html", form=form, title=_("Cancel session"),
-                   subtitle=str(session), submit_label=_("Cancel session and notify"),
-                   back_url=_sessions_url(session.cohort))  # fmt: skip
+    return _session_action(
+        request, session_id, form_class=forms.CancelForm,
+        apply=lambda session, data: services.session_cancel(session=session, note=data["note"]),
+        done=_("%(session)s cancelled; participants are being emailed."),
+        title=_("Cancel session"), submit_label=_("Cancel session and notify"),
+    )  # fmt: skip
 
 
 def reopen_session(request, session_id: int):
-    _require_coordinator(request)
-    session = get_object_or_404(Session.objects.select_related("cohort"), pk=session_id)
-    if not session.is_cancelled:
-        messages.error(request, _("Only a cancelled session can be re-opened."))
-        return redirect(_sessions_url(session.cohort))
-    form = forms.RescheduleForm(request.POST or None, session=session)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    def apply(session, data):
         services.session_reopen(
             session=session, starts_at=data["starts_at"], ends_at=data["ends_at"],
             venue=data["venue"], note=data["note"],
         )  # fmt: skip
-        messages.success(request, _("%(session)s re-opened; participants are being emailed.")
-                         % {"session": session})  # fmt: skip
-        return redirect(_sessions_url(session.cohort))
-    return _render(request, "cohorts/admin/form.html", form=form, title=_("Re-open session"),
-                   subtitle=str(session), submit_label=_("Re-open and notify"),
-                   back_url=_sessions_url(session.cohort))  # fmt: skip
+
+    return _session_action(
+        request, session_id, form_class=forms.RescheduleForm, apply=apply,
+        done=_("%(session)s re-opened; participants are being emailed."),
+        title=_("Re-open session"), submit_label=_("Re-open and notify"),
+        refusal=lambda s: None if s.is_cancelled else _("Only a cancelled session can be re-opened."),
+    )  # fmt: skip
 
 
 def invite_person(request, cohort_id: int):

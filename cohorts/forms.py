@@ -164,6 +164,10 @@ class CancelForm(forms.Form):
     note = forms.CharField(label=_("Reason, told to participants"), required=False,
                            widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
 
+    def __init__(self, *args, session: Session, **kwargs):
+        self.session = session
+        super().__init__(*args, **kwargs)
+
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Email"))

@@ -348,26 +348,40 @@ def batch_enqueue(*, batch: IssuanceBatch) -> int:
     return len(ids)
 
 
-def _claimable(items):
+def _claimable(items, *, task_id: str = ""):
     stale = timezone.now() - dt.timedelta(seconds=settings.CERTIFICATE_CLAIM_TIMEOUT)
-    return items.filter(
-        Q(status=IssuanceItem.Status.PENDING)
-        | Q(status=IssuanceItem.Status.CLAIMED, claimed_at__lt=stale)
+    claimable = Q(status=IssuanceItem.Status.PENDING) | Q(
+        status=IssuanceItem.Status.CLAIMED, claimed_at__lt=stale
     )
+    if task_id:
+        # The broker delivers a message again only once the run that held it is
+        # gone: its pool child died (acks_late + reject_on_worker_lost requeue it),
+        # it retried itself (a retry keeps the id; that run has given up on the
+        # item), or Redis' visibility timeout (1 h) passed, which outlasts the hard
+        # time limit (10 min). So a claim under this id is dead and is taken back
+        # at once instead of after CERTIFICATE_CLAIM_TIMEOUT. The one exception, a
+        # worker that lost its broker connection while still running the task, is
+        # harmless: certificate_issue locks the enrolment and returns the valid
+        # certificate, the PDF is stored once and _item_finish counts once.
+        claimable |= Q(status=IssuanceItem.Status.CLAIMED, claim_task_id=task_id)
+    return items.filter(claimable)
 
 
-def item_claim(*, item_id: int) -> IssuanceItem | None:
+def item_claim(*, item_id: int, task_id: str = "", worker: str = "") -> IssuanceItem | None:
     """The optimistic lock: one worker wins the conditional update, others stop."""
-    claimed = _claimable(IssuanceItem.objects.filter(pk=item_id)).update(
-        status=IssuanceItem.Status.CLAIMED, claimed_at=timezone.now()
+    claimed = _claimable(IssuanceItem.objects.filter(pk=item_id), task_id=task_id).update(
+        status=IssuanceItem.Status.CLAIMED,
+        claimed_at=timezone.now(),
+        claim_task_id=task_id,
+        claimed_by=worker,
     )
     if not claimed:
         return None
     return IssuanceItem.objects.select_related("batch", "enrolment").get(pk=item_id)
 
 
-def item_process(*, item_id: int) -> IssuanceItem | None:
-    item = item_claim(item_id=item_id)
+def item_process(*, item_id: int, task_id: str = "", worker: str = "") -> IssuanceItem | None:
+    item = item_claim(item_id=item_id, task_id=task_id, worker=worker)
     if item is None:
         return None
     batch = item.batch

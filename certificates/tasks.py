@@ -6,10 +6,16 @@ from certificates import services
 
 
 @shared_task(
-    name="certificates.issue_item", autoretry_for=(OSError,), retry_backoff=True, max_retries=5
+    bind=True,
+    name="certificates.issue_item",
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
 )
-def issue_item(item_id: int) -> str | None:
-    item = services.item_process(item_id=item_id)
+def issue_item(self, item_id: int) -> str | None:
+    item = services.item_process(
+        item_id=item_id, task_id=self.request.id or "", worker=self.request.hostname or ""
+    )
     return item.status if item else None
 
 

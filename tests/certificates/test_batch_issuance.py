@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from certificates import services
 from certificates.models import Certificate, IssuanceBatch, IssuanceItem
+from certificates.tasks import issue_item
 from tests.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +62,31 @@ def test_an_item_is_claimed_by_one_worker_only(cohort, learners):
     item = batch.items.first()
     assert services.item_claim(item_id=item.pk) is not None
     assert services.item_claim(item_id=item.pk) is None
+
+
+def test_only_the_task_that_holds_a_claim_takes_it_back_before_it_is_stale(cohort, learners):
+    item = services.batch_start(cohort=cohort).items.first()
+    assert services.item_claim(item_id=item.pk, task_id="t-1", worker="w1@host")
+    assert services.item_claim(item_id=item.pk, task_id="t-2", worker="w2@host") is None
+    assert services.item_claim(item_id=item.pk) is None
+    again = services.item_claim(item_id=item.pk, task_id="t-1", worker="w1@host")
+    assert (again.claim_task_id, again.claimed_by) == ("t-1", "w1@host")
+
+
+def test_a_task_retried_after_an_os_error_finishes_its_item(cohort, learners, monkeypatch):
+    item = services.batch_start(cohort=cohort).items.first()
+    store = services.certificate_store_pdf
+    failures = [OSError("storage unavailable")]
+
+    def store_failing_once(*, certificate):
+        if failures:
+            raise failures.pop()
+        return store(certificate=certificate)
+
+    monkeypatch.setattr(services, "certificate_store_pdf", store_failing_once)
+    # autoretry sends the task again under the same id; eagerly, apply() runs it.
+    assert issue_item.apply(args=[item.pk], throw=False).get() == IssuanceItem.Status.ISSUED
+    assert not failures and Certificate.objects.get().pdf
 
 
 def test_a_stale_claim_is_taken_over_and_finishes_without_duplicates(

@@ -430,12 +430,29 @@ def batch_finish_if_done(*, batch_id: int) -> None:
 
 
 def batch_sweep() -> int:
-    """Requeue work of workers that died (periodic; also run by the admin and CLI)."""
+    """Requeue work of workers that died (periodic; also the admin, CLI and a restart)."""
     queued = 0
     for batch in IssuanceBatch.objects.filter(status=IssuanceBatch.Status.RUNNING):
         queued += batch_enqueue(batch=batch)
         batch_finish_if_done(batch_id=batch.pk)
     return queued
+
+
+def batch_resume_after_restart(*, worker: str) -> tuple[int, int]:
+    """A worker starting again under its node name resumes what its last life left.
+
+    Its claims from before now belong to processes that are gone (killed, out of
+    memory, a host reboot), so they go back to pending and every running batch's
+    open items are queued: no wait for CERTIFICATE_CLAIM_TIMEOUT and the beat
+    sweep. Claims of nodes that never come back are still left to the sweep.
+    Returns (claims released, items queued).
+    """
+    if not worker:
+        raise ValueError("worker must name the Celery node")  # "" would match eager claims
+    released = IssuanceItem.objects.filter(
+        status=IssuanceItem.Status.CLAIMED, claimed_by=worker, claimed_at__lt=timezone.now()
+    ).update(status=IssuanceItem.Status.PENDING, claimed_at=None, claim_task_id="", claimed_by="")
+    return released, batch_sweep()
 
 
 # --- email --------------------------------------------------------------------------

@@ -1,8 +1,14 @@
 """Celery tasks: ids in, a claim, one service call. Safe to run twice."""
 
+import logging
+
 from celery import shared_task
 
+from django.db import connections
+
 from certificates import services
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(
@@ -32,3 +38,18 @@ def email_certificate(certificate_id: int) -> bool:
 @shared_task(name="certificates.sweep_batches")
 def sweep_batches() -> int:
     return services.batch_sweep()
+
+
+def resume_batches_on_worker_ready(sender, **kwargs) -> None:
+    """Celery's worker_ready: a restarted worker resumes the items it left claimed.
+
+    Sent in the worker's main process once it consumes, before any message
+    reaches a pool child, so every claim under this node name is from before.
+    """
+    try:
+        released, queued = services.batch_resume_after_restart(worker=sender.hostname)
+    finally:
+        connections.close_all()  # pool children are forked from this process later
+    if released or queued:
+        message = "Issuance resumed on %s: %s claim(s) released, %s item(s) queued"
+        logger.info(message, sender.hostname, released, queued)

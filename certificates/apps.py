@@ -7,7 +7,11 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        from celery.signals import worker_ready
+
         from accounts.portal import register_panel
         from certificates.portal import certificate_panel
+        from certificates.tasks import resume_batches_on_worker_ready
 
         register_panel(certificate_panel, order=90)
+        worker_ready.connect(resume_batches_on_worker_ready, dispatch_uid="certificates.resume")

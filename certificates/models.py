@@ -379,6 +379,10 @@ class IssuanceItem(models.Model):
     enrolment = models.ForeignKey("cohorts.Enrolment", on_delete=models.CASCADE, related_name="+")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # Who holds the claim: the Celery task id (its redelivery may take the claim
+    # back at once) and the worker's node name (released when that node restarts).
+    claim_task_id = models.CharField(max_length=255, blank=True)
+    claimed_by = models.CharField(max_length=255, blank=True)
     certificate = models.ForeignKey(
         Certificate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -390,26 +390,40 @@ def batch_enqueue(*, batch: IssuanceBatch) -> int:
     return len(ids)
 
 
-def _claimable(items):
+def _claimable(items, *, task_id: str = ""):
     stale = timezone.now() - dt.timedelta(seconds=settings.CERTIFICATE_CLAIM_TIMEOUT)
-    return items.filter(
-        Q(status=IssuanceItem.Status.PENDING)
-        | Q(status=IssuanceItem.Status.CLAIMED, claimed_at__lt=stale)
+    claimable = Q(status=IssuanceItem.Status.PENDING) | Q(
+        status=IssuanceItem.Status.CLAIMED, claimed_at__lt=stale
     )
+    if task_id:
+        # The broker delivers a message again only once the run that held it is
+        # gone: its pool child died (acks_late + reject_on_worker_lost requeue it),
+        # it retried itself (a retry keeps the id; that run has given up on the
+        # item), or Redis' visibility timeout (1 h) passed, which outlasts the hard
+        # time limit (10 min). So a claim under this id is dead and is taken back
+        # at once instead of after CERTIFICATE_CLAIM_TIMEOUT. The one exception, a
+        # worker that lost its broker connection while still running the task, is
+        # harmless: certificate_issue locks the enrolment and returns the valid
+        # certificate, the PDF is stored once and _item_finish counts once.
+        claimable |= Q(status=IssuanceItem.Status.CLAIMED, claim_task_id=task_id)
+    return items.filter(claimable)
 
 
-def item_claim(*, item_id: int) -> IssuanceItem | None:
+def item_claim(*, item_id: int, task_id: str = "", worker: str = "") -> IssuanceItem | None:
     """The optimistic lock: one worker wins the conditional update, others stop."""
-    claimed = _claimable(IssuanceItem.objects.filter(pk=item_id)).update(
-        status=IssuanceItem.Status.CLAIMED, claimed_at=timezone.now()
+    claimed = _claimable(IssuanceItem.objects.filter(pk=item_id), task_id=task_id).update(
+        status=IssuanceItem.Status.CLAIMED,
+        claimed_at=timezone.now(),
+        claim_task_id=task_id,
+        claimed_by=worker,
     )
     if not claimed:
         return None
     return IssuanceItem.objects.select_related("batch", "enrolment").get(pk=item_id)
 
 
-def item_process(*, item_id: int) -> IssuanceItem | None:
-    item = item_claim(item_id=item_id)
+def item_process(*, item_id: int, task_id: str = "", worker: str = "") -> IssuanceItem | None:
+    item = item_claim(item_id=item_id, task_id=task_id, worker=worker)
     if item is None:
         return None
     batch = item.batch
@@ -458,12 +472,29 @@ def batch_finish_if_done(*, batch_id: int) -> None:
 
 
 def batch_sweep() -> int:
-    """Requeue work of workers that died (periodic; also run by the admin and CLI)."""
+    """Requeue work of workers that died (periodic; also the admin, CLI and a restart)."""
     queued = 0
     for batch in IssuanceBatch.objects.filter(status=IssuanceBatch.Status.RUNNING):
         queued += batch_enqueue(batch=batch)
         batch_finish_if_done(batch_id=batch.pk)
     return queued
+
+
+def batch_resume_after_restart(*, worker: str) -> tuple[int, int]:
+    """A worker starting again under its node name resumes what its last life left.
+
+    Its claims from before now belong to processes that are gone (killed, out of
+    memory, a host reboot), so they go back to pending and every running batch's
+    open items are queued: no wait for CERTIFICATE_CLAIM_TIMEOUT and the beat
+    sweep. Claims of nodes that never come back are still left to the sweep.
+    Returns (claims released, items queued).
+    """
+    if not worker:
+        raise ValueError("worker must name the Celery node")  # "" would match eager claims
+    released = IssuanceItem.objects.filter(
+        status=IssuanceItem.Status.CLAIMED, claimed_by=worker, claimed_at__lt=timezone.now()
+    ).update(status=IssuanceItem.Status.PENDING, claimed_at=None, claim_task_id="", claimed_by="")
+    return released, batch_sweep()
 
 
 # --- email --------------------------------------------------------------------------

@@ -1,15 +1,27 @@
 """Celery tasks: ids in, a claim, one service call. Safe to run twice."""
 
+import logging
+
 from celery import shared_task
+
+from django.db import connections
 
 from certificates import services
 
+logger = logging.getLogger(__name__)
+
 
 @shared_task(
-    name="certificates.issue_item", autoretry_for=(OSError,), retry_backoff=True, max_retries=5
+    bind=True,
+    name="certificates.issue_item",
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
 )
-def issue_item(item_id: int) -> str | None:
-    item = services.item_process(item_id=item_id)
+def issue_item(self, item_id: int) -> str | None:
+    item = services.item_process(
+        item_id=item_id, task_id=self.request.id or "", worker=self.request.hostname or ""
+    )
     return item.status if item else None
 
 
@@ -26,3 +38,18 @@ def email_certificate(certificate_id: int) -> bool:
 @shared_task(name="certificates.sweep_batches")
 def sweep_batches() -> int:
     return services.batch_sweep()
+
+
+def resume_batches_on_worker_ready(sender, **kwargs) -> None:
+    """Celery's worker_ready: a restarted worker resumes the items it left claimed.
+
+    Sent in the worker's main process once it consumes, before any message
+    reaches a pool child, so every claim under this node name is from before.
+    """
+    try:
+        released, queued = services.batch_resume_after_restart(worker=sender.hostname)
+    finally:
+        connections.close_all()  # pool children are forked from this process later
+    if released or queued:
+        message = "Issuance resumed on %s: %s claim(s) released, %s item(s) queued"
+        logger.info(message, sender.hostname, released, queued)

@@ -146,6 +146,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 10 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
+# Redis gives an unacknowledged message to another worker after this long (kombu's
+# default). Keep it above the time limit: a task delivered again under its own id
+# takes its issuance claim back at once (certificates.services._claimable).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # Wagtail's own background tasks (search index updates, reference index).

@@ -4,7 +4,10 @@ DATABASE_URL and REDIS_URL still switch to the real services, so CI runs the
 suite against PostgreSQL and Redis.
 """
 
+import os
 import tempfile
+
+from config.env import env_bool
 
 from .base import *  # noqa: F403
 
@@ -15,12 +18,16 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MFA_REQUIRED_FOR_STAFF = False
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
 ALLOWED_HOSTS = ["*"]
-# Tasks run inline unless a test starts a real worker (tests/test_celery_worker.py).
-CELERY_TASK_ALWAYS_EAGER = True
+# Tasks run inline unless a test starts a real worker (tests/config/test_celery_worker.py);
+# a worker started as a subprocess sets this false, so what it queues goes to Redis.
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", True)
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-_tmp = tempfile.mkdtemp(prefix="pms-test-")
+# A worker subprocess started by a test shares the test's files and signing keys
+# by inheriting PMS_TEST_TMP (tests/certificates/test_worker_killed.py).
+_tmp = os.environ.get("PMS_TEST_TMP") or tempfile.mkdtemp(prefix="pms-test-")
+TEST_TMP = _tmp
 MEDIA_ROOT = f"{_tmp}/media"
 PRIVATE_MEDIA_ROOT = f"{_tmp}/private"
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405

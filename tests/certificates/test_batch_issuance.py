@@ -1,15 +1,20 @@
 """Batches through the task queue (inline here; a real worker in test_issuance_worker.py)."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pytest
+from celery.signals import worker_ready
 
 from django.core import mail
 from django.utils import timezone
 
 from certificates import services
 from certificates.models import Certificate, IssuanceBatch, IssuanceItem
-from tests.factories import EnrolmentFactory
+from certificates.tasks import issue_item
+from tests.baseline import ensure_baseline
+from tests.certificates.factories import CertificateTemplateFactory
+from tests.factories import CohortFactory, EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +66,64 @@ def test_an_item_is_claimed_by_one_worker_only(cohort, learners):
     item = batch.items.first()
     assert services.item_claim(item_id=item.pk) is not None
     assert services.item_claim(item_id=item.pk) is None
+
+
+def test_only_the_task_that_holds_a_claim_takes_it_back_before_it_is_stale(cohort, learners):
+    item = services.batch_start(cohort=cohort).items.first()
+    assert services.item_claim(item_id=item.pk, task_id="t-1", worker="w1@host")
+    assert services.item_claim(item_id=item.pk, task_id="t-2", worker="w2@host") is None
+    assert services.item_claim(item_id=item.pk) is None
+    again = services.item_claim(item_id=item.pk, task_id="t-1", worker="w1@host")
+    assert (again.claim_task_id, again.claimed_by) == ("t-1", "w1@host")
+
+
+def test_a_task_retried_after_an_os_error_finishes_its_item(cohort, learners, monkeypatch):
+    item = services.batch_start(cohort=cohort).items.first()
+    store = services.certificate_store_pdf
+    failures = [OSError("storage unavailable")]
+
+    def store_failing_once(*, certificate):
+        if failures:
+            raise failures.pop()
+        return store(certificate=certificate)
+
+    monkeypatch.setattr(services, "certificate_store_pdf", store_failing_once)
+    # autoretry sends the task again under the same id; eagerly, apply() runs it.
+    assert issue_item.apply(args=[item.pk], throw=False).get() == IssuanceItem.Status.ISSUED
+    assert not failures and Certificate.objects.get().pdf
+
+
+@dataclass(frozen=True)
+class Consumer:
+    """What Celery's worker_ready sends: the worker's consumer, named by its node."""
+
+    hostname: str
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restarted_worker_releases_its_earlier_claims_and_requeues_the_batch():
+    ensure_baseline()  # a transactional test starts from flushed tables
+    CertificateTemplateFactory()
+    cohort = CohortFactory()
+    batch = IssuanceBatch.objects.create(cohort=cohort, total=3)
+    first, second, third = (
+        IssuanceItem.objects.create(batch=batch, enrolment=EnrolmentFactory(cohort=cohort))
+        for _ in range(3)
+    )
+    services.item_claim(item_id=first.pk, task_id="dead", worker="w1@host")
+    services.item_claim(item_id=second.pk, task_id="alive", worker="w2@host")
+
+    worker_ready.send(sender=Consumer(hostname="w1@host"))  # w1 started again
+
+    batch.refresh_from_db()
+    assert {i.pk: i.status for i in batch.items.exclude(pk=second.pk)} == {
+        first.pk: IssuanceItem.Status.ISSUED,
+        third.pk: IssuanceItem.Status.ISSUED,
+    }
+    assert batch.items.get(pk=second.pk).claimed_by == "w2@host"  # not w1's to release
+    assert (batch.issued, batch.status) == (2, IssuanceBatch.Status.RUNNING)
+    with pytest.raises(ValueError):
+        services.batch_resume_after_restart(worker="")
 
 
 def test_a_stale_claim_is_taken_over_and_finishes_without_duplicates(

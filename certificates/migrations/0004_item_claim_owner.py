@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificates', '0002_freeze_snapshot_trigger'),
+        ('certificates', '0003_cohort_template'),
     ]
 
     operations = [

@@ -335,6 +335,11 @@ class IssuanceBatch(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.RUNNING)
     whole_cohort = models.BooleanField(default=True)
+    # The cohort's template when the batch started: a change of template while
+    # it runs does not split one batch across two designs.
+    template = models.ForeignKey(
+        CertificateTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     total = models.PositiveIntegerField(default=0)
     issued = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)

@@ -347,7 +347,9 @@ def batch_start(*, cohort, requested_by=None) -> IssuanceBatch:
         return batch
     try:
         with transaction.atomic():
-            batch = IssuanceBatch.objects.create(cohort=cohort, requested_by=requested_by)
+            batch = IssuanceBatch.objects.create(
+                cohort=cohort, requested_by=requested_by, template=template_for(cohort)
+            )
             enrolments = _eligible_without_certificate(cohort)
             _add_items(batch, [(e, "") for e in enrolments])
     except IntegrityError:
@@ -362,8 +364,9 @@ def batch_start_one(*, enrolment, requested_by=None, override_reason="") -> Issu
     if not completion.met and not (override_reason or "").strip():
         raise NotEligible(completion.reasons)
     batch = IssuanceBatch.objects.create(
-        cohort=enrolment.cohort, requested_by=requested_by, whole_cohort=False
-    )
+        cohort=enrolment.cohort, requested_by=requested_by, whole_cohort=False,
+        template=template_for(enrolment.cohort),
+    )  # fmt: skip
     _add_items(batch, [(enrolment, override_reason.strip())])
     return batch
 
@@ -419,7 +422,7 @@ def item_claim(*, item_id: int, task_id: str = "", worker: str = "") -> Issuance
     )
     if not claimed:
         return None
-    return IssuanceItem.objects.select_related("batch", "enrolment").get(pk=item_id)
+    return IssuanceItem.objects.select_related("batch__template", "enrolment").get(pk=item_id)
 
 
 def item_process(*, item_id: int, task_id: str = "", worker: str = "") -> IssuanceItem | None:
@@ -432,6 +435,7 @@ def item_process(*, item_id: int, task_id: str = "", worker: str = "") -> Issuan
             enrolment=item.enrolment,
             issued_by=batch.requested_by,
             override_reason=item.override_reason,
+            template=batch.template,
         )
         certificate_store_pdf(certificate=certificate)
     except CertificateError as exc:
@@ -504,6 +508,29 @@ def certificate_email_enqueue(*, certificate: Certificate) -> None:
     from certificates.tasks import email_certificate
 
     transaction.on_commit(lambda: email_certificate.delay(certificate.pk))
+
+
+# A valid certificate not emailed this long after issue lost its email task
+# (its retries ran out while the mail server was down); older ones are left
+# alone so a restored backup does not email a whole archive.
+EMAIL_STALE_AFTER = dt.timedelta(minutes=10)
+EMAIL_GIVE_UP_AFTER = dt.timedelta(days=30)
+
+
+def certificates_email_stale(*, now=None) -> int:
+    """Queue the email again for holders who never got theirs; the claim sends it once."""
+    from certificates.tasks import email_certificate
+
+    now = now or timezone.now()
+    ids = list(
+        Certificate.objects.filter(
+            status=Certificate.Status.VALID, emailed_at=None,
+            issued_at__lt=now - EMAIL_STALE_AFTER, issued_at__gt=now - EMAIL_GIVE_UP_AFTER,
+        ).values_list("id", flat=True)
+    )  # fmt: skip
+    for certificate_id in ids:
+        email_certificate.delay(certificate_id)
+    return len(ids)
 
 
 def certificate_email(*, certificate_id: int) -> bool:

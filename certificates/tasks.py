@@ -37,7 +37,8 @@ def email_certificate(certificate_id: int) -> bool:
 
 @shared_task(name="certificates.sweep_batches")
 def sweep_batches() -> int:
-    return services.batch_sweep()
+    """Run by celery beat every minute: abandoned batch items, and lost emails."""
+    return services.batch_sweep() + services.certificates_email_stale()
 
 
 def resume_batches_on_worker_ready(sender, **kwargs) -> None:

@@ -167,3 +167,18 @@ def test_a_revoked_holder_is_not_reissued_by_a_cohort_batch(
         batch = services.batch_start(cohort=cohort)
     assert batch.total == 2
     assert not Certificate.objects.filter(enrolment=learners[0], status="valid").exists()
+
+
+def test_a_holder_whose_email_was_lost_gets_it_from_the_sweep_once(cohort, learners):
+    """The mail server was down longer than the email task's retries lasted."""
+    lost, sent, revoked = (services.certificate_issue(enrolment=e)[0] for e in learners)
+    Certificate.objects.filter(pk=sent.pk).update(emailed_at=timezone.now())
+    services.certificate_revoke(certificate=revoked, reason="ทดสอบ")
+    now = timezone.now()
+    assert services.certificates_email_stale(now=now + dt.timedelta(minutes=1)) == 0  # in flight
+    assert services.certificates_email_stale(now=now + dt.timedelta(days=90)) == 0  # archive
+    assert services.certificates_email_stale(now=now + dt.timedelta(minutes=30)) == 1
+    assert [m.to for m in mail.outbox] == [[lost.holder.email]]
+    assert mail.outbox[0].attachments[0][2] == "application/pdf"
+    assert services.certificates_email_stale(now=now + dt.timedelta(minutes=40)) == 0
+    assert len(mail.outbox) == 1

@@ -159,6 +159,22 @@ def test_a_batch_issues_with_the_cohorts_template(
         assert SPECIAL_WORDING in _text(handle.read())
 
 
+def test_a_running_batch_keeps_the_template_it_started_with(cohort, template, special):
+    """A coordinator switches the template while the batch is still working."""
+    from tests.factories import EnrolmentFactory
+
+    services.cohort_template_set(cohort=cohort, template=special)
+    first, second = EnrolmentFactory(cohort=cohort), EnrolmentFactory(cohort=cohort)
+    batch = services.batch_start(cohort=cohort)  # queued only: tasks run after commit
+    items = {item.enrolment_id: item.pk for item in batch.items.all()}
+    services.item_process(item_id=items[first.pk])
+    services.cohort_template_set(cohort=cohort, template=None)  # back to the default
+    services.item_process(item_id=items[second.pk])
+    templates = {c.enrolment_id: c.template for c in Certificate.objects.filter(cohort=cohort)}
+    assert templates == {first.pk: special, second.pk: special}
+    assert services.template_for(cohort) == template  # the next batch uses the default
+
+
 def test_switching_templates_leaves_issued_certificates_as_they_were(
     client, coordinator, cohort, certificate, template, special
 ):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("session/<int:pk>/close/", views.close_day, name="close_day"),
     path("session/<int:pk>/projector/", views.projector, name="projector"),
     path("session/<int:pk>/projector/code/", views.projector_code, name="projector_code"),
+    path("session/<int:pk>/import/", views.import_file, name="import"),
     path("session/<int:pk>/sign-in.pdf", views.sign_in_sheet, name="sign_in_sheet"),
     path("record/<int:pk>/", views.record, name="record"),
     path("record/<int:pk>/document/", views.excuse_document, name="excuse_document"),

@@ -2,11 +2,13 @@
 
 import datetime as dt
 import time
+import uuid
 
 import segno
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,9 +16,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from attendance import tokens
-from attendance.access import can_mark_session, can_see_cohort_reports, is_coordinator
+from attendance.access import (
+    can_import_attendance,
+    can_mark_session,
+    can_see_cohort_reports,
+    is_coordinator,
+)
 from attendance.days import current_day, default_day, session_days
-from attendance.forms import CorrectionForm, MarkForm
+from attendance.forms import CorrectionForm, ImportConfirmForm, ImportForm, MarkForm
+from attendance.imports import apply_rows, check_rows, counts_of, read_attendance_table
 from attendance.models import Status
 from attendance.rendering import learner_cell_html, matrix_cells_html
 from attendance.reports import matrix_xlsx, sign_in_sheet_pdf
@@ -29,7 +37,10 @@ from attendance.selectors import (
     sessions_for_marking,
 )
 from attendance.services import attendance_mark, attendance_mark_unmarked_absent
+from cohorts.imports import ImportFileError
 from cohorts.models import Cohort, Enrolment, Session
+
+IMPORT_KEY = "attendance-import"
 
 
 def _session_for_marking(request, pk: int) -> Session:
@@ -79,6 +90,7 @@ def grid(request, pk: int):
             "rows": rows,
             "statuses": Status.choices,
             "marked": sum(1 for row in rows if row.record),
+            "can_import": can_import_attendance(request.user, session),
         },
     )
 
@@ -253,3 +265,67 @@ def sign_in_sheet(request, pk: int):
         f'inline; filename="sign-in-{session.cohort.slug}-{session.number}-{day}.pdf"'
     )
     return response
+
+
+def import_file(request, pk: int):
+    """Upload a sheet, preview every row (nothing written), then apply the clean rows."""
+    session = get_object_or_404(Session.objects.select_related("cohort"), pk=pk)
+    if not can_import_attendance(request.user, session):
+        raise PermissionDenied
+    if request.method == "POST" and request.POST.get("action") == "confirm":
+        return _import_confirm(request, session)
+    initial = {"day": _day(request, session).isoformat()} if request.method == "GET" else None
+    form = ImportForm(
+        request.POST or None, request.FILES or None, days=session_days(session), initial=initial
+    )
+    context = {"session": session, "form": form}
+    if request.method == "POST" and form.is_valid():
+        upload, day = form.cleaned_data["file"], form.cleaned_data["day"]
+        try:
+            records = read_attendance_table(upload.name, upload.read())
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+        else:
+            rows = check_rows(session=session, records=records, default_day=day)
+            batch = uuid.uuid4().hex
+            conflicts = {row.line: row.existing.status for row in rows if row.action == "conflict"}
+            request.session[IMPORT_KEY] = {batch: {"session": session.pk, "records": records,
+                                                   "day": day.isoformat(), "conflicts": conflicts}}  # fmt: skip
+            context.update(
+                _import_preview(rows), confirm=ImportConfirmForm(initial={"batch": batch})
+            )
+    return render(request, "attendance/admin/import.html", context)
+
+
+def _import_confirm(request, session):
+    """Apply in one transaction, re-checked against the records as they are now."""
+    stash = request.session.get(IMPORT_KEY, {})
+    batch = stash.get(request.POST.get("batch", ""))
+    if not batch or batch["session"] != session.pk:
+        messages.error(request, _("That preview has expired; upload the file again."))
+        return redirect(request.path)
+    day = dt.date.fromisoformat(batch["day"])
+    confirm = ImportConfirmForm(request.POST)
+    if not confirm.is_valid():
+        rows = check_rows(session=session, records=batch["records"], default_day=day)
+        form = ImportForm(days=session_days(session), initial={"day": batch["day"]})
+        context = {"session": session, "form": form, "confirm": confirm, **_import_preview(rows)}
+        return render(request, "attendance/admin/import.html", context)
+    data = confirm.cleaned_data
+    conflicts = {int(line): status for line, status in batch["conflicts"].items()}
+    with transaction.atomic():
+        rows = check_rows(session=session, records=batch["records"], default_day=day)
+        counts = apply_rows(session=session, rows=rows, by=request.user, conflicts=conflicts,
+                            change_reason=data["reason"] if data["change_existing"] else "")  # fmt: skip
+    stash.pop(request.POST["batch"], None)
+    request.session[IMPORT_KEY] = stash
+    messages.success(request, _("Imported: %(new)d recorded, %(changed)d changed, %(unchanged)d "
+                                "unchanged, %(conflict)d existing records kept, %(error)d rows "
+                                "skipped.") % counts)  # fmt: skip
+    return redirect(f"{reverse('attendance_admin:grid', args=[session.pk])}?day={day}")
+
+
+def _import_preview(rows) -> dict:
+    order = {"error": 0, "conflict": 1, "new": 2, "unchanged": 3}
+    return {"rows": sorted(rows, key=lambda row: (order[row.action], row.line)),
+            "counts": counts_of(rows)}  # fmt: skip

@@ -139,6 +139,14 @@ def attendance_check_in_by_code(*, code: str, user) -> AttendanceRecord:
     _refuse("wrong-code")
 
 
+class AttendanceAlreadyRecorded(Exception):
+    """attendance_mark(overwrite=False) found a record; it was left as it was."""
+
+    def __init__(self, record: AttendanceRecord):
+        self.record = record
+        super().__init__(record.pk)
+
+
 def _check_mark(*, session, enrolment, day, status, excuse_reason):
     if enrolment.cohort_id != session.cohort_id:
         raise ValidationError(_("This learner is not enrolled in the cohort of this session."))
@@ -162,14 +170,21 @@ def attendance_mark(
     excuse_reason: str = "",
     excuse_document=None,
     method: str = Method.MANUAL,
+    overwrite: bool = True,
 ) -> AttendanceRecord:
-    """Staff mark a learner; changing an existing record leaves an audit entry."""
+    """Staff mark a learner; changing an existing record leaves an audit entry.
+
+    overwrite=False only ever creates: a record that exists, or that a check-in
+    makes a moment before ours, is kept and AttendanceAlreadyRecorded raised.
+    """
     excuse_reason = excuse_reason.strip()
     _check_mark(
         session=session, enrolment=enrolment, day=day, status=status, excuse_reason=excuse_reason
     )
     lookup = dict(enrolment=enrolment, session=session, day=day)
     record = AttendanceRecord.objects.select_for_update().filter(**lookup).first()
+    if record is not None and not overwrite:
+        raise AttendanceAlreadyRecorded(record)
     if record is None:
         record = AttendanceRecord(
             **lookup, status=status, method=method, recorded_by=by,
@@ -185,6 +200,8 @@ def attendance_mark(
         except IntegrityError:
             # Someone (or the learner's QR) recorded it a moment ago: this becomes a change.
             record = AttendanceRecord.objects.select_for_update().get(**lookup)
+            if not overwrite:
+                raise AttendanceAlreadyRecorded(record) from None
     return _change(record, status=status, by=by, reason=reason,
                    excuse_reason=excuse_reason, excuse_document=excuse_document)  # fmt: skip
 

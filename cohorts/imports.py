@@ -53,8 +53,11 @@ class ImportRow:
     team_id: int | None = None
 
 
-def read_table(name: str, content: bytes) -> list[dict]:
-    """Rows as dicts keyed by our field names; the first row holds the headers."""
+def read_table(name: str, content: bytes, *, headers: dict = HEADERS) -> list[dict]:
+    """Rows as dicts keyed by our field names; the first row holds the headers.
+
+    headers maps each field name to the column titles that mean it (attendance
+    imports pass their own)."""
     if name.lower().endswith(".xlsx"):
         table = _xlsx(content)
     elif name.lower().endswith(".csv"):
@@ -63,7 +66,7 @@ def read_table(name: str, content: bytes) -> list[dict]:
         raise ImportFileError(_("Upload a .csv or .xlsx file."))
     if not table:
         raise ImportFileError(_("The file is empty."))
-    columns = [_column(header) for header in table[0]]
+    columns = [_column(header, headers) for header in table[0]]
     if "email" not in columns:
         raise ImportFileError(_("The first row must name the columns, including “email”."))
     rows = [r for r in table[1:] if any(str(c or "").strip() for c in r)]
@@ -75,9 +78,9 @@ def read_table(name: str, content: bytes) -> list[dict]:
     ]  # fmt: skip
 
 
-def _column(header) -> str | None:
+def _column(header, headers: dict) -> str | None:
     text = str(header or "").strip().lower()
-    return next((key for key, names in HEADERS.items() if text in names), None)
+    return next((key for key, names in headers.items() if text in names), None)
 
 
 def _csv(content: bytes) -> list[list]:
@@ -89,7 +92,12 @@ def _csv(content: bytes) -> list[list]:
             continue
     else:
         raise ImportFileError(_("Save the CSV file as UTF-8."))
-    return list(csv.reader(io.StringIO(text)))
+    try:
+        return list(csv.reader(io.StringIO(text)))
+    except csv.Error as error:  # e.g. a cell longer than the csv module allows
+        raise ImportFileError(
+            _("This CSV file cannot be read (a cell is too long or the file is damaged).")
+        ) from error
 
 
 def _xlsx(content: bytes) -> list[list]:

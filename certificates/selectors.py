@@ -1,8 +1,10 @@
 """Reads: lookups by code, eligibility lists, counts."""
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
 
 from certificates import codes
 from certificates.models import (
@@ -91,12 +93,37 @@ def template_usage(template) -> TemplateUsage:
     )
 
 
-def lookup_counts() -> dict:
-    rows = VerificationLookup.objects.values("channel", "result").annotate(n=Count("id"))
-    counts: dict = {}
-    for row in rows:
-        counts.setdefault(row["channel"], {})[row["result"]] = row["n"]
-    return counts
+@dataclass
+class LookupRow:
+    channel: str
+    result: str
+    last_7_days: int
+    last_30_days: int
+    total: int
+
+    @property
+    def channel_label(self) -> str:
+        return VerificationLookup.Channel(self.channel).label
+
+    @property
+    def result_label(self) -> str:
+        return VerificationLookup.Result(self.result).label
+
+
+def lookup_counts(*, now=None) -> list[LookupRow]:
+    """Lookups per channel and result: in the last 7 and 30 days, and in all, one query."""
+    now = now or timezone.now()
+    since = {days: now - dt.timedelta(days=days) for days in (7, 30)}
+    rows = (
+        VerificationLookup.objects.values("channel", "result")
+        .annotate(
+            last_7_days=Count("id", filter=Q(at__gte=since[7])),
+            last_30_days=Count("id", filter=Q(at__gte=since[30])),
+            total=Count("id"),
+        )
+        .order_by("channel", "result")
+    )
+    return [LookupRow(**row) for row in rows]
 
 
 def holder_certificates(user):

@@ -1,8 +1,13 @@
 """Coordinator screens: eligibility with reasons, issuing, progress, revoke, preview."""
 
+import datetime as dt
+
 import pytest
 
-from certificates.models import Certificate, IssuanceBatch
+from django.utils import timezone
+
+from certificates import selectors
+from certificates.models import Certificate, IssuanceBatch, VerificationLookup
 
 pytestmark = pytest.mark.django_db
 BASE = "/admin/issued-certificates"
@@ -97,12 +102,30 @@ def test_a_template_preview_is_a_one_page_pdf_with_sample_data(client, coordinat
     assert "สมชาย" in reader.pages[0].extract_text()
 
 
-def test_the_coordinator_sees_lookup_counts(client, coordinator, certificate):
+def test_the_coordinator_sees_lookup_counts_by_period_with_readable_names(
+    client, coordinator, certificate
+):
     client.get(f"/verify/{certificate.short_code}/")
     client.get("/verify/XXXX-XXXX-XXXX/")
+    client.get(f"/api/v1/certificates/{certificate.short_code}")
+    old = VerificationLookup.objects.filter(channel="api")
+    old.update(at=timezone.now() - dt.timedelta(days=40))
     client.force_login(coordinator)
     html = client.get(f"{BASE}/").content.decode()
-    assert 'id="lookup-counts"' in html and "not-found" in html
+    table = html[html.index('id="lookup-counts"') :]
+    # Thai labels, not the stored codes; per period: 7 days, 30 days, all time.
+    assert "not-found" not in table and "ไม่พบ" in table and "หน้าตรวจสอบ" in table
+    rows = {(r.channel, r.result): r for r in selectors.lookup_counts()}
+    assert (rows["page", "valid"].last_7_days, rows["page", "valid"].total) == (1, 1)
+    api = rows["api", "valid"]
+    assert (api.last_7_days, api.last_30_days, api.total) == (0, 0, 1)
+
+
+def test_lookup_counts_take_one_query(django_assert_num_queries, certificate):
+    for channel in VerificationLookup.Channel.values:
+        VerificationLookup.objects.create(channel=channel, result="valid", certificate=certificate)
+    with django_assert_num_queries(1):
+        assert len(selectors.lookup_counts()) == len(VerificationLookup.Channel.values)
 
 
 def test_the_template_editor_lists_templates_with_a_preview_link(client, coordinator, template):

@@ -25,3 +25,11 @@ def test_a_revoked_certificate_offers_no_download(client, certificate):
     client.force_login(certificate.holder)
     html = client.get("/me/").content.decode()
     assert "ออกผิด" in html and f"/certificates/{certificate.verification_id}/pdf/" not in html
+
+
+def test_the_serial_number_is_labelled_as_a_number_not_a_session(client, certificate):
+    """The serial's "No." means เลขที่ here; the sessions' "No." (ครั้งที่) must not leak in."""
+    client.force_login(certificate.holder)
+    html = client.get("/me/").content.decode()
+    assert f"เลขที่ {certificate.serial_label}" in html
+    assert f"ครั้งที่ {certificate.serial_label}" not in html

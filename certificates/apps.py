@@ -10,6 +10,7 @@ class CertificatesConfig(AppConfig):
         from celery.signals import worker_ready
 
         from accounts.portal import register_panel
+        from certificates import checks  # noqa: F401  (registers the system checks)
         from certificates.portal import certificate_panel
         from certificates.tasks import resume_batches_on_worker_ready
 

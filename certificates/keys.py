@@ -6,6 +6,11 @@ CERTIFICATE_GENERATE_KEYS and get a self-signed pair under CERTIFICATE_KEYS_DIR
 on first use (never committed). One RSA key signs both, so the JWKS published
 for credentials also identifies the PDF signer. An Ed25519 key is made beside
 it for the optional EdDSA credential.
+
+Keys are replaced, certificates are not: CERTIFICATE_PREVIOUS_CERTS lists the
+X.509 certificates of earlier signing keys. Their public keys stay in the JWKS
+and their certificates stay trusted for PDF signatures, so everything issued
+before a key rotation keeps verifying (docs/certificates.md).
 """
 
 import datetime as dt
@@ -34,6 +39,12 @@ class SigningMaterial:
     rsa_jwk: RSAKey
     ed25519_jwk: OKPKey | None
     certificate: x509.Certificate
+    previous: tuple[x509.Certificate, ...] = ()
+
+    @property
+    def trusted_certificates(self) -> list[x509.Certificate]:
+        """The signer's certificate and those of earlier keys: what PDF checks trust."""
+        return [self.certificate, *self.previous]
 
     @property
     def kid(self) -> str:
@@ -52,14 +63,20 @@ class SigningMaterial:
         return urls_util.key_url(self.ed25519_kid) if self.ed25519_kid else None
 
     def public_jwks(self) -> list[dict]:
-        """Each public key once, named by its thumbprint."""
+        """Each public key once, named by its thumbprint: current keys, then earlier ones."""
+        pairs = [(self.rsa_jwk, "RS256"), (self.ed25519_jwk, "EdDSA")]
+        pairs += [(_public_jwk(cert), "RS256") for cert in self.previous]
         keys = []
-        for jwk, alg, kid in (
-            (self.rsa_jwk, "RS256", self.kid),
-            (self.ed25519_jwk, "EdDSA", self.ed25519_kid),
-        ):
-            if jwk is not None:
-                keys.append({**jwk.as_dict(private=False), "kid": kid, "alg": alg, "use": "sig"})
+        for jwk, alg in pairs:
+            if jwk is not None and all(k["kid"] != jwk.thumbprint() for k in keys):
+                keys.append(
+                    {
+                        **jwk.as_dict(private=False),
+                        "kid": jwk.thumbprint(),
+                        "alg": alg,
+                        "use": "sig",
+                    }
+                )
         return keys
 
     def jwks(self) -> dict:
@@ -75,7 +92,21 @@ class SigningMaterial:
         return KeySet.import_key_set(self.jwks())
 
 
-def _write_new_pair(directory: Path) -> None:
+def _public_jwk(cert: x509.Certificate) -> RSAKey:
+    public_key = cert.public_key()
+    if not isinstance(public_key, rsa.RSAPublicKey):
+        raise ImproperlyConfigured(
+            "CERTIFICATE_PREVIOUS_CERTS: only certificates of RSA keys can be listed "
+            f"(found {type(public_key).__name__} in {cert.subject.rfc4514_string()})."
+        )
+    pem = public_key.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return RSAKey.import_key(pem)
+
+
+def write_self_signed_pair(directory: Path) -> None:
+    """A new RSA key with a self-signed certificate, and an Ed25519 key, as PEM files."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name(
         [
@@ -133,31 +164,58 @@ def _generated_paths() -> tuple[Path, Path, Path]:
     with open(directory / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (key.exists() and cert.exists() and ed.exists()):
-            _write_new_pair(directory)
+            write_self_signed_pair(directory)
     return key, cert, ed
 
 
 @functools.cache
-def _load(key_path: str, cert_path: str, ed_path: str | None) -> SigningMaterial:
-    ed_jwk = OKPKey.import_key(Path(ed_path).read_bytes()) if ed_path else None
+def _load(
+    key_path: str, cert_path: str, ed_path: str | None, previous: tuple[str, ...] = ()
+) -> SigningMaterial:
+    ed_jwk = (
+        OKPKey.import_key(_read(ed_path, "CERTIFICATE_SIGNING_ED25519_KEY")) if ed_path else None
+    )
+    certificate = _certificate(cert_path, "CERTIFICATE_SIGNING_CERT")
+    rsa_jwk = RSAKey.import_key(_read(key_path, "CERTIFICATE_SIGNING_KEY"))
+    if _public_jwk(certificate).thumbprint() != rsa_jwk.thumbprint():
+        raise ImproperlyConfigured(
+            f"CERTIFICATE_SIGNING_CERT ({cert_path}) is not the certificate of the key in "
+            f"CERTIFICATE_SIGNING_KEY ({key_path})."
+        )
     return SigningMaterial(
         key_path=Path(key_path),
         cert_path=Path(cert_path),
         ed25519_path=Path(ed_path) if ed_path else None,
-        rsa_jwk=RSAKey.import_key(Path(key_path).read_bytes()),
+        rsa_jwk=rsa_jwk,
         ed25519_jwk=ed_jwk,
-        certificate=x509.load_pem_x509_certificate(Path(cert_path).read_bytes()),
+        certificate=certificate,
+        previous=tuple(_certificate(path, "CERTIFICATE_PREVIOUS_CERTS") for path in previous),
     )
+
+
+def _read(path: str, setting: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ImproperlyConfigured(f"{setting}: cannot read {path} ({exc.strerror}).") from exc
+
+
+def _certificate(path: str, setting: str) -> x509.Certificate:
+    try:
+        return x509.load_pem_x509_certificate(_read(path, setting))
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{setting}: {path} is not a PEM X.509 certificate.") from exc
 
 
 def signing_material() -> SigningMaterial:
     """The configured key pair, or a generated one where settings allow it."""
     key, cert = settings.CERTIFICATE_SIGNING_KEY, settings.CERTIFICATE_SIGNING_CERT
+    previous = tuple(str(path) for path in settings.CERTIFICATE_PREVIOUS_CERTS)
     if key and cert:
         ed = settings.CERTIFICATE_SIGNING_ED25519_KEY or None
-        return _load(str(key), str(cert), str(ed) if ed else None)
+        return _load(str(key), str(cert), str(ed) if ed else None, previous)
     if settings.CERTIFICATE_GENERATE_KEYS:
-        return _load(*(str(path) for path in _generated_paths()))
+        return _load(*(str(path) for path in _generated_paths()), previous)
     raise ImproperlyConfigured(
         "Set CERTIFICATE_SIGNING_KEY and CERTIFICATE_SIGNING_CERT (PEM files) to issue "
         "certificates, or CERTIFICATE_GENERATE_KEYS=true for a self-signed demo pair."

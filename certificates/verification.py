@@ -80,11 +80,15 @@ def _check_signature(content: bytes, result: PdfCheck) -> None:
     if len(signatures) != 1:
         result.problems.append("no-signature" if not signatures else "extra-signatures")
         return
-    ours = signing_material().certificate.public_bytes(serialization.Encoding.DER)
-    root = asn1_x509.Certificate.load(ours)
+    # Our signing certificate and those of earlier keys, so a rotation leaves
+    # every PDF issued before it genuine.
+    roots = [
+        asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+        for cert in signing_material().trusted_certificates
+    ]
     try:
         status = validate_pdf_signature(
-            signatures[0], ValidationContext(trust_roots=[root], allow_fetching=False)
+            signatures[0], ValidationContext(trust_roots=roots, allow_fetching=False)
         )
     except (SignatureValidationError, ValueError, KeyError, TypeError):
         result.problems.append("signature")

@@ -285,6 +285,8 @@ LOGGING = {
 CERTIFICATE_SIGNING_KEY = env_str("CERTIFICATE_SIGNING_KEY", "")
 CERTIFICATE_SIGNING_CERT = env_str("CERTIFICATE_SIGNING_CERT", "")
 CERTIFICATE_SIGNING_ED25519_KEY = env_str("CERTIFICATE_SIGNING_ED25519_KEY", "")
+# Certificates (PEM) of earlier signing keys: what they signed keeps verifying.
+CERTIFICATE_PREVIOUS_CERTS = env_list("CERTIFICATE_PREVIOUS_CERTS", [])
 # Dev, demo and tests make a self-signed pair here on first use; never in production.
 CERTIFICATE_GENERATE_KEYS = env_bool("CERTIFICATE_GENERATE_KEYS", False)
 CERTIFICATE_KEYS_DIR = Path(env_str("CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var" / "keys")))

@@ -27,4 +27,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Certificates are signed with the programme's own key and certificate (PEM
+# files); production never generates a pair of its own.
+CERTIFICATE_GENERATE_KEYS = False
+CERTIFICATE_SIGNING_KEY = env_str("CERTIFICATE_SIGNING_KEY")
+CERTIFICATE_SIGNING_CERT = env_str("CERTIFICATE_SIGNING_CERT")
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -1,11 +1,16 @@
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from certificates.keys import write_self_signed_pair
+
 ROOT = Path(__file__).resolve().parents[2]
+KEYS = Path(tempfile.mkdtemp(prefix="pms-production-keys-"))
+write_self_signed_pair(KEYS)
 PRODUCTION_ENV = {
     "DJANGO_ENV": "production",
     "SECRET_KEY": "x7#kq2!vR9mLp4zW8nT1bY6cF3hJ0sD5gA-eU2iO9wQ7rE4tY1uI8oP3aS6dF0gH",
@@ -13,6 +18,8 @@ PRODUCTION_ENV = {
     "SITE_URL": "https://pms.example.org",
     "DATABASE_URL": "postgres://pms@127.0.0.1:5432/pms",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "CERTIFICATE_SIGNING_KEY": str(KEYS / "signing-key.pem"),
+    "CERTIFICATE_SIGNING_CERT": str(KEYS / "signing-cert.pem"),
 }
 
 
@@ -36,12 +43,24 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL"])
+@pytest.mark.parametrize(
+    "variable",
+    ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "CERTIFICATE_SIGNING_KEY",
+     "CERTIFICATE_SIGNING_CERT"],
+)  # fmt: skip
 def test_production_refuses_to_start_without_a_required_value(variable):
     env = {**PRODUCTION_ENV, variable: ""}
     result = manage("check", env=env)
     assert result.returncode != 0
     assert variable in result.stderr
+
+
+def test_production_reports_a_signing_certificate_that_does_not_match_the_key(tmp_path):
+    write_self_signed_pair(tmp_path)
+    env = {**PRODUCTION_ENV, "CERTIFICATE_SIGNING_CERT": str(tmp_path / "signing-cert.pem")}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "certificates.E001" in result.stderr and "CERTIFICATE_SIGNING_CERT" in result.stderr
 
 
 def test_production_refuses_a_weak_secret_key():

@@ -18,6 +18,7 @@ from certificates.keys import signing_material
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 STATUS_LIST_BITS = 131072  # the minimum size the Bitstring Status List spec asks for
 STATUS_PURPOSE = "revocation"
 JWT_CLAIMS = {"iss", "jti", "sub", "nbf", "exp"}
@@ -76,8 +77,31 @@ def subject_id(certificate) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, urls_util.verify_url(certificate))}"
 
 
+def extension_context() -> dict:
+    """Our JSON-LD context: the terms of ours a credential uses beside VC 2.0 and OB 3.0.
+
+    Without it a JSON-LD processor drops these members, so their values would
+    not be part of what the credential says. Each term is named by a fragment of
+    this document's own URL, and protected, as the VC and OB contexts are.
+    Change a definition only under a new URL (v2): issued credentials name v1.
+    """
+    vocabulary = urls_util.context_url() + "#"
+    return {
+        "@context": {
+            "@protected": True,
+            "serialNumber": {"@id": vocabulary + "serialNumber"},
+            "holderNameTh": {"@id": vocabulary + "holderNameTh", "@language": "th"},
+            "completedOn": {"@id": vocabulary + "completedOn", "@type": XSD_DATE},
+        }
+    }
+
+
 def credential_document(certificate) -> dict:
-    """The OpenBadgeCredential for a certificate, from its frozen snapshot only."""
+    """The OpenBadgeCredential for a certificate, from its frozen snapshot only.
+
+    Credentials issued before the extension context named only the VC and OB
+    contexts and had no awardedDate; their tokens are kept as they were signed.
+    """
     issued = certificate.issued_at.replace(microsecond=0).isoformat().replace("+00:00", "Z")
     subject = {
         "id": subject_id(certificate),
@@ -87,7 +111,7 @@ def credential_document(certificate) -> dict:
         "identifier": [_identity(certificate)],
     }
     document = {
-        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "@context": [VC_CONTEXT, OB_CONTEXT, urls_util.context_url()],
         "id": urls_util.verify_url(certificate),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": f"{certificate.programme_en}, cohort {certificate.cohort_number}",
@@ -97,6 +121,7 @@ def credential_document(certificate) -> dict:
             "name": certificate.design.get("issuer_name_en", ""),
         },
         "validFrom": issued,
+        "awardedDate": issued,  # OB 3.0's name for the issue time, which validFrom may not keep
         "credentialSubject": subject,
         "credentialStatus": {
             "id": f"{urls_util.status_list_url()}#{certificate.status_list_index}",

@@ -9,6 +9,7 @@ app_name = "certificates_public"
 urlpatterns = [
     path(".well-known/jwks.json", views.jwks, name="jwks"),
     path("credentials/keys/<str:kid>.json", views.public_key, name="key"),
+    path("credentials/context/v1.json", views.credential_context, name="context"),
     path("credentials/issuer.json", views.issuer_profile, name="issuer"),
     path(
         "credentials/achievements/cohort-<int:cohort_number>.json",

@@ -32,6 +32,11 @@ def status_list_url() -> str:
     return absolute(reverse("certificates_public:status_list"))
 
 
+def context_url() -> str:
+    """Our JSON-LD context, the third @context entry of the credentials we issue."""
+    return absolute(reverse("certificates_public:context"))
+
+
 def jwks_url() -> str:
     return absolute(reverse("certificates_public:jwks"))
 

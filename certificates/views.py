@@ -4,7 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 from certificates import credential, selectors, services, urls_util, verification
@@ -106,6 +106,13 @@ def _json(data, content_type="application/json"):
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@require_GET
+@cache_control(public=True, max_age=24 * 60 * 60)
+def credential_context(request):
+    """Our JSON-LD context: what JSON-LD processors fetch to read our extension terms."""
+    return _json(credential.extension_context(), "application/ld+json")
 
 
 @require_GET

@@ -27,6 +27,11 @@ OB_303 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 DATE_TIME_Z = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
 # The achievement types Open Badges defines; anything else must be "ext:..."
 ACHIEVEMENT_TYPES = {"Certificate", "CertificateOfCompletion", "Certification", "Course"}
+# The credential's top-level members that the VC 2.0 and OB 3.0.3 contexts define.
+STANDARD_MEMBERS = {
+    "@context", "id", "type", "name", "issuer", "validFrom", "awardedDate",
+    "credentialSubject", "credentialStatus", "evidence",
+}  # fmt: skip
 
 
 def _is_uri(value) -> bool:
@@ -60,7 +65,7 @@ def certificate_with_project(enrolment, template):
 
 
 def test_the_credential_has_every_property_open_badges_requires(document):
-    assert document["@context"][:2] == [VC_V2, OB_303]
+    assert document["@context"] == [VC_V2, OB_303, urls_util.context_url()]
     assert _is_uri(document["id"])
     assert {"VerifiableCredential", "OpenBadgeCredential"} <= set(document["type"])
     assert isinstance(document["name"], str) and document["name"]
@@ -118,8 +123,21 @@ def test_the_status_entry_points_into_the_bitstring_status_list(certificate, doc
 def test_dates_carry_a_timezone(document):
     valid_from = dt.datetime.fromisoformat(document["validFrom"])
     assert valid_from.tzinfo is not None
+    assert document["awardedDate"] == document["validFrom"]  # issued once, never updated
     assert "validUntil" not in document  # a certificate does not lapse
     assert dt.date.fromisoformat(document["completedOn"])
+
+
+def test_our_own_members_are_protected_terms_of_our_context(client, document):
+    """A member no context defines is dropped by JSON-LD processors: ours are defined."""
+    ours = set(document) - STANDARD_MEMBERS
+    assert ours == {"serialNumber", "holderNameTh", "completedOn"}
+    context = client.get(urlsplit(document["@context"][2]).path).json()["@context"]
+    assert context["@protected"] is True
+    for term in ours:
+        assert context[term]["@id"] == f"{document['@context'][2]}#{term}"
+    assert context["completedOn"]["@type"] == "http://www.w3.org/2001/XMLSchema#date"
+    assert context["holderNameTh"]["@language"] == "th"
 
 
 def test_the_jose_header_is_rs256_with_a_kid_that_dereferences_to_the_key(client, certificate):
@@ -169,10 +187,13 @@ def test_the_status_list_is_a_bitstring_status_list_credential(client, certifica
 
 
 def test_credentials_signed_with_the_earlier_header_and_claims_still_verify(client, certificate):
-    """Tokens issued before the kid became a URL named the bare thumbprint, and had no subject id."""
+    """Tokens issued before the kid became a URL named the bare thumbprint, and had no subject id;
+    before our extension context they named two contexts and had no awardedDate."""
     material = signing_material()
     document = credential.credential_document(certificate)
     del document["credentialSubject"]["id"]
+    del document["awardedDate"]
+    document["@context"] = [VC_V2, OB_303]
     claims = {
         **document,
         "iss": document["issuer"]["id"],

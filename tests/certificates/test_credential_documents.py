@@ -1,4 +1,4 @@
-"""Credential, issuer profile, JWKS and the Bitstring Status List."""
+"""Credential, our JSON-LD context, issuer profile, JWKS and the Bitstring Status List."""
 
 import pytest
 from joserfc import jwt
@@ -42,6 +42,14 @@ def test_an_eddsa_credential_verifies_too(certificate):
     keys = credential.signing_material().public_keyset()
     assert jwt.decode(token, keys, algorithms=["EdDSA"]).header["alg"] == "EdDSA"
     assert credential.verify(token)["id"].endswith(f"{certificate.verification_id}/")
+
+
+def test_our_json_ld_context_is_served_to_any_origin_and_cached(client, db):
+    response = client.get("/credentials/context/v1.json")
+    assert response["Content-Type"] == "application/ld+json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "public" in response["Cache-Control"] and "max-age=86400" in response["Cache-Control"]
+    assert response.json() == credential.extension_context()
 
 
 def test_the_issuer_profile_has_a_stable_url(client, db):

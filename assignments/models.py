@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
@@ -142,7 +143,7 @@ class AssignmentAttachment(Orderable):
         "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE,
         related_name="+",
     )  # fmt: skip
-    label = models.CharField(_("label"), max_length=255, blank=True)
+    label = models.CharField(pgettext_lazy("attachment", "label"), max_length=255, blank=True)
 
     class Meta(Orderable.Meta):
         verbose_name = _("attachment")
@@ -341,7 +342,7 @@ class Review(models.Model):
         ACCEPTED = "accepted", _("Accept")
 
     class Notification(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        PENDING = "pending", pgettext_lazy("email status", "Pending")
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         SKIPPED = "skipped", _("Not sent (imported)")

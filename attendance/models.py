@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cohorts.models import Cohort, Enrolment, Session
 
@@ -21,7 +22,7 @@ def _private_storage():
 
 class Status(models.TextChoices):
     PRESENT = "present", _("Present")
-    LATE = "late", _("Late")
+    LATE = "late", pgettext_lazy("attendance status", "Late")
     EXCUSED = "excused", _("Excused")
     ABSENT = "absent", _("Absent")
 

@@ -13,6 +13,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
@@ -250,7 +251,9 @@ class Certificate(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.VALID
     )
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(
+        pgettext_lazy("certificate", "revoked at"), null=True, blank=True
+    )
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -323,7 +326,7 @@ class IssuanceBatch(models.Model):
 
     class Status(models.TextChoices):
         RUNNING = "running", _("Running")
-        FINISHED = "finished", _("Finished")
+        FINISHED = "finished", pgettext_lazy("certificate issuance", "Finished")
 
     cohort = models.ForeignKey(
         "cohorts.Cohort", on_delete=models.CASCADE, related_name="certificate_batches"
@@ -374,7 +377,7 @@ class IssuanceItem(models.Model):
     """One enrolment in a batch; workers claim it with a conditional update."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        PENDING = "pending", pgettext_lazy("certificate issuance", "Pending")
         CLAIMED = "claimed", _("In progress")
         ISSUED = "issued", _("Issued")
         SKIPPED = "skipped", _("Already held a certificate")

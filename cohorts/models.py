@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Organisation, Province
 
@@ -55,7 +56,7 @@ class Cohort(models.Model):
         PLANNED = "planned", _("Planned")
         ENROLLING = "enrolling", _("Enrolling")
         RUNNING = "running", _("Running")
-        FINISHED = "finished", _("Finished")
+        FINISHED = "finished", pgettext_lazy("cohort status", "Finished")
 
     number = models.PositiveSmallIntegerField(_("cohort number"), unique=True)
     slug = models.SlugField(_("slug"), unique=True, max_length=64)
@@ -223,10 +224,10 @@ class Enrolment(models.Model):
         RESEARCHER = "researcher", _("Researcher")
 
     class Status(models.TextChoices):
-        ACTIVE = "active", _("Active")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        TRANSFERRED = "transferred", _("Transferred")
-        COMPLETED = "completed", _("Completed")
+        ACTIVE = "active", pgettext_lazy("enrolment status", "Active")
+        WITHDRAWN = "withdrawn", pgettext_lazy("enrolment status", "Withdrawn")
+        TRANSFERRED = "transferred", pgettext_lazy("enrolment status", "Transferred")
+        COMPLETED = "completed", pgettext_lazy("enrolment status", "Completed")
 
     cohort = models.ForeignKey(
         Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="enrolments"
@@ -305,7 +306,9 @@ class CalendarToken(models.Model):
     )
     token = models.CharField(_("token"), max_length=64, unique=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(
+        pgettext_lazy("calendar feed token", "revoked at"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("calendar feed token")
@@ -330,7 +333,7 @@ class SessionNotice(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
+        PENDING = "pending", pgettext_lazy("email status", "Pending")
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
 

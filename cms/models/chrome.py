@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -12,7 +13,7 @@ from wagtail.models import Orderable, TranslatableMixin
 class MenuItem(TranslatableMixin, Orderable):
     """A link in the main navigation: to a page (preferred) or to an address."""
 
-    label = models.CharField(_("label"), max_length=64)
+    label = models.CharField(pgettext_lazy("menu item", "label"), max_length=64)
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),

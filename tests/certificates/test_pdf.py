@@ -30,6 +30,17 @@ def test_the_pdf_is_one_a4_landscape_page_with_thai_text(pdf_bytes, certificate)
     assert str(certificate.completed_on.year + 543) in text  # Buddhist Era
 
 
+@pytest.mark.parametrize("thai_digits", [False, True])
+def test_the_thai_date_uses_the_digits_the_setting_chooses(certificate, settings, thai_digits):
+    settings.THAI_DIGITS = thai_digits
+    text = _text(services.certificate_render_pdf(certificate=certificate))
+    year = str(certificate.completed_on.year + 543)
+    thai_year = year.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    thai_line = next(line for line in text.splitlines() if "ให้ไว้ ณ วันที่" in line)
+    assert (thai_year in thai_line) is thai_digits and (year in thai_line) is not thai_digits
+    assert f"Given on {certificate.completed_on.day}" in text  # the English date stays Arabic
+
+
 def test_the_pdf_is_pdf_a_3b_and_uses_laksaman(pdf_bytes):
     reader = PdfReader(BytesIO(pdf_bytes))
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()

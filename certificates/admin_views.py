@@ -131,7 +131,10 @@ def batch_progress(request, batch_id):
 def certificate_detail(request, certificate_id):
     _require_coordinator(request)
     certificate = get_object_or_404(
-        Certificate.objects.select_related("cohort", "superseded_by", "holder"), pk=certificate_id
+        Certificate.objects.select_related(
+            "cohort", "superseded_by", "holder", "template", "issued_by", "revoked_by"
+        ),
+        pk=certificate_id,
     )
     context = {"certificate": certificate, "form": ReasonForm(),
                "lookups": certificate.lookups.count()}  # fmt: skip

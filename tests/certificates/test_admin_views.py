@@ -80,6 +80,26 @@ def test_revoking_from_the_admin_needs_a_reason(client, coordinator, certificate
     assert certificate.status == "revoked" and certificate.revocation_reason == "ออกผิดคน"
 
 
+def test_the_certificate_page_tells_when_and_by_whom_it_was_issued_and_revoked(
+    client, coordinator, enrolment, template, completion_rule
+):
+    from certificates import services
+
+    completion_rule.add(enrolment.pk)
+    certificate, _ = services.certificate_issue(
+        enrolment=enrolment, issued_by=coordinator, override_reason="ป่วยช่วงครั้งที่ 6"
+    )
+    client.force_login(coordinator)
+    html = client.get(f"{BASE}/certificate/{certificate.pk}/").content.decode()
+    assert str(certificate.completed_on.year + 543) in html  # the Thai date
+    assert coordinator.get_full_name() in html and "ยังไม่ได้ส่ง" in html  # not emailed yet
+    assert "ป่วยช่วงครั้งที่ 6" in html and template.name in html
+    assert "return confirm(this.dataset.confirm)" in html  # revoking asks first
+    services.certificate_revoke(certificate=certificate, reason="ออกผิดคน", revoked_by=coordinator)
+    html = client.get(f"{BASE}/certificate/{certificate.pk}/").content.decode()
+    assert "ออกผิดคน" in html and "เพิกถอนเมื่อ" in html and "return confirm" not in html
+
+
 def test_reissuing_from_the_admin_supersedes(
     client, coordinator, certificate, django_capture_on_commit_callbacks
 ):

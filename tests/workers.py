@@ -74,24 +74,29 @@ class Worker:
             "CELERY_TASK_ALWAYS_EAGER": "false",
         }
 
-    def start(self, name: str, *, concurrency: int = 1) -> subprocess.Popen:
-        """Start a prefork worker named `name@<host>`; return once it consumes."""
+    def start(self, name: str, *, concurrency: int = 1, wait: bool = True) -> subprocess.Popen:
+        """Start a prefork worker named `name@<host>`; by default, return once it consumes."""
         command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork",
                    f"--concurrency={concurrency}", "-n", f"{name}@%h", "--loglevel=INFO"]  # fmt: skip
-        lines_before = len(self.log().splitlines())
         with self.log_path.open("a") as log:
             process = subprocess.Popen(  # noqa: S603
                 command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True,
             )  # fmt: skip
         self.processes.append(process)
+        if wait:
+            self.wait_until_ready(process)
+        return process
+
+    def wait_until_ready(self, process: subprocess.Popen) -> None:
+        """Each worker started logs one "ready." line; the n-th started waits for n."""
+        started = self.processes.index(process) + 1
 
         def ready():
             assert process.poll() is None, f"the worker exited\n{self.log()}"
-            return any(" ready." in line for line in self.log().splitlines()[lines_before:])
+            return sum(" ready." in line for line in self.log().splitlines()) >= started
 
         self.wait_for(ready, "the worker to be ready")
-        return process
 
     def log(self) -> str:
         return self.log_path.read_text() if self.log_path.exists() else ""

@@ -63,7 +63,7 @@ def _cohort_page(request, cohort, template_form=None):
     context = {
         "cohort": cohort,
         "rows": selectors.cohort_eligibility(cohort),
-        "batch": IssuanceBatch.objects.filter(cohort=cohort).first(),
+        **_progress_context(IssuanceBatch.objects.filter(cohort=cohort).first()),
         "issue_form": IssueOneForm(),
         "chosen_template": chosen,
         "cohort_template": chosen or selectors.default_template(),
@@ -121,11 +121,27 @@ def enrolment_issue(request, enrolment_id):
 
 
 def batch_progress(request, batch_id):
+    """The bar, polled by htmx while the batch runs; the report once it has finished.
+
+    The poll that finds the batch finished also swaps in the cohort's table, so
+    the page stops offering to issue certificates that now exist.
+    """
     _require_coordinator(request)
-    batch = get_object_or_404(IssuanceBatch, pk=batch_id)
-    items = batch.items.select_related("enrolment__user", "certificate")
-    context = {"batch": batch, "items": items if batch.status == "finished" else None}
+    batch = get_object_or_404(IssuanceBatch.objects.select_related("cohort"), pk=batch_id)
+    context = _progress_context(batch)
+    if context["items"] is not None and request.headers.get("HX-Request"):
+        context["fresh_rows"] = selectors.cohort_eligibility(batch.cohort)
     return render(request, "certificates/admin/_progress.html", context)
+
+
+def _progress_context(batch: IssuanceBatch | None) -> dict:
+    """The batch for the bar; its items for the report once it has finished."""
+    if batch is None or batch.status != IssuanceBatch.Status.FINISHED:
+        return {"batch": batch, "items": None}
+    items = batch.items.select_related("enrolment__user", "certificate").order_by(
+        "enrolment__user__first_name", "enrolment__user__last_name"
+    )  # as the cohort's table lists them
+    return {"batch": batch, "items": items}
 
 
 def certificate_detail(request, certificate_id):

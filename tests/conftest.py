@@ -9,12 +9,15 @@ import os
 from io import StringIO
 
 import pytest
+from celery.contrib.testing.worker import start_worker
 
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 
+from config.celery_app import app
 from tests.factories import CohortFactory, EnrolmentFactory, TeamFactory, UserFactory
+from tests.workers import Worker, tasks_to_broker
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PASSWORD = "correct-horse-battery"
@@ -54,6 +57,30 @@ def redis_url():
 def postgres():
     is_pg = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     require_service(is_pg, "PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture
+def real_worker(redis_url):
+    """A Celery worker thread in this process, consuming from Redis."""
+    with (
+        tasks_to_broker(redis_url),
+        start_worker(app, perform_ping_check=False, shutdown_timeout=30),
+    ):
+        yield
+
+
+@pytest.fixture
+def worker(redis_url, postgres, tmp_path):
+    """Starts `celery worker` subprocesses (tests/workers.py); tasks go to them.
+
+    Whatever it started is killed at the end, and the queue emptied.
+    """
+    with tasks_to_broker(redis_url):
+        workers = Worker(redis_url, tmp_path / "worker.log")
+        try:
+            yield workers
+        finally:
+            workers.kill_all()
 
 
 @pytest.fixture(scope="module")

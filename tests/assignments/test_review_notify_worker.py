@@ -1,30 +1,16 @@
 """A real Celery worker on Redis sends the review email once, after commit."""
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
 from django.core import mail
 
 from assignments import services
 from assignments.models import Review
-from config.celery_app import app
 from tests.assignments.factories import AssignmentFactory
 from tests.baseline import ensure_baseline
 from tests.factories import CohortFactory, EnrolmentFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def real_worker(redis_url):
-    app.conf.task_always_eager = False
-    app.conf.broker_url = redis_url
-    app.conf.result_backend = redis_url
-    try:
-        with start_worker(app, perform_ping_check=False, shutdown_timeout=10):
-            yield
-    finally:
-        app.conf.task_always_eager = True
 
 
 def test_the_worker_emails_the_team_exactly_once(real_worker):

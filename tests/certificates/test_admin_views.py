@@ -49,6 +49,21 @@ def test_issuing_the_cohort_shows_progress_and_a_report(
     assert Certificate.objects.filter(enrolment=enrolment).exists()
 
 
+def test_the_poll_that_sees_the_batch_finish_also_refreshes_the_cohort_table(
+    client, coordinator, cohort, enrolment, template, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{BASE}/cohort/{cohort.pk}/issue/")
+    batch, certificate = IssuanceBatch.objects.get(), Certificate.objects.get()
+    url = f"{BASE}/batch/{batch.pk}/progress/"
+    polled = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert 'id="eligibility" hx-swap-oob="true"' in polled and certificate.serial_label in polled
+    assert 'id="eligibility"' not in client.get(url).content.decode()
+    page = client.get(f"{BASE}/cohort/{cohort.pk}/").content.decode()
+    assert 'id="batch-report"' in page and "hx-swap-oob" not in page
+
+
 def test_a_running_batch_polls_for_progress(client, coordinator, cohort, enrolment, template):
     from certificates import services
 

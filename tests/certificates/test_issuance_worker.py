@@ -16,21 +16,10 @@ from config.celery_app import app
 from tests.baseline import ensure_baseline
 from tests.certificates.factories import CertificateTemplateFactory
 from tests.factories import CohortFactory, EnrolmentFactory
+from tests.workers import tasks_to_broker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 N = 4
-
-
-@pytest.fixture
-def real_worker(redis_url):
-    app.conf.task_always_eager = False
-    app.conf.broker_url = redis_url
-    app.conf.result_backend = redis_url
-    try:
-        with start_worker(app, perform_ping_check=False, shutdown_timeout=30, concurrency=1):
-            yield
-    finally:
-        app.conf.task_always_eager = True
 
 
 @pytest.fixture
@@ -92,14 +81,12 @@ def test_a_batch_resumes_after_its_worker_died_mid_way(cohort_of_learners, setti
     IssuanceItem.objects.filter(pk__in=[items[1].pk, items[2].pk]).update(
         claimed_at=timezone.now() - dt.timedelta(minutes=10)
     )
-    app.conf.task_always_eager = False
-    app.conf.broker_url = redis_url
-    try:
-        with start_worker(app, perform_ping_check=False, shutdown_timeout=30, concurrency=1):
-            services.batch_sweep()  # what celery beat runs every minute
-            batch = _wait_until_finished(batch)
-    finally:
-        app.conf.task_always_eager = True
+    with (
+        tasks_to_broker(redis_url),
+        start_worker(app, perform_ping_check=False, shutdown_timeout=30),
+    ):
+        services.batch_sweep()  # what celery beat runs every minute
+        batch = _wait_until_finished(batch)
     assert (batch.issued, batch.skipped, batch.failed) == (N, 0, 0)
     _assert_one_gap_free_set(cohort)
 

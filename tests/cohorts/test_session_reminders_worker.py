@@ -4,31 +4,16 @@ import datetime as dt
 import time
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
 from django.core import mail
 from django.utils import timezone
 
 from cohorts.models import SessionNotice
 from cohorts.tasks import deliver_notice, send_session_reminders
-from config.celery_app import app
 from tests.baseline import ensure_baseline
 from tests.factories import CohortFactory, EnrolmentFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def real_worker(redis_url, settings):
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    app.conf.task_always_eager = False
-    app.conf.broker_url = redis_url
-    app.conf.result_backend = redis_url
-    try:
-        with start_worker(app, perform_ping_check=False, shutdown_timeout=10):
-            yield
-    finally:
-        app.conf.task_always_eager = True
 
 
 def test_worker_sends_each_reminder_once_even_when_beat_fires_twice(real_worker):

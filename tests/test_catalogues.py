@@ -6,13 +6,30 @@ reader. Thai has one plural form, so a second msgstr[n] is an error to msgfmt.
 Django also merges every catalogue into one table per language (LOCALE_PATHS
 first, then INSTALLED_APPS order), so a string two catalogues translate
 differently shows the first one's wording in both apps.
+
+And every string our code marks for translation must be in one of our Thai
+catalogues: one added to a template or a module without its entry shows English
+to Thai readers, and nothing else fails. The strings are found the way
+makemessages finds them (templates through Django's templatize, then xgettext
+with makemessages' keywords), in one xgettext run rather than makemessages
+itself, which also rewrites every catalogue. A string used with a count needs a
+plural entry: Django's ngettext does not read a singular one. Django's, Wagtail's
+and allauth's own Thai catalogues are not counted: their wording is not ours and
+changes when they are upgraded.
 """
 
 import re
+import shutil
+import subprocess
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+
+from django.apps import apps
+from django.conf import settings
+from django.utils.translation import templatize
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = sorted(
@@ -24,7 +41,11 @@ ENTRY = re.compile(
 
 
 def _entries(path: Path):
-    for block in ENTRY.findall(path.read_text(encoding="utf-8")):
+    yield from _blocks(path.read_text(encoding="utf-8"))
+
+
+def _blocks(text: str):
+    for block in ENTRY.findall(text):
         if block.startswith("#~") or 'msgid ""\nmsgstr ""\n"Project-Id' in block:
             continue
         yield block
@@ -91,5 +112,130 @@ def test_no_two_thai_catalogues_translate_a_string_differently():
             "shows one wording everywhere. Use one wording, or give the source strings a context "
             "(pgettext_lazy / {% translate ... context ... %}) and msgctxt entries:\n"
             + "\n".join(conflicts),
+            pytrace=False,
+        )
+
+
+# What makemessages passes xgettext for the "django" domain (Django 5.2,
+# makemessages.Command.process_locale_dir); xgettext itself knows gettext,
+# ngettext and _. The extensions are makemessages' defaults.
+XGETTEXT_OPTIONS = [
+    "--language=Python",
+    "--from-code=UTF-8",
+    "--keyword=gettext_noop",
+    "--keyword=gettext_lazy",
+    "--keyword=ngettext_lazy:1,2",
+    "--keyword=pgettext:1c,2",
+    "--keyword=npgettext:1c,2,3",
+    "--keyword=pgettext_lazy:1c,2",
+    "--keyword=npgettext_lazy:1c,2,3",
+]
+EXTENSIONS = {".py", ".html", ".txt"}
+
+
+def _our_sources() -> list[Path]:
+    """Our apps, config and the project templates; not migrations, not installed packages."""
+    roots = {Path(app.path).resolve() for app in apps.get_app_configs()}
+    roots = {root for root in roots if root.parent == ROOT} | {ROOT / "config"}
+    roots.update(
+        Path(path).resolve() for engine in settings.TEMPLATES for path in engine.get("DIRS", [])
+    )
+    return sorted(
+        {
+            path
+            for root in roots
+            for path in root.rglob("*")
+            if path.suffix in EXTENSIONS
+            and not {"migrations", "__pycache__"} & set(path.parts)
+            and not any(part.startswith(".") for part in path.relative_to(ROOT).parts)
+        }
+    )
+
+
+def _xgettext_input(path: Path, work: str) -> str:
+    """The name xgettext reads a source file under: a template is first turned into Python by
+    templatize, as makemessages does, and written to the scratch directory."""
+    name = str(path.relative_to(ROOT))
+    if path.suffix == ".py":
+        return name
+    Path(work, name).parent.mkdir(parents=True, exist_ok=True)
+    text = templatize(path.read_text(encoding="utf-8"), origin=str(path))
+    Path(work, f"{name}.py").write_text(text, encoding="utf-8")
+    return f"{name}.py"
+
+
+def _extract(sources: list[Path]) -> str:
+    """The .pot xgettext writes for these files, in one run."""
+    xgettext = shutil.which("xgettext")
+    if not xgettext:
+        pytest.fail("xgettext not found: install gettext (make system-packages)", pytrace=False)
+    with tempfile.TemporaryDirectory() as work:
+        names = [_xgettext_input(path, work) for path in sources]
+        Path(work, "files").write_text("\n".join(names), encoding="utf-8")
+        result = subprocess.run(
+            [xgettext, *XGETTEXT_OPTIONS, f"--directory={work}", f"--directory={ROOT}"]
+            + [f"--files-from={work}/files", "--output=-"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 0, result.stderr
+    # Name the templates rather than their Python stand-ins, as makemessages does.
+    return re.sub(
+        r"(?m)^(#: .*)", lambda refs: re.sub(r"\.(html|txt)\.py:", r".\1:", refs[1]), result.stdout
+    )
+
+
+def _thai_strings() -> dict[tuple[str | None, str], bool]:
+    """{(msgctxt, msgid): whether it has plural forms} for what the Thai catalogues translate."""
+    found = {}
+    for path in CATALOGUES:
+        translated = _translations(path)
+        for block in _entries(path):
+            key = (_field(block, "msgctxt"), _field(block, "msgid"))
+            if key in translated:
+                found[key] = found.get(key) or _field(block, "msgid_plural") is not None
+    return found
+
+
+def _catalogue_for(reference: str) -> str:
+    """The app's catalogue for its code and templates/<app>/; the project's for the rest."""
+    parts = Path(reference.rsplit(":", 1)[0]).parts
+    app = parts[1] if parts[0] == "templates" and len(parts) > 2 else parts[0]
+    locale = Path(app, "locale") if (ROOT / app / "locale").is_dir() else Path("locale")
+    return str(locale / "th" / "LC_MESSAGES" / "django.po")
+
+
+def test_our_sources_are_our_apps_config_and_templates():
+    names = {path.relative_to(ROOT).parts[0] for path in _our_sources()}
+    assert {"config", "templates", "accounts", "certificates", "cohorts"} <= names
+    assert not names & {".venv", "tests", "locale"}
+
+
+def test_every_string_our_code_translates_has_a_thai_translation():
+    thai = _thai_strings()
+    missing = []
+    for block in _blocks(_extract(_our_sources())):
+        context, msgid = _field(block, "msgctxt"), _field(block, "msgid")
+        is_plural = _field(block, "msgid_plural") is not None
+        if (context, msgid) not in thai:
+            problem = "no Thai translation"
+        elif is_plural and not thai[(context, msgid)]:
+            problem = "used with a count, but the Thai entry has no msgid_plural"
+        else:
+            continue
+        references = " ".join(re.findall(r"^#: (.*)", block, re.M)).split()
+        missing.append(
+            f"{msgid!r}"
+            + (f" (msgctxt {context!r})" if context else "")
+            + f": {problem}\n    used in {', '.join(references)}"
+            + f"\n    belongs in {_catalogue_for(references[0])}"
+        )
+    if missing:
+        pytest.fail(
+            f"{len(missing)} strings our code translates are not in the Thai catalogues, so Thai "
+            "readers see them in English. Add each to the catalogue named, Thai and English (the "
+            "English msgstr may stay empty); a string that reads the same in Thai (PDF, API) gets "
+            "a msgstr equal to its msgid:\n" + "\n".join(missing),
             pytrace=False,
         )

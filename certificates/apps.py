@@ -7,12 +7,13 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from celery.signals import worker_ready
+        from celery.signals import worker_init, worker_ready
 
         from accounts.portal import register_panel
         from certificates import checks  # noqa: F401  (registers the system checks)
         from certificates.portal import certificate_panel
-        from certificates.tasks import resume_batches_on_worker_ready
+        from certificates.tasks import preload_pdf_stack, resume_batches_on_worker_ready
 
         register_panel(certificate_panel, order=90)
         worker_ready.connect(resume_batches_on_worker_ready, dispatch_uid="certificates.resume")
+        worker_init.connect(preload_pdf_stack, dispatch_uid="certificates.preload")

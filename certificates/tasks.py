@@ -54,3 +54,16 @@ def resume_batches_on_worker_ready(sender, **kwargs) -> None:
     if released or queued:
         message = "Issuance resumed on %s: %s claim(s) released, %s item(s) queued"
         logger.info(message, sender.hostname, released, queued)
+
+
+def preload_pdf_stack(**kwargs) -> None:
+    """Celery's worker_init: import the PDF signing stack before the pool forks.
+
+    pyHanko, its certificate validator and pypdf take seconds to import; done
+    once in the parent, every pool child starts with them instead of paying for
+    them on its first certificate.
+    """
+    import pyhanko.pdf_utils.incremental_writer  # noqa: F401
+    import pyhanko.sign.signers  # noqa: F401
+    import pyhanko.sign.validation  # noqa: F401
+    import pypdf  # noqa: F401

@@ -12,6 +12,8 @@ removed again.
 
 import argparse
 import os
+import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -64,8 +66,22 @@ def _cohort(learners: int):
 
     cohort = CohortFactory(slug=f"bench-{int(time.time())}", number=9000 + int(time.time()) % 999)
     for _ in range(learners):
-        EnrolmentFactory(cohort=cohort, user__email=f"bench-{time.time_ns()}@example.org")
+        tag = time.time_ns()
+        EnrolmentFactory(
+            cohort=cohort,
+            user__email=f"bench-{tag}@example.org",
+            user__organisation__name_th=f"เทศบาลทดสอบ bench-{tag}",
+            user__organisation__name_en=f"Bench Municipality {tag}",
+        )
     return cohort
+
+
+def _remove_leftovers() -> None:
+    """Cohorts an earlier run left behind when it was interrupted."""
+    from cohorts.models import Cohort
+
+    for cohort in Cohort.objects.filter(slug__startswith="bench-"):
+        _cleanup(cohort)
 
 
 def _cleanup(cohort) -> None:
@@ -92,15 +108,17 @@ def issue_figures(learners: int) -> None:
         return
     from certificates.models import IssuanceBatch
 
+    _remove_leftovers()
     for concurrency in (1, 2):
         cohort = _cohort(learners)
         worker = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=WARNING",
              f"--concurrency={concurrency}", "--pool=prefork", "-n", f"bench{concurrency}@%h"],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )  # fmt: skip
         try:
-            time.sleep(4)  # worker start-up is not part of issuing
+            _wait_until_ready(f"bench{concurrency}@{socket.gethostname()}")
             start = time.perf_counter()
             batch = services.batch_start(cohort=cohort)
             while batch.status != IssuanceBatch.Status.FINISHED:
@@ -112,9 +130,34 @@ def issue_figures(learners: int) -> None:
                 f"{elapsed:6.1f} s ({elapsed / learners * 1000:.0f} ms each, {batch.failed} failed)"
             )
         finally:
-            worker.terminate()
-            worker.wait(timeout=30)
+            _stop(worker)
             _cleanup(cohort)
+
+
+def _wait_until_ready(node: str, timeout: float = 120) -> None:
+    """Worker start-up is not part of issuing: wait until the node answers a ping.
+
+    A fixed sleep was too short on a loaded machine, and the figure then
+    counted seconds of Django and Celery starting up.
+    """
+    from config.celery_app import app
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if app.control.ping(destination=[node], timeout=1.0):
+            time.sleep(1)  # worker_ready's resume of running batches is done by now
+            return
+    raise SystemExit(f"worker {node} did not start within {timeout:.0f} s")
+
+
+def _stop(worker: subprocess.Popen) -> None:
+    """Stop the worker and its pool; queued emails are not part of the figure."""
+    os.killpg(worker.pid, signal.SIGTERM)
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
 
 
 def main() -> None:

@@ -59,6 +59,8 @@ def test_the_poll_that_sees_the_batch_finish_also_refreshes_the_cohort_table(
     url = f"{BASE}/batch/{batch.pk}/progress/"
     polled = client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert 'id="eligibility" hx-swap-oob="true"' in polled and certificate.serial_label in polled
+    issue_all = polled[polled.index('<form id="issue-all"') :]
+    assert 'hx-swap-oob="true"' in issue_all.split(">", 1)[0] and "disabled" not in issue_all
     assert 'id="eligibility"' not in client.get(url).content.decode()
     page = client.get(f"{BASE}/cohort/{cohort.pk}/").content.decode()
     assert 'id="batch-report"' in page and "hx-swap-oob" not in page
@@ -71,6 +73,11 @@ def test_a_running_batch_polls_for_progress(client, coordinator, cohort, enrolme
     client.force_login(coordinator)
     html = client.get(f"{BASE}/batch/{batch.pk}/progress/").content.decode()
     assert 'hx-trigger="every 1s"' in html and "0 / 1" in html
+    page = client.get(f"{BASE}/cohort/{cohort.pk}/").content.decode()
+    issue_all = page[
+        page.index('<form id="issue-all"') : page.index("</form>", page.index("issue-all"))
+    ]
+    assert "disabled" in issue_all and "กำลังออกประกาศนียบัตรอยู่" in issue_all
 
 
 def test_issuing_one_non_eligible_learner_without_reason_is_refused_with_a_message(

@@ -148,7 +148,7 @@ CELERY_TASK_TIME_LIMIT = 10 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
 # Redis gives an unacknowledged message to another worker after this long (kombu's
 # default). Keep it above the time limit: a task delivered again under its own id
-# takes its issuance claim back at once (certificates.services._claimable).
+# takes its issuance claim back at once (certificates.services.batches._claimable).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from certificates import services
 from certificates.models import Certificate, IssuanceBatch, IssuanceItem
+from certificates.services import batches
 from certificates.tasks import issue_item
 from tests.baseline import ensure_baseline
 from tests.certificates.factories import CertificateTemplateFactory
@@ -87,7 +88,8 @@ def test_a_task_retried_after_an_os_error_finishes_its_item(cohort, learners, mo
             raise failures.pop()
         return store(certificate=certificate)
 
-    monkeypatch.setattr(services, "certificate_store_pdf", store_failing_once)
+    # item_process looks the name up in its own module, so the patch goes there.
+    monkeypatch.setattr(batches, "certificate_store_pdf", store_failing_once)
     # autoretry sends the task again under the same id; eagerly, apply() runs it.
     assert issue_item.apply(args=[item.pk], throw=False).get() == IssuanceItem.Status.ISSUED
     assert not failures and Certificate.objects.get().pdf

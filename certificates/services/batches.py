@@ -1,0 +1,198 @@
+"""Batches: who a batch issues to, one queued item per learner, and the claims.
+
+A worker claims an item with a conditional update and stops if no row changed,
+so a retry or two workers never issue twice; the sweep and a restarted worker
+take back the claims of workers that died.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from certificates.models import IssuanceBatch, IssuanceItem
+from certificates.services.delivery import certificate_email_enqueue
+from certificates.services.errors import CertificateError, NotEligible
+from certificates.services.issuing import certificate_issue
+from certificates.services.pdf_files import certificate_store_pdf
+from certificates.services.templates import template_for
+from cohorts.completion import completion_for
+from cohorts.models import Enrolment
+
+
+def _eligible_without_certificate(cohort):
+    # A revoked certificate was withdrawn on purpose: only a coordinator's own
+    # action (issue to one learner) gives that person a new one.
+    enrolments = (
+        Enrolment.objects.filter(cohort=cohort, status__in=["active", "completed"])
+        .exclude(certificates__isnull=False)
+        .select_related("user", "cohort", "team")
+    )
+    return [e for e in enrolments if completion_for(e).met]
+
+
+def batch_start(*, cohort, requested_by=None) -> IssuanceBatch:
+    """Issue to every eligible learner of the cohort without a certificate.
+
+    A cohort has at most one running cohort batch: a second press (by anyone)
+    returns the one already running.
+    """
+    running = IssuanceBatch.objects.filter(cohort=cohort, status="running", whole_cohort=True)
+    if batch := running.first():
+        return batch
+    try:
+        with transaction.atomic():
+            batch = IssuanceBatch.objects.create(
+                cohort=cohort, requested_by=requested_by, template=template_for(cohort)
+            )
+            enrolments = _eligible_without_certificate(cohort)
+            _add_items(batch, [(e, "") for e in enrolments])
+    except IntegrityError:
+        return running.get()
+    return batch
+
+
+@transaction.atomic
+def batch_start_one(*, enrolment, requested_by=None, override_reason="") -> IssuanceBatch:
+    """Issue to one learner through the same queue; a non-eligible one needs a reason."""
+    completion = completion_for(enrolment)
+    if not completion.met and not (override_reason or "").strip():
+        raise NotEligible(completion.reasons)
+    batch = IssuanceBatch.objects.create(
+        cohort=enrolment.cohort, requested_by=requested_by, whole_cohort=False,
+        template=template_for(enrolment.cohort),
+    )  # fmt: skip
+    _add_items(batch, [(enrolment, override_reason.strip())])
+    return batch
+
+
+def _add_items(batch, pairs) -> None:
+    IssuanceItem.objects.bulk_create(
+        IssuanceItem(batch=batch, enrolment=enrolment, override_reason=reason)
+        for enrolment, reason in pairs
+    )
+    batch.total = len(pairs)
+    if not pairs:
+        batch.status, batch.finished_at = IssuanceBatch.Status.FINISHED, timezone.now()
+    batch.save()
+    transaction.on_commit(lambda: batch_enqueue(batch=batch))
+
+
+def batch_enqueue(*, batch: IssuanceBatch) -> int:
+    """Queue the items nobody is working on: pending ones and stale claims."""
+    from certificates.tasks import issue_item
+
+    ids = list(_claimable(IssuanceItem.objects.filter(batch=batch)).values_list("id", flat=True))
+    for item_id in ids:
+        issue_item.delay(item_id)
+    return len(ids)
+
+
+def _claimable(items, *, task_id: str = ""):
+    stale = timezone.now() - dt.timedelta(seconds=settings.CERTIFICATE_CLAIM_TIMEOUT)
+    claimable = Q(status=IssuanceItem.Status.PENDING) | Q(
+        status=IssuanceItem.Status.CLAIMED, claimed_at__lt=stale
+    )
+    if task_id:
+        # The broker delivers a message again only once the run that held it is
+        # gone: its pool child died (acks_late + reject_on_worker_lost requeue it),
+        # it retried itself (a retry keeps the id; that run has given up on the
+        # item), or Redis' visibility timeout (1 h) passed, which outlasts the hard
+        # time limit (10 min). So a claim under this id is dead and is taken back
+        # at once instead of after CERTIFICATE_CLAIM_TIMEOUT. The one exception, a
+        # worker that lost its broker connection while still running the task, is
+        # harmless: certificate_issue locks the enrolment and returns the valid
+        # certificate, the PDF is stored once and _item_finish counts once.
+        claimable |= Q(status=IssuanceItem.Status.CLAIMED, claim_task_id=task_id)
+    return items.filter(claimable)
+
+
+def item_claim(*, item_id: int, task_id: str = "", worker: str = "") -> IssuanceItem | None:
+    """The optimistic lock: one worker wins the conditional update, others stop."""
+    claimed = _claimable(IssuanceItem.objects.filter(pk=item_id), task_id=task_id).update(
+        status=IssuanceItem.Status.CLAIMED,
+        claimed_at=timezone.now(),
+        claim_task_id=task_id,
+        claimed_by=worker,
+    )
+    if not claimed:
+        return None
+    return IssuanceItem.objects.select_related("batch__template", "enrolment").get(pk=item_id)
+
+
+def item_process(*, item_id: int, task_id: str = "", worker: str = "") -> IssuanceItem | None:
+    item = item_claim(item_id=item_id, task_id=task_id, worker=worker)
+    if item is None:
+        return None
+    batch = item.batch
+    try:
+        certificate, created = certificate_issue(
+            enrolment=item.enrolment,
+            issued_by=batch.requested_by,
+            override_reason=item.override_reason,
+            template=batch.template,
+        )
+        certificate_store_pdf(certificate=certificate)
+    except CertificateError as exc:
+        return _item_finish(item, IssuanceItem.Status.FAILED, message=str(exc))
+    # A certificate made by this batch before a worker died still counts as issued here.
+    issued_here = created or certificate.issued_at >= batch.created_at
+    if issued_here:
+        certificate_email_enqueue(certificate=certificate)
+    status = IssuanceItem.Status.ISSUED if issued_here else IssuanceItem.Status.SKIPPED
+    return _item_finish(item, status, certificate=certificate)
+
+
+def _item_finish(item, status, *, certificate=None, message="") -> IssuanceItem:
+    counter = {
+        IssuanceItem.Status.ISSUED: "issued",
+        IssuanceItem.Status.SKIPPED: "skipped",
+        IssuanceItem.Status.FAILED: "failed",
+    }[status]
+    with transaction.atomic():
+        finished = IssuanceItem.objects.filter(
+            pk=item.pk, status=IssuanceItem.Status.CLAIMED
+        ).update(status=status, certificate=certificate, message=message)
+        if finished:
+            IssuanceBatch.objects.filter(pk=item.batch_id).update(**{counter: F(counter) + 1})
+    batch_finish_if_done(batch_id=item.batch_id)
+    item.refresh_from_db()
+    return item
+
+
+def batch_finish_if_done(*, batch_id: int) -> None:
+    open_items = IssuanceItem.objects.filter(
+        batch_id=batch_id, status__in=[IssuanceItem.Status.PENDING, IssuanceItem.Status.CLAIMED]
+    )
+    if not open_items.exists():
+        IssuanceBatch.objects.filter(pk=batch_id, status=IssuanceBatch.Status.RUNNING).update(
+            status=IssuanceBatch.Status.FINISHED, finished_at=timezone.now()
+        )
+
+
+def batch_sweep() -> int:
+    """Requeue work of workers that died (periodic; also the admin, CLI and a restart)."""
+    queued = 0
+    for batch in IssuanceBatch.objects.filter(status=IssuanceBatch.Status.RUNNING):
+        queued += batch_enqueue(batch=batch)
+        batch_finish_if_done(batch_id=batch.pk)
+    return queued
+
+
+def batch_resume_after_restart(*, worker: str) -> tuple[int, int]:
+    """A worker starting again under its node name resumes what its last life left.
+
+    Its claims from before now belong to processes that are gone (killed, out of
+    memory, a host reboot), so they go back to pending and every running batch's
+    open items are queued: no wait for CERTIFICATE_CLAIM_TIMEOUT and the beat
+    sweep. Claims of nodes that never come back are still left to the sweep.
+    Returns (claims released, items queued).
+    """
+    if not worker:
+        raise ValueError("worker must name the Celery node")  # "" would match eager claims
+    released = IssuanceItem.objects.filter(
+        status=IssuanceItem.Status.CLAIMED, claimed_by=worker, claimed_at__lt=timezone.now()
+    ).update(status=IssuanceItem.Status.PENDING, claimed_at=None, claim_task_id="", claimed_by="")
+    return released, batch_sweep()

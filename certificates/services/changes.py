@@ -1,0 +1,66 @@
+"""After issue: only a valid certificate is revoked or reissued, always with a reason.
+
+A reissue never edits: a new certificate supersedes the old one.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from certificates.models import Certificate
+from certificates.services.errors import CertificateError
+from certificates.services.issuing import _create
+from cohorts.models import Enrolment
+
+
+def _locked_valid(certificate: Certificate) -> Certificate:
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status != Certificate.Status.VALID:
+        raise CertificateError(_("Only a valid certificate can be revoked or reissued."))
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by=None) -> Certificate:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Write the reason for revoking this certificate.")})
+    certificate = _locked_valid(certificate)
+    Certificate.objects.filter(pk=certificate.pk, status=Certificate.Status.VALID).update(
+        status=Certificate.Status.REVOKED,
+        revoked_at=timezone.now(),
+        revocation_reason=reason,
+        revoked_by=revoked_by,
+    )
+    certificate.refresh_from_db()
+    return certificate
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate: Certificate, reason: str, issued_by=None) -> Certificate:
+    """A correction (a name, say): a new certificate supersedes the old one.
+
+    The old one stays verifiable as superseded and points to the new one.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Write the reason for reissuing this certificate.")})
+    old = _locked_valid(certificate)
+    now = timezone.now()
+    Certificate.objects.filter(pk=old.pk).update(
+        status=Certificate.Status.SUPERSEDED, superseded_at=now, supersede_reason=reason
+    )
+    enrolment = Enrolment.objects.select_related(
+        "user", "cohort", "team", "organisation_snapshot", "user__organisation"
+    ).get(pk=old.enrolment_id)
+    new = _create(
+        enrolment=enrolment,
+        template=old.template,
+        issued_by=issued_by,
+        eligible=old.eligible_at_issue,
+        reasons=old.eligibility_reasons,
+        override_reason=old.override_reason,
+    )
+    Certificate.objects.filter(pk=old.pk).update(superseded_by=new)
+    return new

@@ -1,0 +1,62 @@
+"""Email: each holder gets their PDF and link once; the sweep requeues lost emails."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from certificates import urls_util
+from certificates.models import Certificate
+from certificates.services.pdf_files import certificate_pdf_bytes
+
+
+def certificate_email_enqueue(*, certificate: Certificate) -> None:
+    from certificates.tasks import email_certificate
+
+    transaction.on_commit(lambda: email_certificate.delay(certificate.pk))
+
+
+# A valid certificate not emailed this long after issue lost its email task
+# (its retries ran out while the mail server was down); older ones are left
+# alone so a restored backup does not email a whole archive.
+EMAIL_STALE_AFTER = dt.timedelta(minutes=10)
+EMAIL_GIVE_UP_AFTER = dt.timedelta(days=30)
+
+
+def certificates_email_stale(*, now=None) -> int:
+    """Queue the email again for holders who never got theirs; the claim sends it once."""
+    from certificates.tasks import email_certificate
+
+    now = now or timezone.now()
+    ids = list(
+        Certificate.objects.filter(
+            status=Certificate.Status.VALID, emailed_at=None,
+            issued_at__lt=now - EMAIL_STALE_AFTER, issued_at__gt=now - EMAIL_GIVE_UP_AFTER,
+        ).values_list("id", flat=True)
+    )  # fmt: skip
+    for certificate_id in ids:
+        email_certificate.delay(certificate_id)
+    return len(ids)
+
+
+def certificate_email(*, certificate_id: int) -> bool:
+    """Send the holder their PDF and link, once (claimed by setting emailed_at)."""
+    from config import emails
+
+    if not Certificate.objects.filter(pk=certificate_id, emailed_at=None).update(
+        emailed_at=timezone.now()
+    ):
+        return False
+    certificate = Certificate.objects.select_related("holder").get(pk=certificate_id)
+    try:
+        content = certificate_pdf_bytes(certificate=certificate)
+        emails.send(
+            "certificate-issued",
+            [certificate.holder.email],
+            {"certificate": certificate, "verify_url": urls_util.verify_url(certificate)},
+            attachments=[(f"certificate-{certificate.short_code}.pdf", content, "application/pdf")],
+        )
+    except Exception:
+        Certificate.objects.filter(pk=certificate_id).update(emailed_at=None)
+        raise
+    return True

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -21,6 +21,17 @@ class PreviewColumn(Column):
     def get_value(self, instance):
         url = reverse("certificates_admin:template_preview", args=[instance.pk])
         return format_html('<a href="{}" target="_blank">{}</a>', url, _("Preview PDF"))
+
+
+class DefaultTemplateColumn(BooleanColumn):
+    """A tick on the default template, named in Thai for screen readers; blank on the others
+    (Wagtail's BooleanColumn would read out "True" and "False")."""
+
+    cell_template_name = "certificates/admin/_default_template_cell.html"
+
+    def __init__(self):
+        field = CertificateTemplate._meta.get_field("is_default")
+        super().__init__("is_default", label=field.verbose_name, sort_key="is_default")
 
 
 class CertificateTemplateDeleteView(DeleteView):
@@ -55,7 +66,7 @@ class CertificateTemplateViewSet(ModelViewSet):
     delete_view_class = CertificateTemplateDeleteView
     menu_label = _("Certificate templates")
     add_to_admin_menu = False
-    list_display = ["name", "is_default", PreviewColumn("preview", label=_("Preview"))]
+    list_display = ["name", DefaultTemplateColumn(), PreviewColumn("preview", label=_("Preview"))]
     search_fields = ["name"]
     ordering = ["name"]
 

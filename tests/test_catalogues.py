@@ -16,6 +16,10 @@ itself, which also rewrites every catalogue. A string used with a count needs a
 plural entry: Django's ngettext does not read a singular one. Django's, Wagtail's
 and allauth's own Thai catalogues are not counted: their wording is not ours and
 changes when they are upgraded.
+
+config/locale/ is the exception that proves the rule: Thai for strings of those
+packages that their catalogues leave in English. It must hold their strings only,
+copied exactly, and none of ours.
 """
 
 import re
@@ -25,16 +29,24 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+import allauth
 import pytest
 
+import django
 from django.apps import apps
 from django.conf import settings
 from django.utils.translation import templatize
+
+import wagtail
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = sorted(
     p for p in ROOT.glob("**/locale/th/LC_MESSAGES/django.po") if ".venv" not in p.parts
 )
+# Thai for other packages' strings (Wagtail, allauth, Django), apart from ours.
+THIRD_PARTY = ROOT / "config" / "locale"
+THIRD_PARTY_CATALOGUES = sorted(THIRD_PARTY.glob("th/LC_MESSAGES/*.po"))
+OUR_CATALOGUES = [p for p in CATALOGUES if not p.is_relative_to(THIRD_PARTY)]
 ENTRY = re.compile(
     r"(?:^#.*\n)*(?:^msgctxt .*\n(?:^\".*\n)*)?^msgid .*(?:\n^(?:msgid_plural|msgstr|\").*)*", re.M
 )
@@ -77,7 +89,9 @@ def test_there_are_thai_catalogues():
     assert {"locale", "assignments", "cohorts", "certificates", "attendance"} <= names
 
 
-@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path", sorted({*CATALOGUES, *THIRD_PARTY_CATALOGUES}), ids=lambda p: str(p.relative_to(ROOT))
+)
 def test_every_thai_entry_is_translated_and_not_fuzzy(path):
     problems = []
     for block in _entries(path):
@@ -189,7 +203,7 @@ def _extract(sources: list[Path]) -> str:
 def _thai_strings() -> dict[tuple[str | None, str], bool]:
     """{(msgctxt, msgid): whether it has plural forms} for what the Thai catalogues translate."""
     found = {}
-    for path in CATALOGUES:
+    for path in OUR_CATALOGUES:
         translated = _translations(path)
         for block in _entries(path):
             key = (_field(block, "msgctxt"), _field(block, "msgid"))
@@ -202,7 +216,8 @@ def _catalogue_for(reference: str) -> str:
     """The app's catalogue for its code and templates/<app>/; the project's for the rest."""
     parts = Path(reference.rsplit(":", 1)[0]).parts
     app = parts[1] if parts[0] == "templates" and len(parts) > 2 else parts[0]
-    locale = Path(app, "locale") if (ROOT / app / "locale").is_dir() else Path("locale")
+    has_own = app != "config" and (ROOT / app / "locale").is_dir()
+    locale = Path(app, "locale") if has_own else Path("locale")
     return str(locale / "th" / "LC_MESSAGES" / "django.po")
 
 
@@ -239,3 +254,28 @@ def test_every_string_our_code_translates_has_a_thai_translation():
             "a msgstr equal to its msgid:\n" + "\n".join(missing),
             pytrace=False,
         )
+
+
+def _package_strings(domain: str) -> set[tuple[str | None, str]]:
+    """(msgctxt, msgid) of every string Wagtail, allauth and Django translate, from their
+    English catalogues, which list all of them."""
+    roots = [Path(package.__file__).parent for package in (wagtail, allauth, django)]
+    return {
+        (_field(block, "msgctxt"), _field(block, "msgid"))
+        for root in roots
+        for path in root.glob(f"**/locale/en/LC_MESSAGES/{domain}.po")
+        for block in _entries(path)
+    }
+
+
+@pytest.mark.parametrize("path", THIRD_PARTY_CATALOGUES, ids=lambda p: p.name)
+def test_the_third_party_catalogue_holds_only_other_packages_strings(path):
+    """A msgid copied wrongly translates nothing; one of ours belongs in locale/."""
+    theirs = _package_strings(path.stem)
+    keys = [(_field(block, "msgctxt"), _field(block, "msgid")) for block in _entries(path)]
+    assert [key for key in keys if key not in theirs] == [], "not a string of those packages"
+    if path.stem == "django":  # we have no JavaScript strings of our own
+        ours = {
+            (_field(b, "msgctxt"), _field(b, "msgid")) for b in _blocks(_extract(_our_sources()))
+        }
+        assert [key for key in keys if key in ours] == [], "our own strings belong in locale/"

@@ -209,7 +209,9 @@ LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogue first, so our wording wins; then config/locale, Thai for the
+# admin strings of Wagtail, allauth and Django that their own Thai leaves in English.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "config" / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True

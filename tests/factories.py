@@ -14,6 +14,17 @@ from cohorts.models import Cohort, Enrolment, Session, Team, Venue
 BANGKOK = ZoneInfo("Asia/Bangkok")
 
 
+def bangkok_morning(days_from_today: int) -> dt.datetime:
+    """09:00 in Bangkok, that many days from today (negative: in the past).
+
+    A session starting at "now" and lasting 7 hours crosses midnight when a
+    test runs in the evening, and then counts as two session days; tests that
+    mean a one-day session start it in the morning instead.
+    """
+    day = dt.datetime.now(BANGKOK).date() + dt.timedelta(days=days_from_today)
+    return dt.datetime.combine(day, dt.time(9, 0), tzinfo=BANGKOK)
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation

@@ -11,15 +11,14 @@ from django.utils import timezone, translation
 from attendance.models import AttendanceRecord, CompletionRule, Method, Status
 from cohorts.completion import completion_for
 from cohorts.models import Enrolment
-from tests.factories import SessionFactory
+from tests.factories import SessionFactory, bangkok_morning
 
 pytestmark = pytest.mark.django_db
 
 
 def past_sessions(cohort, count, **kwargs):
-    start = timezone.now() - dt.timedelta(days=100)
     return [
-        SessionFactory(cohort=cohort, number=n, starts_at=start + dt.timedelta(days=n), **kwargs)
+        SessionFactory(cohort=cohort, number=n, starts_at=bangkok_morning(n - 100), **kwargs)
         for n in range(1, count + 1)
     ]
 

@@ -1,17 +1,14 @@
 """The weekly digest: flagged learners to coordinators, once per week, scheduled by beat."""
 
-import datetime as dt
-
 import pytest
 from django_celery_beat.models import PeriodicTask
 
 from django.core import mail
-from django.utils import timezone
 
 from attendance.digest import digests_send_weekly
 from attendance.schedule import DIGEST_TASK, ensure_periodic_tasks
 from attendance.tasks import send_weekly_digests
-from tests.factories import SessionFactory
+from tests.factories import SessionFactory, bangkok_morning
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +16,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def missed(cohort, learner, coordinator):
     cohort.coordinators.add(coordinator)
-    start = timezone.now() - dt.timedelta(days=30)
     for n in range(1, 4):
-        SessionFactory(cohort=cohort, number=n, starts_at=start + dt.timedelta(days=n))
+        SessionFactory(cohort=cohort, number=n, starts_at=bangkok_morning(n - 30))
     return cohort
 
 

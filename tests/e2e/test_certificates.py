@@ -1,14 +1,11 @@
 """A graduate downloads and shares; an employer verifies; a coordinator issues."""
 
-import datetime as dt
 import re
 import socket
 import time
 
 import pytest
 from playwright.sync_api import expect
-
-from django.utils import timezone
 
 from certificates.models import Certificate, IssuanceBatch
 from cohorts import completion
@@ -19,7 +16,13 @@ from tests.baseline import ensure_baseline
 from tests.certificates.factories import CertificateTemplateFactory
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import log_in, screenshot
-from tests.factories import CohortFactory, EnrolmentFactory, SessionFactory, UserFactory
+from tests.factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    SessionFactory,
+    UserFactory,
+    bangkok_morning,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 LEARNERS = 40
@@ -81,7 +84,7 @@ def cohort_of_40(live_server):
     ensure_baseline()
     CertificateTemplateFactory()
     cohort = CohortFactory()
-    session = SessionFactory(cohort=cohort, starts_at=timezone.now() - dt.timedelta(days=7))
+    session = SessionFactory(cohort=cohort, starts_at=bangkok_morning(-7))
     for _ in range(LEARNERS):
         AttendanceRecordFactory(enrolment=EnrolmentFactory(cohort=cohort), session=session)
     return cohort

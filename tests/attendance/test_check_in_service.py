@@ -4,8 +4,6 @@ import datetime as dt
 
 import pytest
 
-from django.utils import timezone
-
 from attendance import tokens
 from attendance.days import session_days
 from attendance.models import AttendanceRecord, CheckInSettings, Method, Status
@@ -17,6 +15,7 @@ from attendance.services import (
 )
 from cohorts.models import Session
 from tests.attendance.factories import session_now
+from tests.factories import bangkok_morning
 
 pytestmark = pytest.mark.django_db
 
@@ -88,18 +87,19 @@ def test_a_cancelled_session_refuses_check_in(session, learner):
 
 
 def test_each_day_of_a_site_visit_has_its_own_record(cohort, learner):
-    starts = timezone.now() - dt.timedelta(days=1, minutes=5)
     session = session_now(cohort)
+    # Yesterday 09:00 to tomorrow 18:00 in Bangkok: three days, and open now at any hour.
     Session.objects.filter(pk=session.pk).update(
-        starts_at=starts, ends_at=starts + dt.timedelta(days=2, hours=3)
+        starts_at=bangkok_morning(-1), ends_at=bangkok_morning(1) + dt.timedelta(hours=9)
     )
     session.refresh_from_db()
     days = session_days(session)
     assert len(days) == 3
-    record = attendance_check_in(session=session, user=learner, day=days[1])
+    at = bangkok_morning(0) + dt.timedelta(minutes=10)  # today, soon after the day's start
+    record = attendance_check_in(session=session, user=learner, day=days[1], at=at)
     assert record.day == days[1]
     with pytest.raises(CheckInRefused) as refused:
-        attendance_check_in(session=session, user=learner, day=days[0])
+        attendance_check_in(session=session, user=learner, day=days[0], at=at)
     assert refused.value.code == "closed"
 
 

@@ -23,17 +23,6 @@ class PreviewColumn(Column):
         return format_html('<a href="{}" target="_blank">{}</a>', url, _("Preview PDF"))
 
 
-class DefaultTemplateColumn(BooleanColumn):
-    """A tick on the default template, named in Thai for screen readers; blank on the others
-    (Wagtail's BooleanColumn would read out "True" and "False")."""
-
-    cell_template_name = "certificates/admin/_default_template_cell.html"
-
-    def __init__(self):
-        field = CertificateTemplate._meta.get_field("is_default")
-        super().__init__("is_default", label=field.verbose_name, sort_key="is_default")
-
-
 class CertificateTemplateDeleteView(DeleteView):
     """Deleting goes through the service: a template in use is refused with a message."""
 
@@ -66,7 +55,17 @@ class CertificateTemplateViewSet(ModelViewSet):
     delete_view_class = CertificateTemplateDeleteView
     menu_label = _("Certificate templates")
     add_to_admin_menu = False
-    list_display = ["name", DefaultTemplateColumn(), PreviewColumn("preview", label=_("Preview"))]
+    list_display = [
+        "name",
+        # Wagtail's tick and cross; templates/wagtailadmin/tables/boolean_cell.html
+        # gives them Thai titles for screen readers.
+        BooleanColumn(
+            "is_default",
+            label=CertificateTemplate._meta.get_field("is_default").verbose_name,
+            sort_key="is_default",
+        ),
+        PreviewColumn("preview", label=_("Preview")),
+    ]
     search_fields = ["name"]
     ordering = ["name"]
 

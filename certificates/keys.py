@@ -62,22 +62,24 @@ class SigningMaterial:
     def ed25519_kid_url(self) -> str | None:
         return urls_util.key_url(self.ed25519_kid) if self.ed25519_kid else None
 
+    @functools.cached_property
+    def _public_jwks(self) -> tuple[dict, ...]:
+        pairs = [(self.rsa_jwk, "RS256"), (self.ed25519_jwk, "EdDSA")]
+        pairs += [
+            (_public_jwk(cert, "CERTIFICATE_PREVIOUS_CERTS"), "RS256") for cert in self.previous
+        ]
+        keys: dict[str, dict] = {}
+        for jwk, alg in pairs:
+            if jwk is not None:
+                kid = jwk.thumbprint()
+                keys.setdefault(
+                    kid, {**jwk.as_dict(private=False), "kid": kid, "alg": alg, "use": "sig"}
+                )
+        return tuple(keys.values())
+
     def public_jwks(self) -> list[dict]:
         """Each public key once, named by its thumbprint: current keys, then earlier ones."""
-        pairs = [(self.rsa_jwk, "RS256"), (self.ed25519_jwk, "EdDSA")]
-        pairs += [(_public_jwk(cert), "RS256") for cert in self.previous]
-        keys = []
-        for jwk, alg in pairs:
-            if jwk is not None and all(k["kid"] != jwk.thumbprint() for k in keys):
-                keys.append(
-                    {
-                        **jwk.as_dict(private=False),
-                        "kid": jwk.thumbprint(),
-                        "alg": alg,
-                        "use": "sig",
-                    }
-                )
-        return keys
+        return [dict(key) for key in self._public_jwks]
 
     def jwks(self) -> dict:
         """Each key under its URL (the kid Open Badges asks for) and its bare thumbprint.
@@ -92,11 +94,12 @@ class SigningMaterial:
         return KeySet.import_key_set(self.jwks())
 
 
-def _public_jwk(cert: x509.Certificate) -> RSAKey:
+def _public_jwk(cert: x509.Certificate, setting: str) -> RSAKey:
+    """The certificate's RSA public key as a JWK; `setting` names where it came from."""
     public_key = cert.public_key()
     if not isinstance(public_key, rsa.RSAPublicKey):
         raise ImproperlyConfigured(
-            "CERTIFICATE_PREVIOUS_CERTS: only certificates of RSA keys can be listed "
+            f"{setting}: only certificates of RSA keys can be used "
             f"(found {type(public_key).__name__} in {cert.subject.rfc4514_string()})."
         )
     pem = public_key.public_bytes(
@@ -177,12 +180,12 @@ def _load(
     )
     certificate = _certificate(cert_path, "CERTIFICATE_SIGNING_CERT")
     rsa_jwk = RSAKey.import_key(_read(key_path, "CERTIFICATE_SIGNING_KEY"))
-    if _public_jwk(certificate).thumbprint() != rsa_jwk.thumbprint():
+    if _public_jwk(certificate, "CERTIFICATE_SIGNING_CERT").thumbprint() != rsa_jwk.thumbprint():
         raise ImproperlyConfigured(
             f"CERTIFICATE_SIGNING_CERT ({cert_path}) is not the certificate of the key in "
             f"CERTIFICATE_SIGNING_KEY ({key_path})."
         )
-    return SigningMaterial(
+    material = SigningMaterial(
         key_path=Path(key_path),
         cert_path=Path(cert_path),
         ed25519_path=Path(ed_path) if ed_path else None,
@@ -191,6 +194,8 @@ def _load(
         certificate=certificate,
         previous=tuple(_certificate(path, "CERTIFICATE_PREVIOUS_CERTS") for path in previous),
     )
+    material.public_jwks()  # refuses a non-RSA earlier certificate now, not at a lookup
+    return material
 
 
 def _read(path: str, setting: str) -> bytes:

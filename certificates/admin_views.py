@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -160,6 +160,8 @@ def certificate_detail(request, certificate_id):
 @require_POST
 def certificate_change(request, certificate_id, action):
     _require_coordinator(request)
+    if action not in ("revoke", "reissue"):
+        raise Http404
     certificate = get_object_or_404(Certificate, pk=certificate_id)
     form = ReasonForm(request.POST)
     if not form.is_valid():

@@ -20,6 +20,48 @@ def test_only_coordinators_see_the_certificate_screens(client, cohort, request, 
     assert response.status_code in (302, 403)
 
 
+@pytest.fixture
+def screens(cohort, certificate, template):
+    """Every coordinator screen: (method, url)."""
+    from certificates import services
+
+    batch = services.batch_start(cohort=cohort)
+    return [
+        ("get", f"{BASE}/"),
+        ("get", f"{BASE}/cohort/{cohort.pk}/"),
+        ("get", f"{BASE}/batch/{batch.pk}/progress/"),
+        ("get", f"{BASE}/certificate/{certificate.pk}/"),
+        ("get", f"{BASE}/template/{template.pk}/preview/"),
+        ("post", f"{BASE}/cohort/{cohort.pk}/issue/"),
+        ("post", f"{BASE}/certificate/{certificate.pk}/revoke/"),
+    ]
+
+
+@pytest.mark.parametrize("who", ["anonymous", "learner", "other_learner", "facilitator"])
+def test_nobody_but_coordinators_reaches_any_certificate_screen(
+    client, request, who, screens, certificate
+):
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+    batches = IssuanceBatch.objects.count()
+    for method, url in screens:
+        response = getattr(client, method)(url, {"reason": "ไม่ควรทำได้"} if method == "post" else {})
+        assert response.status_code in (302, 403), url
+        assert certificate.holder.full_name_th not in response.content.decode(), url
+    certificate.refresh_from_db()
+    assert certificate.status == "valid" and IssuanceBatch.objects.count() == batches
+
+
+def test_an_unknown_change_to_a_certificate_is_not_found_and_changes_nothing(
+    client, coordinator, certificate
+):
+    client.force_login(coordinator)
+    response = client.post(f"{BASE}/certificate/{certificate.pk}/delete/", {"reason": "x"})
+    assert response.status_code == 404
+    certificate.refresh_from_db()
+    assert certificate.status == "valid" and certificate.superseded_by is None
+
+
 def test_anonymous_visitors_are_sent_to_log_in(client, cohort):
     response = client.get(f"{BASE}/cohort/{cohort.pk}/")
     assert response.status_code == 302

@@ -22,6 +22,7 @@ packages that their catalogues leave in English. It must hold their strings only
 copied exactly, and none of ours.
 """
 
+import functools
 import re
 import shutil
 import subprocess
@@ -200,6 +201,12 @@ def _extract(sources: list[Path]) -> str:
     )
 
 
+@functools.cache
+def _our_strings() -> str:
+    """What xgettext extracts from our sources: run once for the tests that need it."""
+    return _extract(_our_sources())
+
+
 def _thai_strings() -> dict[tuple[str | None, str], bool]:
     """{(msgctxt, msgid): whether it has plural forms} for what the Thai catalogues translate."""
     found = {}
@@ -230,7 +237,7 @@ def test_our_sources_are_our_apps_config_and_templates():
 def test_every_string_our_code_translates_has_a_thai_translation():
     thai = _thai_strings()
     missing = []
-    for block in _blocks(_extract(_our_sources())):
+    for block in _blocks(_our_strings()):
         context, msgid = _field(block, "msgctxt"), _field(block, "msgid")
         is_plural = _field(block, "msgid_plural") is not None
         if (context, msgid) not in thai:
@@ -275,7 +282,5 @@ def test_the_third_party_catalogue_holds_only_other_packages_strings(path):
     keys = [(_field(block, "msgctxt"), _field(block, "msgid")) for block in _entries(path)]
     assert [key for key in keys if key not in theirs] == [], "not a string of those packages"
     if path.stem == "django":  # we have no JavaScript strings of our own
-        ours = {
-            (_field(b, "msgctxt"), _field(b, "msgid")) for b in _blocks(_extract(_our_sources()))
-        }
+        ours = {(_field(b, "msgctxt"), _field(b, "msgid")) for b in _blocks(_our_strings())}
         assert [key for key in keys if key in ours] == [], "our own strings belong in locale/"

@@ -36,7 +36,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                 ("cms", "footertext"),
             )
             for action in ("add", "change", "delete", "view")
-        ),  # fmt: skip
+        ),
         "simple_translation.submit_translation",
         # cohorts (issue 4)
         "cohorts.add_cohort",

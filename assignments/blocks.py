@@ -66,19 +66,31 @@ def criteria_of(rubric) -> list[Criterion]:
             for index, level in enumerate(value["levels"])
         ]
         criteria.append(
-            Criterion(child.id, value["title"], value["title_en"] or "",
-                      value["description"] or "", levels)
-        )  # fmt: skip
+            Criterion(
+                child.id,
+                value["title"],
+                value["title_en"] or "",
+                value["description"] or "",
+                levels,
+            )
+        )
     return criteria
 
 
 def rubric_data(*criteria) -> list[dict]:
     """Raw stream data for code (demo, tests): (title, title_en, [(label, description, points)])."""
     return [
-        {"type": "criterion", "value": {
-            "title": title, "title_en": title_en, "description": "",
-            "levels": [{"label": label, "description": text, "points": str(points)}
-                       for label, text, points in levels],
-        }}
+        {
+            "type": "criterion",
+            "value": {
+                "title": title,
+                "title_en": title_en,
+                "description": "",
+                "levels": [
+                    {"label": label, "description": text, "points": str(points)}
+                    for label, text, points in levels
+                ],
+            },
+        }
         for title, title_en, levels in criteria
-    ]  # fmt: skip
+    ]

@@ -24,8 +24,9 @@ def required_assignments_accepted(enrolment) -> CheckResult:
     )
     missing = [a for a in required if a.pk not in accepted]
     summary = _("%(done)s of %(total)s required assignments accepted") % {
-        "done": len(required) - len(missing), "total": len(required),
-    }  # fmt: skip
+        "done": len(required) - len(missing),
+        "total": len(required),
+    }
     reasons = [_("Not yet accepted: %(title)s") % {"title": a.title} for a in missing]
     return CheckResult(name="assignments", met=not missing, summary=summary, reasons=reasons)
 

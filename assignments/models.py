@@ -140,9 +140,11 @@ class AssignmentAttachment(Orderable):
 
     assignment = ParentalKey(Assignment, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE,
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
         related_name="+",
-    )  # fmt: skip
+    )
     label = models.CharField(pgettext_lazy("attachment", "label"), max_length=255, blank=True)
 
     class Meta(Orderable.Meta):
@@ -164,37 +166,53 @@ def owner_constraints(prefix: str) -> list:
     return [
         models.CheckConstraint(condition=ONE_OWNER, name=f"{prefix}_one_owner"),
         models.UniqueConstraint(
-            fields=["assignment", "team"], condition=Q(team__isnull=False),
+            fields=["assignment", "team"],
+            condition=Q(team__isnull=False),
             name=f"{prefix}_one_per_team",
         ),
         models.UniqueConstraint(
-            fields=["assignment", "learner"], condition=Q(learner__isnull=False),
+            fields=["assignment", "learner"],
+            condition=Q(learner__isnull=False),
             name=f"{prefix}_one_per_learner",
         ),
-    ]  # fmt: skip
+    ]
 
 
 class Extension(models.Model):
     """A later due date for one team or one learner."""
 
     assignment = models.ForeignKey(
-        Assignment, verbose_name=_("assignment"), on_delete=models.CASCADE,
+        Assignment,
+        verbose_name=_("assignment"),
+        on_delete=models.CASCADE,
         related_name="extensions",
-    )  # fmt: skip
+    )
     team = models.ForeignKey(
-        Team, verbose_name=_("team"), null=True, blank=True, on_delete=models.CASCADE,
+        Team,
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="+",
-    )  # fmt: skip
+    )
     learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("learner"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     due_at = models.DateTimeField(_("new due date"))
     reason = models.CharField(_("reason"), max_length=255, blank=True)
     granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("granted by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("granted at"), auto_now_add=True)
 
     class Meta:
@@ -222,17 +240,27 @@ class Submission(models.Model):
         ACCEPTED = "accepted", _("Accepted")
 
     assignment = models.ForeignKey(
-        Assignment, verbose_name=_("assignment"), on_delete=models.PROTECT,
+        Assignment,
+        verbose_name=_("assignment"),
+        on_delete=models.PROTECT,
         related_name="submissions",
-    )  # fmt: skip
+    )
     team = models.ForeignKey(
-        Team, verbose_name=_("team"), null=True, blank=True, on_delete=models.PROTECT,
+        Team,
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="submissions",
-    )  # fmt: skip
+    )
     learner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("learner"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="submissions",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
@@ -260,14 +288,18 @@ class SubmissionVersion(models.Model):
     """What was handed in at one submit. Immutable: never updated, never deleted."""
 
     submission = models.ForeignKey(
-        Submission, verbose_name=_("submission"), on_delete=models.PROTECT,
+        Submission,
+        verbose_name=_("submission"),
+        on_delete=models.PROTECT,
         related_name="versions",
-    )  # fmt: skip
+    )
     number = models.PositiveIntegerField(_("version"))
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     due_at = models.DateTimeField(_("due at the time"))
     is_late = models.BooleanField(_("late"), default=False)
@@ -304,9 +336,11 @@ def _review_upload_to(instance, filename):
 
 class VersionFile(models.Model):
     version = models.ForeignKey(
-        SubmissionVersion, verbose_name=_("version"), on_delete=models.PROTECT,
+        SubmissionVersion,
+        verbose_name=_("version"),
+        on_delete=models.PROTECT,
         related_name="files",
-    )  # fmt: skip
+    )
     file = models.FileField(
         _("file"), storage=private_storage, upload_to=_version_upload_to, max_length=500
     )
@@ -348,33 +382,44 @@ class Review(models.Model):
         SKIPPED = "skipped", _("Not sent (imported)")
 
     submission = models.ForeignKey(
-        Submission, verbose_name=_("submission"), on_delete=models.PROTECT,
+        Submission,
+        verbose_name=_("submission"),
+        on_delete=models.PROTECT,
         related_name="reviews",
-    )  # fmt: skip
+    )
     version = models.ForeignKey(
-        SubmissionVersion, verbose_name=_("version"), on_delete=models.PROTECT,
+        SubmissionVersion,
+        verbose_name=_("version"),
+        on_delete=models.PROTECT,
         related_name="reviews",
-    )  # fmt: skip
+    )
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
     # A snapshot of the rubric as scored: [{"criterion", "level", "points", "max_points"}].
     scores = models.JSONField(_("rubric scores"), default=list, blank=True)
     total_points = models.DecimalField(_("total"), max_digits=7, decimal_places=2, default=0)
     max_points = models.DecimalField(_("out of"), max_digits=7, decimal_places=2, default=0)
     feedback = models.TextField(_("feedback"))
     file = models.FileField(
-        _("feedback file"), storage=private_storage, upload_to=_review_upload_to,
-        max_length=500, blank=True,
-    )  # fmt: skip
+        _("feedback file"),
+        storage=private_storage,
+        upload_to=_review_upload_to,
+        max_length=500,
+        blank=True,
+    )
     file_name = models.CharField(_("feedback file name"), max_length=200, blank=True)
     decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices)
     created_at = models.DateTimeField(_("reviewed at"), default=timezone.now)
     notification = models.CharField(
-        _("notification"), max_length=16, choices=Notification.choices,
+        _("notification"),
+        max_length=16,
+        choices=Notification.choices,
         default=Notification.PENDING,
-    )  # fmt: skip
+    )
     notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
 
     class Meta:

@@ -78,9 +78,15 @@ def _inspect_all(assignment: Assignment, files) -> list:
     for upload in files:
         try:
             inspected.append(
-                (upload, inspect_upload(upload, accepted_kinds=assignment.accepted_kinds,
-                                        max_bytes=assignment.max_bytes))
-            )  # fmt: skip
+                (
+                    upload,
+                    inspect_upload(
+                        upload,
+                        accepted_kinds=assignment.accepted_kinds,
+                        max_bytes=assignment.max_bytes,
+                    ),
+                )
+            )
         except UploadRefused as refusal:
             errors.append(refusal.message)
     if errors:
@@ -95,8 +101,14 @@ def _stored_name(name: str) -> str:
 
 def _save_files(version: SubmissionVersion, inspected, saved: list[str]) -> None:
     for upload, info in inspected:
-        record = VersionFile(version=version, name=info.name, kind=info.kind,
-                             content_type=info.content_type, size=info.size, sha256=info.sha256)  # fmt: skip
+        record = VersionFile(
+            version=version,
+            name=info.name,
+            kind=info.kind,
+            content_type=info.content_type,
+            size=info.size,
+            sha256=info.sha256,
+        )
         upload.seek(0)
         record.file.save(_stored_name(info.name), upload, save=False)
         saved.append(record.file.name)
@@ -130,9 +142,14 @@ def submission_submit(
             now = at or timezone.now()
             last = submission.versions.order_by("-number").values_list("number", flat=True).first()
             version = SubmissionVersion(
-                submission=submission, number=(last or 0) + 1, submitted_by=user,
-                submitted_at=now, due_at=due_at, is_late=now > due_at, text=text,
-            )  # fmt: skip
+                submission=submission,
+                number=(last or 0) + 1,
+                submitted_by=user,
+                submitted_at=now,
+                due_at=due_at,
+                is_late=now > due_at,
+                text=text,
+            )
             version.full_clean()
             version.save()
             _save_files(version, inspected, saved)
@@ -155,9 +172,16 @@ def _scores(assignment: Assignment, levels: dict) -> tuple[list[dict], Decimal, 
                 _("Choose a level for “%(criterion)s”.") % {"criterion": criterion.title}
             )
         level = criterion.levels[int(index)]
-        scores.append({"criterion_id": criterion.id, "criterion": criterion.title,
-                       "criterion_en": criterion.title_en, "level": level.label,
-                       "points": str(level.points), "max_points": str(criterion.max_points)})  # fmt: skip
+        scores.append(
+            {
+                "criterion_id": criterion.id,
+                "criterion": criterion.title,
+                "criterion_en": criterion.title_en,
+                "level": level.label,
+                "points": str(level.points),
+                "max_points": str(criterion.max_points),
+            }
+        )
         total += level.points
         maximum += criterion.max_points
     return scores, total, maximum
@@ -174,9 +198,17 @@ def _review_file(review: Review, upload) -> None:
     review.file.save(_stored_name(info.name), upload, save=False)
 
 
-def review_record(*, submission: Submission, reviewer, levels: dict, feedback: str,
-                  decision: str, file=None, at: dt.datetime | None = None,
-                  notify: bool = True) -> Review:  # fmt: skip
+def review_record(
+    *,
+    submission: Submission,
+    reviewer,
+    levels: dict,
+    feedback: str,
+    decision: str,
+    file=None,
+    at: dt.datetime | None = None,
+    notify: bool = True,
+) -> Review:
     """Score the latest version against the rubric, give feedback, return or accept it.
 
     The team or learner is emailed after commit, unless ``notify`` is off (demo, imports).
@@ -194,9 +226,17 @@ def review_record(*, submission: Submission, reviewer, levels: dict, feedback: s
                 _("Only work that has been handed in and not yet reviewed can be reviewed.")
             )
         version = submission.versions.order_by("-number").first()
-        review = Review(submission=submission, version=version, reviewer=reviewer, scores=scores,
-                        total_points=total, max_points=maximum, feedback=feedback, decision=decision,
-                        created_at=at or timezone.now())  # fmt: skip
+        review = Review(
+            submission=submission,
+            version=version,
+            reviewer=reviewer,
+            scores=scores,
+            total_points=total,
+            max_points=maximum,
+            feedback=feedback,
+            decision=decision,
+            created_at=at or timezone.now(),
+        )
         if not notify:
             review.notification = Review.Notification.SKIPPED
         if file:
@@ -249,8 +289,15 @@ def review_notify(*, review_id: int) -> bool:
     from config.emails import send
 
     try:
-        send("assignment-reviewed", _recipients(review.submission), {"review": review,
-             "submission": review.submission, "assignment": review.submission.assignment})  # fmt: skip
+        send(
+            "assignment-reviewed",
+            _recipients(review.submission),
+            {
+                "review": review,
+                "submission": review.submission,
+                "assignment": review.submission.assignment,
+            },
+        )
     except Exception:
         Review.objects.filter(pk=review_id).update(notification=Review.Notification.PENDING)
         raise
@@ -260,8 +307,15 @@ def review_notify(*, review_id: int) -> bool:
     return True
 
 
-def extension_grant(*, assignment: Assignment, due_at: dt.datetime, granted_by=None,
-                    team=None, learner=None, reason: str = "") -> Extension:  # fmt: skip
+def extension_grant(
+    *,
+    assignment: Assignment,
+    due_at: dt.datetime,
+    granted_by=None,
+    team=None,
+    learner=None,
+    reason: str = "",
+) -> Extension:
     """Move the due date for one team or learner (replacing an earlier extension)."""
     with transaction.atomic():
         extension = Extension.objects.filter(
@@ -289,18 +343,26 @@ def assignments_copy(*, source: Cohort, target: Cohort) -> list[Assignment]:
             "attachments"
         ):
             copy = Assignment(
-                cohort=target, session=sessions.get(original.session.number) if original.session else None,
-                title_th=original.title_th, title_en=original.title_en, brief=original.brief,
-                kind=original.kind, due_at=original.due_at + shift,
-                accepted_kinds=list(original.accepted_kinds), max_file_mb=original.max_file_mb,
-                rubric=original.rubric.raw_data, required_for_completion=original.required_for_completion,
-            )  # fmt: skip
+                cohort=target,
+                session=sessions.get(original.session.number) if original.session else None,
+                title_th=original.title_th,
+                title_en=original.title_en,
+                brief=original.brief,
+                kind=original.kind,
+                due_at=original.due_at + shift,
+                accepted_kinds=list(original.accepted_kinds),
+                max_file_mb=original.max_file_mb,
+                rubric=original.rubric.raw_data,
+                required_for_completion=original.required_for_completion,
+            )
             copy.full_clean()
             copy.save()
             for attachment in original.attachments.all():
                 AssignmentAttachment.objects.create(
-                    assignment=copy, document=attachment.document, label=attachment.label,
+                    assignment=copy,
+                    document=attachment.document,
+                    label=attachment.label,
                     sort_order=attachment.sort_order,
-                )  # fmt: skip
+                )
             copies.append(copy)
     return copies

@@ -86,7 +86,7 @@ def showcase_draft_create(*, submission: Submission, files: list[VersionFile], u
                 },
             )
             for f in files
-        ],  # fmt: skip
+        ],
         live=False,
         owner=user,
     )

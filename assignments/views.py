@@ -175,11 +175,13 @@ def _review_context(submission, form, user=None):
         "form": form,
         "can_review": submission.status == Submission.Status.SUBMITTED,
         "can_showcase": bool(
-            user and is_coordinator(user) and submission.team_id
+            user
+            and is_coordinator(user)
+            and submission.team_id
             and submission.status == Submission.Status.ACCEPTED
         ),
         "showcase_draft": showcase.showcase_draft_for(submission),
-    }  # fmt: skip
+    }
 
 
 @login_required
@@ -205,10 +207,13 @@ def _review_submit(request, pk: int):
     if form.is_valid():
         try:
             review = services.review_record(
-                submission=submission, reviewer=request.user, levels=form.levels(),
-                feedback=form.cleaned_data["feedback"], decision=form.cleaned_data["decision"],
+                submission=submission,
+                reviewer=request.user,
+                levels=form.levels(),
+                feedback=form.cleaned_data["feedback"],
+                decision=form.cleaned_data["decision"],
                 file=request.FILES.get("file"),
-            )  # fmt: skip
+            )
             messages.success(request, _review_message(review))
             return redirect("assignments:review_queue")
         except services.SubmissionError as error:

@@ -38,9 +38,12 @@ class AssignmentIndexView(generic.IndexView):
         buttons = super().header_buttons
         if self.request.user.has_perm("assignments.add_assignment"):
             buttons.append(
-                HeaderButton(_("Copy to another cohort"), url=reverse("assignment_admin:copy"),
-                             icon_name="copy")
-            )  # fmt: skip
+                HeaderButton(
+                    _("Copy to another cohort"),
+                    url=reverse("assignment_admin:copy"),
+                    icon_name="copy",
+                )
+            )
         return buttons
 
 
@@ -57,17 +60,29 @@ class AssignmentViewSet(ModelViewSet):
     search_fields = ["title_th", "title_en"]
     ordering = ["-cohort__number", "due_at"]
     panels = [
-        MultiFieldPanel([FieldPanel("cohort"), FieldPanel("session"), FieldPanel("title_th"),
-                         FieldPanel("title_en"), FieldPanel("kind"), FieldPanel("due_at"),
-                         FieldPanel("required_for_completion")],
-                        heading=gettext_lazy("Assignment")),
+        MultiFieldPanel(
+            [
+                FieldPanel("cohort"),
+                FieldPanel("session"),
+                FieldPanel("title_th"),
+                FieldPanel("title_en"),
+                FieldPanel("kind"),
+                FieldPanel("due_at"),
+                FieldPanel("required_for_completion"),
+            ],
+            heading=gettext_lazy("Assignment"),
+        ),
         FieldPanel("brief"),
-        InlinePanel("attachments", label=gettext_lazy("Attachments to the brief"),
-                    panels=[FieldPanel("document"), FieldPanel("label")]),
-        MultiFieldPanel([FieldPanel("accepted_kinds"), FieldPanel("max_file_mb")],
-                        heading=gettext_lazy("Files")),
+        InlinePanel(
+            "attachments",
+            label=gettext_lazy("Attachments to the brief"),
+            panels=[FieldPanel("document"), FieldPanel("label")],
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accepted_kinds"), FieldPanel("max_file_mb")], heading=gettext_lazy("Files")
+        ),
         FieldPanel("rubric"),
-    ]  # fmt: skip
+    ]
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [path("copy/", copy_view, name="copy")]
@@ -100,9 +115,13 @@ class ExtensionCreateView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return services.extension_grant(
-            assignment=data["assignment"], team=data.get("team"), learner=data.get("learner"),
-            due_at=data["due_at"], reason=data.get("reason", ""), granted_by=self.request.user,
-        )  # fmt: skip
+            assignment=data["assignment"],
+            team=data.get("team"),
+            learner=data.get("learner"),
+            due_at=data["due_at"],
+            reason=data.get("reason", ""),
+            granted_by=self.request.user,
+        )
 
 
 class ExtensionViewSet(ModelViewSet):
@@ -177,6 +196,8 @@ class ReviewQueueMenuItem(MenuItem):
 def register_review_queue_menu_item():
     """Reviewing happens in the portal; facilitators find it from the admin too."""
     return ReviewQueueMenuItem(
-        gettext_lazy("Review queue"), reverse("assignments:review_queue"), icon_name="tasks",
+        gettext_lazy("Review queue"),
+        reverse("assignments:review_queue"),
+        icon_name="tasks",
         order=251,
-    )  # fmt: skip
+    )

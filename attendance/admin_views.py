@@ -116,19 +116,29 @@ def mark(request, pk: int):
     error = ""
     try:
         record = attendance_mark(
-            session=session, enrolment=enrolment, day=day, status=data["status"],
-            by=request.user, reason=data["reason"] or prompt, excuse_reason=excuse,
-        )  # fmt: skip
+            session=session,
+            enrolment=enrolment,
+            day=day,
+            status=data["status"],
+            by=request.user,
+            reason=data["reason"] or prompt,
+            excuse_reason=excuse,
+        )
     except ValidationError as exc:
         error = " ".join(exc.messages)
         record = enrolment.attendance_records.filter(session=session, day=day).first()
     return render(
         request,
         "attendance/admin/grid_row.html",
-        {"row": GridRow(enrolment, record), "session": session, "day": day,
-         "statuses": Status.choices, "error": error},
+        {
+            "row": GridRow(enrolment, record),
+            "session": session,
+            "day": day,
+            "statuses": Status.choices,
+            "error": error,
+        },
         status=400 if error else 200,
-    )  # fmt: skip
+    )
 
 
 def grid_row(request, pk: int, enrolment: int):
@@ -218,10 +228,15 @@ def record(request, pk: int):
         data = form.cleaned_data
         try:
             attendance_mark(
-                session=found.session, enrolment=found.enrolment, day=found.day,
-                status=data["status"], by=request.user, reason=data["reason"],
-                excuse_reason=data["excuse_reason"], excuse_document=data["excuse_document"],
-            )  # fmt: skip
+                session=found.session,
+                enrolment=found.enrolment,
+                day=found.day,
+                status=data["status"],
+                by=request.user,
+                reason=data["reason"],
+                excuse_reason=data["excuse_reason"],
+                excuse_document=data["excuse_document"],
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -289,8 +304,14 @@ def import_file(request, pk: int):
             rows = check_rows(session=session, records=records, default_day=day)
             batch = uuid.uuid4().hex
             conflicts = {row.line: row.existing.status for row in rows if row.action == "conflict"}
-            request.session[IMPORT_KEY] = {batch: {"session": session.pk, "records": records,
-                                                   "day": day.isoformat(), "conflicts": conflicts}}  # fmt: skip
+            request.session[IMPORT_KEY] = {
+                batch: {
+                    "session": session.pk,
+                    "records": records,
+                    "day": day.isoformat(),
+                    "conflicts": conflicts,
+                }
+            }
             context.update(
                 _import_preview(rows), confirm=ImportConfirmForm(initial={"batch": batch})
             )
@@ -315,17 +336,30 @@ def _import_confirm(request, session):
     conflicts = {int(line): status for line, status in batch["conflicts"].items()}
     with transaction.atomic():
         rows = check_rows(session=session, records=batch["records"], default_day=day)
-        counts = apply_rows(session=session, rows=rows, by=request.user, conflicts=conflicts,
-                            change_reason=data["reason"] if data["change_existing"] else "")  # fmt: skip
+        counts = apply_rows(
+            session=session,
+            rows=rows,
+            by=request.user,
+            conflicts=conflicts,
+            change_reason=data["reason"] if data["change_existing"] else "",
+        )
     stash.pop(request.POST["batch"], None)
     request.session[IMPORT_KEY] = stash
-    messages.success(request, _("Imported: %(new)d recorded, %(changed)d changed, %(unchanged)d "
-                                "unchanged, %(conflict)d existing records kept, %(error)d rows "
-                                "skipped.") % counts)  # fmt: skip
+    messages.success(
+        request,
+        _(
+            "Imported: %(new)d recorded, %(changed)d changed, %(unchanged)d "
+            "unchanged, %(conflict)d existing records kept, %(error)d rows "
+            "skipped."
+        )
+        % counts,
+    )
     return redirect(f"{reverse('attendance_admin:grid', args=[session.pk])}?day={day}")
 
 
 def _import_preview(rows) -> dict:
     order = {"error": 0, "conflict": 1, "new": 2, "unchanged": 3}
-    return {"rows": sorted(rows, key=lambda row: (order[row.action], row.line)),
-            "counts": counts_of(rows)}  # fmt: skip
+    return {
+        "rows": sorted(rows, key=lambda row: (order[row.action], row.line)),
+        "counts": counts_of(rows),
+    }

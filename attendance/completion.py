@@ -16,6 +16,6 @@ def attendance_check(enrolment) -> CheckResult:
             "attended": standing.attended_display,
             "total": standing.total,
             "required": standing.required,
-        },  # fmt: skip
+        },
         reasons=standing.reasons(),
     )

@@ -46,8 +46,11 @@ def digest_send(*, cohort: Cohort, now=None) -> bool:
     if log is None:
         return False
     try:
-        send("attendance-digest", recipients,
-             {"cohort": cohort, "matrix": matrix, "flagged": flagged})  # fmt: skip
+        send(
+            "attendance-digest",
+            recipients,
+            {"cohort": cohort, "matrix": matrix, "flagged": flagged},
+        )
     except Exception:
         log.delete()  # release the claim so the task's retry can send it
         raise

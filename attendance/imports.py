@@ -170,9 +170,12 @@ def _check_status(row) -> None:
     row.status = STATUSES.get(text.lower(), "")
     if not row.status:
         row.problems.append(
-            _("Unknown status “%(status)s”: write present, late, absent or excused "
-              "(มา, สาย, ขาด, ลา).") % {"status": text}
-        )  # fmt: skip
+            _(
+                "Unknown status “%(status)s”: write present, late, absent or excused "
+                "(มา, สาย, ขาด, ลา)."
+            )
+            % {"status": text}
+        )
     elif row.status == Status.EXCUSED and not row.values.get("excuse_reason"):
         row.problems.append(_("An excused absence needs a reason."))
 
@@ -226,10 +229,16 @@ def _record(session, row, by) -> str:
 
 def _mark(session, row, by, *, reason, overwrite) -> None:
     attendance_mark(
-        session=session, enrolment=row.enrolment, day=row.day, status=row.status, by=by,
-        reason=reason, excuse_reason=row.values.get("excuse_reason", ""),
-        method=Method.IMPORT, overwrite=overwrite,
-    )  # fmt: skip
+        session=session,
+        enrolment=row.enrolment,
+        day=row.day,
+        status=row.status,
+        by=by,
+        reason=reason,
+        excuse_reason=row.values.get("excuse_reason", ""),
+        method=Method.IMPORT,
+        overwrite=overwrite,
+    )
 
 
 def _with_note(reason: str, row) -> str:

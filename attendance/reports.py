@@ -14,8 +14,20 @@ SHORT = {"present": "P", "late": "L", "excused": "E", "absent": "A", "": "-"}
 
 def _header(matrix: Matrix) -> list[str]:
     sessions = [f"{session.number}" for session in matrix.sessions]
-    return ["No.", "Name (Thai)", "Name (English)", "Email", "Team", *sessions,
-            "Attended", "Total", "Required", "Percent", "Mandatory missed", "Standing"]  # fmt: skip
+    return [
+        "No.",
+        "Name (Thai)",
+        "Name (English)",
+        "Email",
+        "Team",
+        *sessions,
+        "Attended",
+        "Total",
+        "Required",
+        "Percent",
+        "Mandatory missed",
+        "Standing",
+    ]
 
 
 def _rows(matrix: Matrix):
@@ -23,11 +35,19 @@ def _rows(matrix: Matrix):
         user, standing = row.enrolment.user, row.standing
         cells = ["".join(SHORT[status] for status in cell) for cell in row.cells]
         yield [
-            index, user.full_name_th, user.full_name_en, user.email,
-            row.enrolment.team.name if row.enrolment.team else "", *cells,
-            standing.attended_display, standing.total, standing.required, standing.percent,
-            " ".join(str(n) for n in standing.mandatory_missed), standing.flag,
-        ]  # fmt: skip
+            index,
+            user.full_name_th,
+            user.full_name_en,
+            user.email,
+            row.enrolment.team.name if row.enrolment.team else "",
+            *cells,
+            standing.attended_display,
+            standing.total,
+            standing.required,
+            standing.percent,
+            " ".join(str(n) for n in standing.mandatory_missed),
+            standing.flag,
+        ]
 
 
 def _totals(matrix: Matrix) -> list:

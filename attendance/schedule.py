@@ -16,9 +16,13 @@ def ensure_periodic_tasks(sender=None, **kwargs):
 
     # Monday 08:00 in Bangkok, before the week's sessions.
     schedule, _ = CrontabSchedule.objects.get_or_create(
-        minute="0", hour="8", day_of_week="1", day_of_month="*", month_of_year="*",
+        minute="0",
+        hour="8",
+        day_of_week="1",
+        day_of_month="*",
+        month_of_year="*",
         timezone="Asia/Bangkok",
-    )  # fmt: skip
+    )
     PeriodicTask.objects.update_or_create(
         name="Attendance: weekly at-risk digest",
         defaults={"task": DIGEST_TASK, "crontab": schedule, "args": json.dumps([])},

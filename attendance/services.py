@@ -187,9 +187,12 @@ def attendance_mark(
         raise AttendanceAlreadyRecorded(record)
     if record is None:
         record = AttendanceRecord(
-            **lookup, status=status, method=method, recorded_by=by,
+            **lookup,
+            status=status,
+            method=method,
+            recorded_by=by,
             excuse_reason=excuse_reason if status == Status.EXCUSED else "",
-        )  # fmt: skip
+        )
         if excuse_document:
             record.excuse_document = excuse_document
         record.full_clean(validate_unique=False, validate_constraints=False)
@@ -202,8 +205,14 @@ def attendance_mark(
             record = AttendanceRecord.objects.select_for_update().get(**lookup)
             if not overwrite:
                 raise AttendanceAlreadyRecorded(record) from None
-    return _change(record, status=status, by=by, reason=reason,
-                   excuse_reason=excuse_reason, excuse_document=excuse_document)  # fmt: skip
+    return _change(
+        record,
+        status=status,
+        by=by,
+        reason=reason,
+        excuse_reason=excuse_reason,
+        excuse_document=excuse_document,
+    )
 
 
 def _change(record, *, status, by, reason, excuse_reason, excuse_document) -> AttendanceRecord:
@@ -218,9 +227,12 @@ def _change(record, *, status, by, reason, excuse_reason, excuse_document) -> At
     record.full_clean(validate_unique=False, validate_constraints=False)
     record.save()
     change = AttendanceChange(
-        record=record, changed_by=by, old_status=old_status, new_status=status,
+        record=record,
+        changed_by=by,
+        old_status=old_status,
+        new_status=status,
         reason=reason.strip() or (excuse_reason if status == Status.EXCUSED else ""),
-    )  # fmt: skip
+    )
     change.full_clean()
     change.save()
     return record
@@ -246,7 +258,7 @@ def attendance_mark_unmarked_absent(*, session: Session, day: dt.date, by) -> in
             status=Status.ABSENT,
             method=Method.MANUAL,
             recorded_by=by,
-        )  # fmt: skip
+        )
         for pk in enrolments
         if pk not in marked
     ]

@@ -107,7 +107,7 @@ class Standing:
                     "attended": self.attended_display,
                     "total": self.total,
                     "required": self.required,
-                }  # fmt: skip
+                }
             )
         for number in self.mandatory_missed:
             reasons.append(_("Missed mandatory session %(number)s.") % {"number": number})

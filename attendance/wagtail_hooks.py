@@ -43,10 +43,18 @@ class CheckInSettingsViewSet(ModelViewSet):
     model = CheckInSettings
     icon = "time"
     menu_label = _("Check-in settings")
-    list_display = ["session", "opens_minutes_before", "late_after_minutes",
-                    "closes_minutes_after_end"]  # fmt: skip
-    form_fields = ["session", "opens_minutes_before", "late_after_minutes",
-                   "closes_minutes_after_end"]  # fmt: skip
+    list_display = [
+        "session",
+        "opens_minutes_before",
+        "late_after_minutes",
+        "closes_minutes_after_end",
+    ]
+    form_fields = [
+        "session",
+        "opens_minutes_before",
+        "late_after_minutes",
+        "closes_minutes_after_end",
+    ]
 
 
 class AttendanceSettingsGroup(ViewSetGroup):

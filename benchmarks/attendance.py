@@ -38,14 +38,23 @@ LEARNERS, SESSIONS, THREADS = 300, 20, 16
 
 def build():
     now = timezone.now()
-    cohort = Cohort.objects.create(number=9000, slug="bench-attendance", title_th="bench",
-                                   starts_on=now.date(), ends_on=now.date())  # fmt: skip
+    cohort = Cohort.objects.create(
+        number=9000,
+        slug="bench-attendance",
+        title_th="bench",
+        starts_on=now.date(),
+        ends_on=now.date(),
+    )
     sessions = Session.objects.bulk_create(
-        Session(cohort=cohort, number=n, title_th=f"ครั้งที่ {n}",
-                starts_at=now - dt.timedelta(days=7 * (SESSIONS - n), minutes=5),
-                ends_at=now - dt.timedelta(days=7 * (SESSIONS - n)) + dt.timedelta(hours=3))
+        Session(
+            cohort=cohort,
+            number=n,
+            title_th=f"ครั้งที่ {n}",
+            starts_at=now - dt.timedelta(days=7 * (SESSIONS - n), minutes=5),
+            ends_at=now - dt.timedelta(days=7 * (SESSIONS - n)) + dt.timedelta(hours=3),
+        )
         for n in range(1, SESSIONS + 1)
-    )  # fmt: skip
+    )
     users = User.objects.bulk_create(
         User(email=f"bench{n}@example.invalid", first_name=f"ผู้เรียน{n}", last_name="ทดสอบ")
         for n in range(LEARNERS)
@@ -53,10 +62,16 @@ def build():
     enrolments = Enrolment.objects.bulk_create(Enrolment(cohort=cohort, user=u) for u in users)
     statuses = ["present", "present", "present", "late", "absent"]
     AttendanceRecord.objects.bulk_create(
-        AttendanceRecord(enrolment=e, session=s, day=timezone.localtime(s.starts_at).date(),
-                         status=statuses[(i + j) % 5], method=Method.IMPORT)
-        for i, e in enumerate(enrolments) for j, s in enumerate(sessions[:-1])
-    )  # fmt: skip
+        AttendanceRecord(
+            enrolment=e,
+            session=s,
+            day=timezone.localtime(s.starts_at).date(),
+            status=statuses[(i + j) % 5],
+            method=Method.IMPORT,
+        )
+        for i, e in enumerate(enrolments)
+        for j, s in enumerate(sessions[:-1])
+    )
     return cohort, sessions[-1], users
 
 
@@ -105,19 +120,25 @@ def main():
         )
         client = Client()
         client.force_login(coordinator)
-        for label, url in (("matrix page", f"/admin/attendance/cohort/{cohort.pk}/"),
-                           ("CSV export", f"/cohorts/{cohort.slug}/attendance.csv")):  # fmt: skip
+        for label, url in (
+            ("matrix page", f"/admin/attendance/cohort/{cohort.pk}/"),
+            ("CSV export", f"/cohorts/{cohort.slug}/attendance.csv"),
+        ):
             cold, _ = timed_get(client, url)  # first request also loads templates and the admin
             elapsed, queries = timed_get(client, url)
-            print(f"{label:<12} {LEARNERS}x{SESSIONS}: {elapsed * 1000:7.0f} ms warm "
-                  f"({cold * 1000:.0f} ms cold), {queries} queries")  # fmt: skip
+            print(
+                f"{label:<12} {LEARNERS}x{SESSIONS}: {elapsed * 1000:7.0f} ms warm "
+                f"({cold * 1000:.0f} ms cold), {queries} queries"
+            )
         elapsed, outcomes = check_ins(today, users)
         records = AttendanceRecord.objects.filter(session=today).count()
-        print(f"QR check-ins: {len(outcomes)} in {elapsed:.2f} s with {THREADS} threads "
-              f"({len(outcomes) / elapsed:.0f}/s); records: {records}; "
-              f"ok: {outcomes.count('ok')}; refused: {len(outcomes) - outcomes.count('ok')}; "
-              f"within 10 s: {'yes' if elapsed <= 10 else 'NO'}; "
-              f"lost or duplicate: {'none' if records == LEARNERS else 'YES'}")  # fmt: skip
+        print(
+            f"QR check-ins: {len(outcomes)} in {elapsed:.2f} s with {THREADS} threads "
+            f"({len(outcomes) / elapsed:.0f}/s); records: {records}; "
+            f"ok: {outcomes.count('ok')}; refused: {len(outcomes) - outcomes.count('ok')}; "
+            f"within 10 s: {'yes' if elapsed <= 10 else 'NO'}; "
+            f"lost or duplicate: {'none' if records == LEARNERS else 'YES'}"
+        )
     finally:
         AttendanceRecord.objects.filter(session__cohort=cohort).delete()
         Enrolment.objects.filter(cohort=cohort).delete()

@@ -112,11 +112,24 @@ def issue_figures(learners: int) -> None:
     for concurrency in (1, 2):
         cohort = _cohort(learners)
         worker = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel=WARNING",
-             f"--concurrency={concurrency}", "--pool=prefork", "-n", f"bench{concurrency}@%h"],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--loglevel=WARNING",
+                f"--concurrency={concurrency}",
+                "--pool=prefork",
+                "-n",
+                f"bench{concurrency}@%h",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
             start_new_session=True,
-        )  # fmt: skip
+        )
         try:
             _wait_until_ready(f"bench{concurrency}@{socket.gethostname()}")
             start = time.perf_counter()

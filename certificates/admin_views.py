@@ -152,8 +152,11 @@ def certificate_detail(request, certificate_id):
         ),
         pk=certificate_id,
     )
-    context = {"certificate": certificate, "form": ReasonForm(),
-               "lookups": certificate.lookups.count()}  # fmt: skip
+    context = {
+        "certificate": certificate,
+        "form": ReasonForm(),
+        "lookups": certificate.lookups.count(),
+    }
     return render(request, "certificates/admin/certificate.html", context)
 
 

@@ -141,7 +141,7 @@ def write_self_signed_pair(directory: Path) -> None:
                 decipher_only=False,
             ),
             critical=True,
-        )  # fmt: skip
+        )
         .sign(key, hashes.SHA256())
     )
     pem = serialization.PrivateFormat.PKCS8

@@ -55,8 +55,12 @@ def verify_index(request):
                 return redirect(
                     "certificates:verify_code", code=code_form.cleaned_data["code"].strip()
                 )
-    context = {"code_form": code_form, "upload_form": upload_form, "check": check,
-               "certificate": certificate}  # fmt: skip
+    context = {
+        "code_form": code_form,
+        "upload_form": upload_form,
+        "check": check,
+        "certificate": certificate,
+    }
     return _noindex(render(request, "certificates/verify.html", context))
 
 

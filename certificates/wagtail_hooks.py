@@ -83,15 +83,31 @@ admin_urls = (
         path("", admin_views.index, name="index"),
         path("cohort/<int:cohort_id>/", admin_views.cohort_detail, name="cohort"),
         path("cohort/<int:cohort_id>/issue/", admin_views.cohort_issue, name="cohort_issue"),
-        path("cohort/<int:cohort_id>/template/", admin_views.cohort_template, name="cohort_template"),
-        path("enrolment/<int:enrolment_id>/issue/", admin_views.enrolment_issue, name="enrolment_issue"),
+        path(
+            "cohort/<int:cohort_id>/template/", admin_views.cohort_template, name="cohort_template"
+        ),
+        path(
+            "enrolment/<int:enrolment_id>/issue/",
+            admin_views.enrolment_issue,
+            name="enrolment_issue",
+        ),
         path("batch/<int:batch_id>/progress/", admin_views.batch_progress, name="batch_progress"),
-        path("certificate/<int:certificate_id>/", admin_views.certificate_detail, name="certificate"),
-        path("certificate/<int:certificate_id>/<str:action>/", admin_views.certificate_change, name="certificate_change"),
-        path("template/<int:template_id>/preview/", admin_views.template_preview, name="template_preview"),
+        path(
+            "certificate/<int:certificate_id>/", admin_views.certificate_detail, name="certificate"
+        ),
+        path(
+            "certificate/<int:certificate_id>/<str:action>/",
+            admin_views.certificate_change,
+            name="certificate_change",
+        ),
+        path(
+            "template/<int:template_id>/preview/",
+            admin_views.template_preview,
+            name="template_preview",
+        ),
     ],
     "certificates_admin",
-)  # fmt: skip
+)
 
 
 @hooks.register("register_admin_urls")

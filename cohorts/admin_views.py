@@ -45,16 +45,27 @@ def generate_sessions(request, cohort_id: int):
         allowed = not has_conflicts or form.cleaned_data["save_despite_conflicts"]
         if request.POST.get("action") == "create" and allowed:
             created = services.sessions_generate(cohort=cohort, pattern=pattern)
-            messages.success(request, _("%(n)d sessions created for %(cohort)s.")
-                             % {"n": len(created), "cohort": cohort})  # fmt: skip
+            messages.success(
+                request,
+                _("%(n)d sessions created for %(cohort)s.") % {"n": len(created), "cohort": cohort},
+            )
             return redirect(_sessions_url(cohort))
     if not has_conflicts:
         form.fields["save_despite_conflicts"].widget = HiddenInput()
-    return _render(request, "cohorts/admin/generate.html", form=form, preview=preview,
-                   has_conflicts=has_conflicts, title=_("Generate sessions"), subtitle=str(cohort),
-                   back_url=reverse("cohorts_cohort:index"),
-                   intro=_("Sessions are added after the cohort's existing ones and numbered "
-                           "in date order. Preview first, then create."))  # fmt: skip
+    return _render(
+        request,
+        "cohorts/admin/generate.html",
+        form=form,
+        preview=preview,
+        has_conflicts=has_conflicts,
+        title=_("Generate sessions"),
+        subtitle=str(cohort),
+        back_url=reverse("cohorts_cohort:index"),
+        intro=_(
+            "Sessions are added after the cohort's existing ones and numbered "
+            "in date order. Preview first, then create."
+        ),
+    )
 
 
 def _preview(cohort, pattern) -> list[dict]:
@@ -62,19 +73,35 @@ def _preview(cohort, pattern) -> list[dict]:
     rows = []
     for index in range(pattern.count):
         starts_at, ends_at = pattern.times(index)
-        rows.append({
-            "number": start + index + 1,
-            "title_th": pattern.title_th.replace("{n}", str(start + index + 1)),
-            "starts_at": starts_at, "ends_at": ends_at,
-            "conflicts": services.session_conflicts(
-                cohort=cohort, starts_at=starts_at, ends_at=ends_at, venue=pattern.venue,
-                facilitators=pattern.facilitators),
-        })  # fmt: skip
+        rows.append(
+            {
+                "number": start + index + 1,
+                "title_th": pattern.title_th.replace("{n}", str(start + index + 1)),
+                "starts_at": starts_at,
+                "ends_at": ends_at,
+                "conflicts": services.session_conflicts(
+                    cohort=cohort,
+                    starts_at=starts_at,
+                    ends_at=ends_at,
+                    venue=pattern.venue,
+                    facilitators=pattern.facilitators,
+                ),
+            }
+        )
     return rows
 
 
-def _session_action(request, session_id: int, *, form_class, apply, done: str, title: str,
-                    submit_label: str, refusal=None):  # fmt: skip
+def _session_action(
+    request,
+    session_id: int,
+    *,
+    form_class,
+    apply,
+    done: str,
+    title: str,
+    submit_label: str,
+    refusal=None,
+):
     """One coordinator form about one session: show it, apply it, tell who is emailed."""
     _require_coordinator(request)
     session = get_object_or_404(Session.objects.select_related("cohort"), pk=session_id)
@@ -86,47 +113,73 @@ def _session_action(request, session_id: int, *, form_class, apply, done: str, t
         apply(session, form.cleaned_data)
         messages.success(request, done % {"session": session})
         return redirect(_sessions_url(session.cohort))
-    return _render(request, "cohorts/admin/form.html", form=form, title=title,
-                   subtitle=str(session), submit_label=submit_label,
-                   back_url=_sessions_url(session.cohort))  # fmt: skip
+    return _render(
+        request,
+        "cohorts/admin/form.html",
+        form=form,
+        title=title,
+        subtitle=str(session),
+        submit_label=submit_label,
+        back_url=_sessions_url(session.cohort),
+    )
 
 
 def reschedule_session(request, session_id: int):
     def apply(session, data):
         services.session_reschedule(
-            session=session, starts_at=data["starts_at"], ends_at=data["ends_at"],
-            venue=data["venue"], keep_venue=False, note=data["note"],
-        )  # fmt: skip
+            session=session,
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            venue=data["venue"],
+            keep_venue=False,
+            note=data["note"],
+        )
 
     return _session_action(
-        request, session_id, form_class=forms.RescheduleForm, apply=apply,
+        request,
+        session_id,
+        form_class=forms.RescheduleForm,
+        apply=apply,
         done=_("%(session)s rescheduled; participants are being emailed."),
-        title=_("Reschedule"), submit_label=_("Reschedule and notify"),
-    )  # fmt: skip
+        title=_("Reschedule"),
+        submit_label=_("Reschedule and notify"),
+    )
 
 
 def cancel_session(request, session_id: int):
     return _session_action(
-        request, session_id, form_class=forms.CancelForm,
+        request,
+        session_id,
+        form_class=forms.CancelForm,
         apply=lambda session, data: services.session_cancel(session=session, note=data["note"]),
         done=_("%(session)s cancelled; participants are being emailed."),
-        title=_("Cancel session"), submit_label=_("Cancel session and notify"),
-    )  # fmt: skip
+        title=_("Cancel session"),
+        submit_label=_("Cancel session and notify"),
+    )
 
 
 def reopen_session(request, session_id: int):
     def apply(session, data):
         services.session_reopen(
-            session=session, starts_at=data["starts_at"], ends_at=data["ends_at"],
-            venue=data["venue"], note=data["note"],
-        )  # fmt: skip
+            session=session,
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            venue=data["venue"],
+            note=data["note"],
+        )
 
     return _session_action(
-        request, session_id, form_class=forms.RescheduleForm, apply=apply,
+        request,
+        session_id,
+        form_class=forms.RescheduleForm,
+        apply=apply,
         done=_("%(session)s re-opened; participants are being emailed."),
-        title=_("Re-open session"), submit_label=_("Re-open and notify"),
-        refusal=lambda s: None if s.is_cancelled else _("Only a cancelled session can be re-opened."),
-    )  # fmt: skip
+        title=_("Re-open session"),
+        submit_label=_("Re-open and notify"),
+        refusal=lambda s: (
+            None if s.is_cancelled else _("Only a cancelled session can be re-opened.")
+        ),
+    )
 
 
 def invite_person(request, cohort_id: int):
@@ -143,21 +196,35 @@ def invite_person(request, cohort_id: int):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            text = (_("%(email)s invited to %(cohort)s.") if created
-                    else _("%(email)s is already enrolled in %(cohort)s."))  # fmt: skip
+            text = (
+                _("%(email)s invited to %(cohort)s.")
+                if created
+                else _("%(email)s is already enrolled in %(cohort)s.")
+            )
             messages.success(request, text % {"email": email, "cohort": cohort})
             return redirect(reverse("cohorts_enrolment:index") + f"?cohort={cohort.pk}")
-    return _render(request, "cohorts/admin/form.html", form=form, title=_("Invite a person"),
-                   subtitle=str(cohort), submit_label=_("Invite"),
-                   back_url=reverse("cohorts_cohort:index"))  # fmt: skip
+    return _render(
+        request,
+        "cohorts/admin/form.html",
+        form=form,
+        title=_("Invite a person"),
+        subtitle=str(cohort),
+        submit_label=_("Invite"),
+        back_url=reverse("cohorts_cohort:index"),
+    )
 
 
 def import_people(request, cohort_id: int):
     _require_coordinator(request)
     cohort = get_object_or_404(Cohort, pk=cohort_id)
     stash = request.session.get(IMPORT_KEY, {})
-    context = {"title": _("Import learners"), "subtitle": str(cohort), "icon": "upload",
-               "submit_label": _("Check the file"), "back_url": reverse("cohorts_cohort:index")}  # fmt: skip
+    context = {
+        "title": _("Import learners"),
+        "subtitle": str(cohort),
+        "icon": "upload",
+        "submit_label": _("Check the file"),
+        "back_url": reverse("cohorts_cohort:index"),
+    }
     if request.method == "POST" and request.POST.get("action") == "confirm":
         batch = stash.get(request.POST.get("batch", ""))
         if not batch or batch["cohort"] != cohort.pk:
@@ -193,8 +260,9 @@ def _counts(rows: list[ImportRow]) -> dict:
 
 def withdraw_enrolment(request, enrolment_id: int):
     _require_coordinator(request)
-    enrolment = get_object_or_404(Enrolment.objects.select_related("cohort", "user"),
-                                  pk=enrolment_id)  # fmt: skip
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("cohort", "user"), pk=enrolment_id
+    )
     form = forms.WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -204,26 +272,43 @@ def withdraw_enrolment(request, enrolment_id: int):
         else:
             messages.success(request, _("%(e)s withdrawn; the record is kept.") % {"e": enrolment})
             return redirect("cohorts_enrolment:index")
-    return _render(request, "cohorts/admin/form.html", form=form, title=_("Withdraw"),
-                   subtitle=str(enrolment), submit_label=_("Withdraw"),
-                   back_url=reverse("cohorts_enrolment:index"))  # fmt: skip
+    return _render(
+        request,
+        "cohorts/admin/form.html",
+        form=form,
+        title=_("Withdraw"),
+        subtitle=str(enrolment),
+        submit_label=_("Withdraw"),
+        back_url=reverse("cohorts_enrolment:index"),
+    )
 
 
 def transfer_enrolment(request, enrolment_id: int):
     _require_coordinator(request)
-    enrolment = get_object_or_404(Enrolment.objects.select_related("cohort", "user"),
-                                  pk=enrolment_id)  # fmt: skip
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("cohort", "user"), pk=enrolment_id
+    )
     form = forms.TransferForm(request.POST or None, enrolment=enrolment)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            new = services.enrolment_transfer(enrolment=enrolment, to_cohort=data["to_cohort"],
-                                              team=data["team"], reason=data["reason"])  # fmt: skip
+            new = services.enrolment_transfer(
+                enrolment=enrolment,
+                to_cohort=data["to_cohort"],
+                team=data["team"],
+                reason=data["reason"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Transferred to %(cohort)s.") % {"cohort": new.cohort})
             return redirect("cohorts_enrolment:index")
-    return _render(request, "cohorts/admin/form.html", form=form, title=_("Transfer"),
-                   subtitle=str(enrolment), submit_label=_("Transfer"),
-                   back_url=reverse("cohorts_enrolment:index"))  # fmt: skip
+    return _render(
+        request,
+        "cohorts/admin/form.html",
+        form=form,
+        title=_("Transfer"),
+        subtitle=str(enrolment),
+        submit_label=_("Transfer"),
+        back_url=reverse("cohorts_enrolment:index"),
+    )

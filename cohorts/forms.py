@@ -37,17 +37,24 @@ class ConflictCheckMixin:
 
     def check_conflicts(self, *, cohort, starts_at, ends_at, venue, facilitators, exclude_id):
         self.conflicts = session_conflicts(
-            cohort=cohort, starts_at=starts_at, ends_at=ends_at, venue=venue,
-            facilitators=facilitators, exclude_id=exclude_id,
-        )  # fmt: skip
+            cohort=cohort,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            venue=venue,
+            facilitators=facilitators,
+            exclude_id=exclude_id,
+        )
         if self.conflicts:
             self.fields["save_despite_conflicts"].widget = forms.CheckboxInput()
         if self.conflicts and not self.cleaned_data.get("save_despite_conflicts"):
             self.add_error(
                 None,
-                _("Conflicts found: %(list)s Check them, then tick “save despite conflicts” "
-                  "to save anyway.") % {"list": " ".join(self.conflicts)},
-            )  # fmt: skip
+                _(
+                    "Conflicts found: %(list)s Check them, then tick “save despite conflicts” "
+                    "to save anyway."
+                )
+                % {"list": " ".join(self.conflicts)},
+            )
 
 
 class SessionForm(ConflictCheckMixin, WagtailAdminModelForm):
@@ -56,15 +63,28 @@ class SessionForm(ConflictCheckMixin, WagtailAdminModelForm):
     )
     online_url = forms.URLField(label=_("meeting link"), required=False, assume_scheme="https")
     note = forms.CharField(
-        label=_("Note to participants about a change"), required=False, widget=forms.Textarea(
-            attrs={"rows": 2}))  # fmt: skip
+        label=_("Note to participants about a change"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     class Meta:
         model = Session
         fields = [
-            "cohort", "title_th", "title_en", "kind", "starts_at", "ends_at", "venue",
-            "online_url", "module", "site_visit", "facilitators", "is_mandatory", "preparation",
-        ]  # fmt: skip
+            "cohort",
+            "title_th",
+            "title_en",
+            "kind",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "online_url",
+            "module",
+            "site_visit",
+            "facilitators",
+            "is_mandatory",
+            "preparation",
+        ]
         widgets = {"facilitators": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
@@ -80,37 +100,45 @@ class SessionForm(ConflictCheckMixin, WagtailAdminModelForm):
         if kind == Session.Kind.ONLINE and not data.get("online_url"):
             self.add_error("online_url", _("An online session needs a meeting link."))
         self.check_conflicts(
-            cohort=data.get("cohort"), starts_at=data.get("starts_at"),
-            ends_at=data.get("ends_at"), venue=data.get("venue"),
-            facilitators=data.get("facilitators") or [], exclude_id=self.instance.pk,
-        )  # fmt: skip
+            cohort=data.get("cohort"),
+            starts_at=data.get("starts_at"),
+            ends_at=data.get("ends_at"),
+            venue=data.get("venue"),
+            facilitators=data.get("facilitators") or [],
+            exclude_id=self.instance.pk,
+        )
         return data
 
 
 class GenerateSessionsForm(forms.Form):
-    count = forms.IntegerField(label=_("Number of sessions"), min_value=1, max_value=60,
-                               initial=14)  # fmt: skip
+    count = forms.IntegerField(label=_("Number of sessions"), min_value=1, max_value=60, initial=14)
     first_day = forms.DateField(label=_("First day"), widget=AdminDateInput)
     every = forms.IntegerField(label=_("Every"), min_value=1, max_value=12, initial=1)
-    unit = forms.ChoiceField(label=_("Unit"), choices=[("months", _("months")),
-                                                        ("weeks", _("weeks"))])  # fmt: skip
-    days_each = forms.IntegerField(label=_("Days per session"), min_value=1, max_value=7,
-                                   initial=1)  # fmt: skip
-    start_time = forms.TimeField(label=_("Starts at"), initial=dt.time(9, 0),
-                                 widget=AdminTimeInput)  # fmt: skip
+    unit = forms.ChoiceField(
+        label=_("Unit"), choices=[("months", _("months")), ("weeks", _("weeks"))]
+    )
+    days_each = forms.IntegerField(label=_("Days per session"), min_value=1, max_value=7, initial=1)
+    start_time = forms.TimeField(label=_("Starts at"), initial=dt.time(9, 0), widget=AdminTimeInput)
     end_time = forms.TimeField(label=_("Ends at"), initial=dt.time(16, 0), widget=AdminTimeInput)
-    kind = forms.ChoiceField(label=_("Kind"), choices=Session.Kind.choices,
-                             initial=Session.Kind.CLASSROOM)  # fmt: skip
-    venue = forms.ModelChoiceField(label=_("Venue"), queryset=Venue.objects.select_related(
-        "province"), required=False)  # fmt: skip
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Session.Kind.choices, initial=Session.Kind.CLASSROOM
+    )
+    venue = forms.ModelChoiceField(
+        label=_("Venue"), queryset=Venue.objects.select_related("province"), required=False
+    )
     facilitators = forms.ModelMultipleChoiceField(
-        label=_("Facilitators"), queryset=User.objects.none(), required=False,
-        widget=forms.CheckboxSelectMultiple)  # fmt: skip
+        label=_("Facilitators"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     title_th = forms.CharField(label=_("Thai title ({n} = number)"), initial="กิจกรรมหลักสูตร พมส.")
-    title_en = forms.CharField(label=_("English title ({n} = number)"), initial="Programme session",
-                               required=False)  # fmt: skip
-    save_despite_conflicts = forms.BooleanField(label=_("Save despite conflicts"),
-                                                required=False, help_text=CONFIRM_HELP)  # fmt: skip
+    title_en = forms.CharField(
+        label=_("English title ({n} = number)"), initial="Programme session", required=False
+    )
+    save_despite_conflicts = forms.BooleanField(
+        label=_("Save despite conflicts"), required=False, help_text=CONFIRM_HELP
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,17 +161,22 @@ class GenerateSessionsForm(forms.Form):
 class RescheduleForm(ConflictCheckMixin, forms.Form):
     starts_at = forms.DateTimeField(label=_("New start"), widget=AdminDateTimeInput)
     ends_at = forms.DateTimeField(label=_("New end"), widget=AdminDateTimeInput)
-    venue = forms.ModelChoiceField(label=_("Venue"), required=False,
-                                   queryset=Venue.objects.select_related("province"))  # fmt: skip
-    note = forms.CharField(label=_("Note to participants"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
-    save_despite_conflicts = forms.BooleanField(label=_("Save despite conflicts"),
-                                                required=False, help_text=CONFIRM_HELP)  # fmt: skip
+    venue = forms.ModelChoiceField(
+        label=_("Venue"), required=False, queryset=Venue.objects.select_related("province")
+    )
+    note = forms.CharField(
+        label=_("Note to participants"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    save_despite_conflicts = forms.BooleanField(
+        label=_("Save despite conflicts"), required=False, help_text=CONFIRM_HELP
+    )
 
     def __init__(self, *args, session: Session, **kwargs):
         self.session = session
-        kwargs.setdefault("initial", {"starts_at": session.starts_at,
-                                      "ends_at": session.ends_at, "venue": session.venue})  # fmt: skip
+        kwargs.setdefault(
+            "initial",
+            {"starts_at": session.starts_at, "ends_at": session.ends_at, "venue": session.venue},
+        )
         super().__init__(*args, **kwargs)
         self.hide_confirmation()
 
@@ -153,16 +186,22 @@ class RescheduleForm(ConflictCheckMixin, forms.Form):
             self.add_error("ends_at", _("The end must be after the start."))
             return data
         self.check_conflicts(
-            cohort=self.session.cohort, starts_at=data.get("starts_at"),
-            ends_at=data.get("ends_at"), venue=data.get("venue"),
-            facilitators=list(self.session.facilitators.all()), exclude_id=self.session.pk,
-        )  # fmt: skip
+            cohort=self.session.cohort,
+            starts_at=data.get("starts_at"),
+            ends_at=data.get("ends_at"),
+            venue=data.get("venue"),
+            facilitators=list(self.session.facilitators.all()),
+            exclude_id=self.session.pk,
+        )
         return data
 
 
 class CancelForm(forms.Form):
-    note = forms.CharField(label=_("Reason, told to participants"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    note = forms.CharField(
+        label=_("Reason, told to participants"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, session: Session, **kwargs):
         self.session = session
@@ -177,8 +216,9 @@ class InviteForm(forms.Form):
     first_name_en = forms.CharField(label=_("First name (English)"), required=False)
     last_name_en = forms.CharField(label=_("Last name (English)"), required=False)
     position = forms.CharField(label=_("Position"), required=False)
-    organisation = forms.ModelChoiceField(label=_("Organisation"), required=False,
-                                          queryset=Organisation.objects.all())  # fmt: skip
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), required=False, queryset=Organisation.objects.all()
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Enrolment.Role.choices)
     team = forms.ModelChoiceField(label=_("Team"), required=False, queryset=Team.objects.none())
 
@@ -188,10 +228,14 @@ class InviteForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV or Excel (.xlsx) file"),
-                           help_text=_("Columns: email, title, first_name_th, last_name_th, "
-                                       "first_name_en, last_name_en, position, organisation, "
-                                       "phone, role, team."))  # fmt: skip
+    file = forms.FileField(
+        label=_("CSV or Excel (.xlsx) file"),
+        help_text=_(
+            "Columns: email, title, first_name_th, last_name_th, "
+            "first_name_en, last_name_en, position, organisation, "
+            "phone, role, team."
+        ),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -201,18 +245,23 @@ class ImportForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class TransferForm(forms.Form):
     to_cohort = forms.ModelChoiceField(
         label=_("Transfer to cohort"), queryset=Cohort.objects.none()
     )
-    team = forms.ModelChoiceField(label=_("Team in the new cohort"), required=False,
-                                  queryset=Team.objects.select_related("cohort"))  # fmt: skip
-    reason = forms.CharField(label=_("Reason"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+    team = forms.ModelChoiceField(
+        label=_("Team in the new cohort"),
+        required=False,
+        queryset=Team.objects.select_related("cohort"),
+    )
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, enrolment: Enrolment, **kwargs):
         super().__init__(*args, **kwargs)

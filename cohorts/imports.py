@@ -73,9 +73,13 @@ def read_table(name: str, content: bytes, *, headers: dict = HEADERS) -> list[di
     if len(rows) > MAX_ROWS:
         raise ImportFileError(_("At most %(max)d rows per file.") % {"max": MAX_ROWS})
     return [
-        {col: str(cell if cell is not None else "").strip() for col, cell in zip(columns, r, strict=False) if col}
+        {
+            col: str(cell if cell is not None else "").strip()
+            for col, cell in zip(columns, r, strict=False)
+            if col
+        }
         for r in rows
-    ]  # fmt: skip
+    ]
 
 
 def _column(header, headers: dict) -> str | None:
@@ -148,15 +152,18 @@ def _check(row, organisations, teams, users, enrolled, seen_emails, seen_names) 
     except ValidationError:
         problems.append(_("Bad email address: “%(email)s”.") % {"email": v.get("email", "")})
     if email and email in seen_emails:
-        problems.append(_("Duplicate person: same email as line %(line)d.")
-                        % {"line": seen_emails[email]})  # fmt: skip
+        problems.append(
+            _("Duplicate person: same email as line %(line)d.") % {"line": seen_emails[email]}
+        )
     seen_emails.setdefault(email, row.line)
     if not v.get("first_name") or not v.get("last_name"):
         problems.append(_("Missing Thai first or last name."))
     full_name = (v.get("first_name", ""), v.get("last_name", ""))
     if all(full_name) and full_name in seen_names:
-        problems.append(_("Duplicate person: same Thai name as line %(line)d.")
-                        % {"line": seen_names[full_name]})  # fmt: skip
+        problems.append(
+            _("Duplicate person: same Thai name as line %(line)d.")
+            % {"line": seen_names[full_name]}
+        )
     seen_names.setdefault(full_name, row.line)
     org_name = v.get("organisation", "")
     if org_name and org_name not in organisations:
@@ -188,14 +195,26 @@ def apply_rows(*, cohort: Cohort, rows: list[ImportRow]) -> dict[str, int]:
     for row in rows:
         if row.action in ("new", "enrol"):
             v = row.values
-            profile = {key: v.get(key, "") for key in (
-                "title_prefix", "first_name", "last_name", "first_name_en", "last_name_en",
-                "position", "phone")}  # fmt: skip
+            profile = {
+                key: v.get(key, "")
+                for key in (
+                    "title_prefix",
+                    "first_name",
+                    "last_name",
+                    "first_name_en",
+                    "last_name_en",
+                    "position",
+                    "phone",
+                )
+            }
             profile["organisation_id"] = row.organisation_id
             _enrolment, created = enrolment_invite(
-                cohort=cohort, email=v["email"], role=ROLES[v.get("role", "").lower()],
-                team=teams.get(row.team_id), profile=profile,
-            )  # fmt: skip
+                cohort=cohort,
+                email=v["email"],
+                role=ROLES[v.get("role", "").lower()],
+                team=teams.get(row.team_id),
+                profile=profile,
+            )
             counts[row.action if created else "unchanged"] += 1
         else:
             counts[row.action] += 1

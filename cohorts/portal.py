@@ -19,17 +19,19 @@ def schedule_panel(request) -> dict | None:
     for enrolment in enrolments:
         cohort_sessions = [s for s in sessions if s.cohort_id == enrolment.cohort_id]
         team = enrolment.team
-        blocks.append({
-            "enrolment": enrolment,
-            "cohort": enrolment.cohort,
-            "sessions": cohort_sessions,
-            "next": selectors.next_session(cohort_sessions, now=now),
-            "team": team,
-            "members": list(selectors.team_members(team=team)) if team else [],
-            "public_feed_url": request.build_absolute_uri(
-                reverse("cohorts:cohort_feed", args=[enrolment.cohort.slug])
-            ),
-        })  # fmt: skip
+        blocks.append(
+            {
+                "enrolment": enrolment,
+                "cohort": enrolment.cohort,
+                "sessions": cohort_sessions,
+                "next": selectors.next_session(cohort_sessions, now=now),
+                "team": team,
+                "members": list(selectors.team_members(team=team)) if team else [],
+                "public_feed_url": request.build_absolute_uri(
+                    reverse("cohorts:cohort_feed", args=[enrolment.cohort.slug])
+                ),
+            }
+        )
     feed_url = request.build_absolute_uri(reverse("cohorts:personal_feed", args=[token.token]))
     return {
         "template": "cohorts/panel_schedule.html",

@@ -14,8 +14,9 @@ def _deliver_after_commit(ids: list[int]) -> None:
         transaction.on_commit(lambda notice_id=notice_id: deliver_notice.delay(notice_id))
 
 
-@shared_task(name="cohorts.deliver_notice", autoretry_for=(OSError,), retry_backoff=True,
-             max_retries=5)  # fmt: skip
+@shared_task(
+    name="cohorts.deliver_notice", autoretry_for=(OSError,), retry_backoff=True, max_retries=5
+)
 def deliver_notice(notice_id: int) -> bool:
     return services.notice_deliver(notice_id=notice_id)
 
@@ -28,8 +29,9 @@ def notify_session_change(session_id: int, sequence: int) -> int:
     return len(ids)
 
 
-@shared_task(name="cohorts.send_invitation", autoretry_for=(OSError,), retry_backoff=True,
-             max_retries=5)  # fmt: skip
+@shared_task(
+    name="cohorts.send_invitation", autoretry_for=(OSError,), retry_backoff=True, max_retries=5
+)
 def send_invitation(user_id: int, cohort_id: int, new_user: bool) -> None:
     from cohorts.services.enrolments import invitation_send
 

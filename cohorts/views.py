@@ -44,7 +44,9 @@ def reset_feed(request):
     calendar_token_revoke(user=request.user)
     messages.success(
         request,
-        _("Your calendar link has been replaced. The old link no longer works; "
-          "add the new one to your calendar."),
-    )  # fmt: skip
+        _(
+            "Your calendar link has been replaced. The old link no longer works; "
+            "add the new one to your calendar."
+        ),
+    )
     return redirect("accounts:me")

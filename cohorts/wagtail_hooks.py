@@ -82,8 +82,16 @@ class CohortViewSet(ModelViewSet):
     list_display = ["number", "title_th", "starts_on", "ends_on", "status"]
     filterset_class = CohortFilterSet
     search_fields = ["title_th", "title_en", "slug"]
-    form_fields = ["number", "slug", "title_th", "title_en", "starts_on", "ends_on", "status",
-                   "coordinators"]  # fmt: skip
+    form_fields = [
+        "number",
+        "slug",
+        "title_th",
+        "title_en",
+        "starts_on",
+        "ends_on",
+        "status",
+        "coordinators",
+    ]
     copy_view_enabled = False
 
 
@@ -140,10 +148,19 @@ class SessionViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
-        "number", "title_th", "cohort",
-        Column("starts_at", label=_("starts at"), accessor=lambda s: thai_datetime(s.starts_at, short=True), sort_key="starts_at"),
-        "kind", "venue", "status",
-    ]  # fmt: skip
+        "number",
+        "title_th",
+        "cohort",
+        Column(
+            "starts_at",
+            label=_("starts at"),
+            accessor=lambda s: thai_datetime(s.starts_at, short=True),
+            sort_key="starts_at",
+        ),
+        "kind",
+        "venue",
+        "status",
+    ]
     list_filter = None
     filterset_class = SessionFilterSet
     search_fields = ["title_th", "title_en"]
@@ -229,8 +246,12 @@ class EnrolmentViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = ["user", "cohort", "role", "team", "status", "organisation_name_snapshot"]
     filterset_class = EnrolmentFilterSet
-    search_fields = ["user__email", "user__first_name", "user__last_name",
-                     "organisation_name_snapshot"]  # fmt: skip
+    search_fields = [
+        "user__email",
+        "user__first_name",
+        "user__last_name",
+        "organisation_name_snapshot",
+    ]
     form_fields = ["cohort", "user", "role", "team"]
     list_per_page = 50
 
@@ -251,12 +272,36 @@ def register_cohorts_viewsets():
 def register_cohort_tools():
     v = admin_views
     return [
-        path("cohort-tools/<int:cohort_id>/generate/", v.generate_sessions, name="cohorts_admin_generate"),
+        path(
+            "cohort-tools/<int:cohort_id>/generate/",
+            v.generate_sessions,
+            name="cohorts_admin_generate",
+        ),
         path("cohort-tools/<int:cohort_id>/invite/", v.invite_person, name="cohorts_admin_invite"),
         path("cohort-tools/<int:cohort_id>/import/", v.import_people, name="cohorts_admin_import"),
-        path("cohort-tools/session/<int:session_id>/reschedule/", v.reschedule_session, name="cohorts_admin_reschedule"),
-        path("cohort-tools/session/<int:session_id>/cancel/", v.cancel_session, name="cohorts_admin_cancel"),
-        path("cohort-tools/session/<int:session_id>/reopen/", v.reopen_session, name="cohorts_admin_reopen"),
-        path("cohort-tools/enrolment/<int:enrolment_id>/withdraw/", v.withdraw_enrolment, name="cohorts_admin_withdraw"),
-        path("cohort-tools/enrolment/<int:enrolment_id>/transfer/", v.transfer_enrolment, name="cohorts_admin_transfer"),
-    ]  # fmt: skip
+        path(
+            "cohort-tools/session/<int:session_id>/reschedule/",
+            v.reschedule_session,
+            name="cohorts_admin_reschedule",
+        ),
+        path(
+            "cohort-tools/session/<int:session_id>/cancel/",
+            v.cancel_session,
+            name="cohorts_admin_cancel",
+        ),
+        path(
+            "cohort-tools/session/<int:session_id>/reopen/",
+            v.reopen_session,
+            name="cohorts_admin_reopen",
+        ),
+        path(
+            "cohort-tools/enrolment/<int:enrolment_id>/withdraw/",
+            v.withdraw_enrolment,
+            name="cohorts_admin_withdraw",
+        ),
+        path(
+            "cohort-tools/enrolment/<int:enrolment_id>/transfer/",
+            v.transfer_enrolment,
+            name="cohorts_admin_transfer",
+        ),
+    ]

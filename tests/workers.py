@@ -76,13 +76,28 @@ class Worker:
 
     def start(self, name: str, *, concurrency: int = 1, wait: bool = True) -> subprocess.Popen:
         """Start a prefork worker named `name@<host>`; by default, return once it consumes."""
-        command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork",
-                   f"--concurrency={concurrency}", "-n", f"{name}@%h", "--loglevel=INFO"]  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=prefork",
+            f"--concurrency={concurrency}",
+            "-n",
+            f"{name}@%h",
+            "--loglevel=INFO",
+        ]
         with self.log_path.open("a") as log:
             process = subprocess.Popen(  # noqa: S603
-                command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                command,
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
                 start_new_session=True,
-            )  # fmt: skip
+            )
         self.processes.append(process)
         if wait:
             self.wait_until_ready(process)

@@ -61,9 +61,11 @@ def batch_start_one(*, enrolment, requested_by=None, override_reason="") -> Issu
     if not completion.met and not (override_reason or "").strip():
         raise NotEligible(completion.reasons)
     batch = IssuanceBatch.objects.create(
-        cohort=enrolment.cohort, requested_by=requested_by, whole_cohort=False,
+        cohort=enrolment.cohort,
+        requested_by=requested_by,
+        whole_cohort=False,
         template=template_for(enrolment.cohort),
-    )  # fmt: skip
+    )
     _add_items(batch, [(enrolment, override_reason.strip())])
     return batch
 

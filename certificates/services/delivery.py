@@ -30,10 +30,12 @@ def certificates_email_stale(*, now=None) -> int:
     now = now or timezone.now()
     ids = list(
         Certificate.objects.filter(
-            status=Certificate.Status.VALID, emailed_at=None,
-            issued_at__lt=now - EMAIL_STALE_AFTER, issued_at__gt=now - EMAIL_GIVE_UP_AFTER,
+            status=Certificate.Status.VALID,
+            emailed_at=None,
+            issued_at__lt=now - EMAIL_STALE_AFTER,
+            issued_at__gt=now - EMAIL_GIVE_UP_AFTER,
         ).values_list("id", flat=True)
-    )  # fmt: skip
+    )
     for certificate_id in ids:
         email_certificate.delay(certificate_id)
     return len(ids)

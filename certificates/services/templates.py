@@ -68,8 +68,18 @@ def _media_url(image) -> str:
 
 def design_snapshot(template: CertificateTemplate) -> dict:
     """What the template looks like now; kept with the certificate for good."""
-    fields = ["issuer_name_th", "issuer_name_en", "programme_th", "programme_en", "heading_th",
-              "heading_en", "body_th", "body_en", "criteria_th", "criteria_en"]  # fmt: skip
+    fields = [
+        "issuer_name_th",
+        "issuer_name_en",
+        "programme_th",
+        "programme_en",
+        "heading_th",
+        "heading_en",
+        "body_th",
+        "body_en",
+        "criteria_th",
+        "criteria_en",
+    ]
     design = {name: getattr(template, name) for name in fields}
     design["template_name"] = template.name
     design["background_url"] = _media_url(template.background)

@@ -34,11 +34,14 @@ def enrolment_create(
         raise ValidationError(_("The team belongs to another cohort."))
     organisation = user.organisation
     enrolment = Enrolment(
-        cohort=cohort, user=user, role=role, team=team,
+        cohort=cohort,
+        user=user,
+        role=role,
+        team=team,
         position_snapshot=user.position,
         organisation_snapshot=organisation,
         organisation_name_snapshot=organisation.name_th if organisation else "",
-    )  # fmt: skip
+    )
     enrolment.full_clean()
     enrolment.save()
     user.groups.add(*Group.objects.filter(name=LEARNER))
@@ -59,9 +62,14 @@ def set_password_url(user) -> str:
 
 @transaction.atomic
 def enrolment_invite(
-    *, cohort: Cohort, email: str, role: str = Enrolment.Role.EXECUTIVE,
-    team: Team | None = None, profile: dict | None = None, notify: bool = True,
-) -> tuple[Enrolment, bool]:  # fmt: skip
+    *,
+    cohort: Cohort,
+    email: str,
+    role: str = Enrolment.Role.EXECUTIVE,
+    team: Team | None = None,
+    profile: dict | None = None,
+    notify: bool = True,
+) -> tuple[Enrolment, bool]:
     """Create the person if new (no usable password, verified address) and enrol them."""
     email = User.objects.normalize_email(email).lower()
     user = User.objects.filter(email__iexact=email).first()
@@ -132,11 +140,14 @@ def enrolment_transfer(
         raise ValidationError(_("This person is already enrolled in that cohort."))
     _end(enrolment, Enrolment.Status.TRANSFERRED, reason)
     new = Enrolment(
-        cohort=to_cohort, user_id=enrolment.user_id, role=enrolment.role, team=team,
+        cohort=to_cohort,
+        user_id=enrolment.user_id,
+        role=enrolment.role,
+        team=team,
         position_snapshot=enrolment.position_snapshot,
         organisation_snapshot=enrolment.organisation_snapshot,
         organisation_name_snapshot=enrolment.organisation_name_snapshot,
-    )  # fmt: skip
+    )
     new.full_clean()
     new.save()
     enrolment.transferred_to = new

@@ -70,9 +70,12 @@ def notice_deliver(*, notice_id: int) -> bool:
     if not claimed:
         return False
     notice = SessionNotice.objects.select_related(
-        "user", "session__cohort", "session__venue__province", "session__module",
+        "user",
+        "session__cohort",
+        "session__venue__province",
+        "session__module",
         "session__site_visit",
-    ).get(pk=notice_id)  # fmt: skip
+    ).get(pk=notice_id)
     try:
         _send(notice)
     except Exception:

@@ -70,12 +70,16 @@ def session_conflicts(
     for other in overlapping_sessions(starts_at=starts_at, ends_at=ends_at, exclude_id=exclude_id):
         label = f"{other.cohort} · {other}"
         if venue is not None and other.venue_id == venue.pk:
-            problems.append(_("Venue %(venue)s is already booked for %(other)s.")
-                            % {"venue": venue.name_th, "other": label})  # fmt: skip
+            problems.append(
+                _("Venue %(venue)s is already booked for %(other)s.")
+                % {"venue": venue.name_th, "other": label}
+            )
         for person in other.facilitators.all():
             if person.pk in facilitator_ids:
-                problems.append(_("%(person)s is already facilitating %(other)s.")
-                                % {"person": person.get_full_name(), "other": label})  # fmt: skip
+                problems.append(
+                    _("%(person)s is already facilitating %(other)s.")
+                    % {"person": person.get_full_name(), "other": label}
+                )
         if cohort is not None and other.cohort_id == cohort.pk:
             problems.append(_("The cohort already has %(other)s at that time.") % {"other": label})
     return problems
@@ -112,11 +116,15 @@ def sessions_generate(*, cohort: Cohort, pattern: SessionPattern) -> list[Sessio
         starts_at, ends_at = pattern.times(index)
         n = existing + index + 1
         session = Session(
-            cohort=cohort, number=n, kind=pattern.kind, venue=pattern.venue,
+            cohort=cohort,
+            number=n,
+            kind=pattern.kind,
+            venue=pattern.venue,
             title_th=pattern.title_th.replace("{n}", str(n)),
             title_en=pattern.title_en.replace("{n}", str(n)),
-            starts_at=starts_at, ends_at=ends_at,
-        )  # fmt: skip
+            starts_at=starts_at,
+            ends_at=ends_at,
+        )
         session.full_clean()
         session.save()
         session.facilitators.set(pattern.facilitators)

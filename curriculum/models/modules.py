@@ -35,9 +35,11 @@ class CourseModulePage(SitePage):
         _("format"), max_length=16, choices=Format.choices, default=Format.CLASSROOM
     )
     learning_outcomes = StreamField(
-        OUTCOMES, verbose_name=_("learning outcomes"), blank=True,
+        OUTCOMES,
+        verbose_name=_("learning outcomes"),
+        blank=True,
         help_text=_("What learners can do after the module, one outcome per item (ผลลัพธ์การเรียนรู้)."),
-    )  # fmt: skip
+    )
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
     readings = StreamField(READINGS, verbose_name=_("readings and documents"), blank=True)
     related_themes = ParentalManyToManyField(

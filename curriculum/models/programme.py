@@ -19,14 +19,18 @@ class ProgrammePage(SitePage):
     """The certificate programme; course modules and site visits live below it."""
 
     body = StreamField(
-        BodyBlock(), verbose_name=_("overview"), blank=True,
+        BodyBlock(),
+        verbose_name=_("overview"),
+        blank=True,
         help_text=_("The programme in a few paragraphs (ภาพรวมหลักสูตร)."),
-    )  # fmt: skip
+    )
     objectives = StreamField(OUTCOMES, verbose_name=_("objectives"), blank=True)
     audience = RichTextField(
-        _("who it is for"), blank=True, features=["bold", "italic", "link", "ul"],
+        _("who it is for"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
         help_text=_("Who should apply: mayors, executives, municipal staff, researchers."),
-    )  # fmt: skip
+    )
     target_organisations = models.PositiveIntegerField(_("target: local governments"), default=300)
     target_people = models.PositiveIntegerField(_("target: people trained"), default=2000)
 

@@ -36,9 +36,11 @@ class ResearchThemePage(SitePage):
     """One research theme; `theme` ties it to teams and assignments (cohorts.ResearchTheme)."""
 
     theme = models.CharField(
-        _("theme"), max_length=32, choices=ResearchTheme.choices,
+        _("theme"),
+        max_length=32,
+        choices=ResearchTheme.choices,
         help_text=_("The theme code teams and assignments use (ประเด็นวิจัย)."),
-    )  # fmt: skip
+    )
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
 
     content_panels = SitePage.content_panels + [FieldPanel("theme"), FieldPanel("body")]

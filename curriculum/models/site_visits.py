@@ -33,13 +33,17 @@ class SiteVisitPage(SitePage):
     )
     hosts = StreamField(HOSTS, verbose_name=_("host organisations"), blank=True)
     themes = StreamField(
-        THEMES, verbose_name=_("themes"), blank=True,
+        THEMES,
+        verbose_name=_("themes"),
+        blank=True,
         help_text=_("e.g. BCG, green and circular economy, smart city (เศรษฐกิจ BCG, เมืองอัจฉริยะ)."),
-    )  # fmt: skip
+    )
     agenda = StreamField(
-        AGENDA, verbose_name=_("agenda"), blank=True,
+        AGENDA,
+        verbose_name=_("agenda"),
+        blank=True,
         help_text=_("One block per day, activities in time order (กำหนดการรายวัน)."),
-    )  # fmt: skip
+    )
     questions = StreamField(QUESTIONS, verbose_name=_("questions to study"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
     gallery = StreamField(GALLERY, verbose_name=_("gallery"), blank=True)

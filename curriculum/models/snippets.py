@@ -73,9 +73,11 @@ class Partner(TranslatableMixin, models.Model):
     )
     url = models.URLField(_("website"), blank=True)
     role = models.CharField(
-        _("role in the programme"), max_length=255, blank=True,
+        _("role in the programme"),
+        max_length=255,
+        blank=True,
         help_text=_("e.g. funder, academic partner (ผู้ให้ทุน, ภาคีวิชาการ)"),
-    )  # fmt: skip
+    )
 
     panels = [FieldPanel("name"), FieldPanel("logo"), FieldPanel("url"), FieldPanel("role")]
 

@@ -39,9 +39,13 @@ def test_changing_position_keeps_the_enrolment_snapshot(client, learner):
     enrolment = Enrolment.objects.get(user=learner)
     client.post(
         "/me/profile/",
-        {"first_name": learner.first_name, "last_name": learner.last_name,
-         "position": "อดีตนายกเทศมนตรี", "organisation": ""},
-    )  # fmt: skip
+        {
+            "first_name": learner.first_name,
+            "last_name": learner.last_name,
+            "position": "อดีตนายกเทศมนตรี",
+            "organisation": "",
+        },
+    )
     enrolment.refresh_from_db()
     assert enrolment.position_snapshot == "นายกเทศมนตรี"
 

@@ -44,9 +44,13 @@ def test_coordinators_manage_organisations_in_the_admin(client):
     khon_kaen = Province.objects.get(code="TH-40")
     response = client.post(
         "/admin/organisations/new/",
-        {"name_th": "เทศบาลเมืองชุมแพ", "name_en": "Chum Phae Town Municipality",
-         "kind": "town", "province": khon_kaen.pk},
-    )  # fmt: skip
+        {
+            "name_th": "เทศบาลเมืองชุมแพ",
+            "name_en": "Chum Phae Town Municipality",
+            "kind": "town",
+            "province": khon_kaen.pk,
+        },
+    )
     assert response.status_code == 302
     assert Organisation.objects.get(name_th="เทศบาลเมืองชุมแพ").is_local_government
 

@@ -29,16 +29,34 @@ def test_a_coordinator_creates_an_assignment_through_the_admin(client, coordinat
         streamfield,
     )
 
-    data = nested_form_data({
-        "cohort": cohort.pk, "title_th": "แผนการเก็บข้อมูล", "title_en": "Data collection plan",
-        "kind": "team", "due_at": "2026-12-20 23:59", "required_for_completion": "on",
-        "max_file_mb": 10, "brief": rich_text("<p>ส่งแผนการเก็บข้อมูล</p>"),
-        "rubric": streamfield([("criterion", {
-            "title": "ความเป็นไปได้", "title_en": "Feasibility", "description": "",
-            "levels": streamfield([("item", {"label": "ดี", "description": "", "points": "4"})]),
-        })]),
-        "attachments": inline_formset([]),
-    })  # fmt: skip
+    data = nested_form_data(
+        {
+            "cohort": cohort.pk,
+            "title_th": "แผนการเก็บข้อมูล",
+            "title_en": "Data collection plan",
+            "kind": "team",
+            "due_at": "2026-12-20 23:59",
+            "required_for_completion": "on",
+            "max_file_mb": 10,
+            "brief": rich_text("<p>ส่งแผนการเก็บข้อมูล</p>"),
+            "rubric": streamfield(
+                [
+                    (
+                        "criterion",
+                        {
+                            "title": "ความเป็นไปได้",
+                            "title_en": "Feasibility",
+                            "description": "",
+                            "levels": streamfield(
+                                [("item", {"label": "ดี", "description": "", "points": "4"})]
+                            ),
+                        },
+                    )
+                ]
+            ),
+            "attachments": inline_formset([]),
+        }
+    )
     data["accepted_kinds"] = ["pdf", "docx"]
     response = client.post("/admin/assignments/new/", data)
     assert response.status_code == 302, response.content.decode()[-3000:]
@@ -86,10 +104,15 @@ def test_an_extension_granted_in_the_admin_records_who_granted_it(
     client, coordinator, assignment, team
 ):
     client.force_login(coordinator)
-    response = client.post("/admin/assignment_extensions/new/", {
-        "assignment": assignment.pk, "team": team.pk, "due_at": "2027-01-10 23:59",
-        "reason": "น้ำท่วมเทศบาล",
-    })  # fmt: skip
+    response = client.post(
+        "/admin/assignment_extensions/new/",
+        {
+            "assignment": assignment.pk,
+            "team": team.pk,
+            "due_at": "2027-01-10 23:59",
+            "reason": "น้ำท่วมเทศบาล",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[-2000:]
     assert Extension.objects.get().granted_by == coordinator
 

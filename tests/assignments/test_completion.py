@@ -16,9 +16,13 @@ def accept(assignment, learner, reviewer):
         assignment=assignment, user=learner, text="งาน"
     ).submission
     services.review_record(
-        submission=submission, reviewer=reviewer, feedback="ดี", decision="accepted",
-        levels={c.id: 0 for c in assignment.criteria}, notify=False,
-    )  # fmt: skip
+        submission=submission,
+        reviewer=reviewer,
+        feedback="ดี",
+        decision="accepted",
+        levels={c.id: 0 for c in assignment.criteria},
+        notify=False,
+    )
 
 
 def result(learner):
@@ -55,9 +59,13 @@ def test_returned_work_does_not_count(learner, assignment, facilitator):
         assignment=assignment, user=learner, text="งาน"
     ).submission
     services.review_record(
-        submission=submission, reviewer=facilitator, feedback="แก้", decision="returned",
-        levels={c.id: 2 for c in assignment.criteria}, notify=False,
-    )  # fmt: skip
+        submission=submission,
+        reviewer=facilitator,
+        feedback="แก้",
+        decision="returned",
+        levels={c.id: 2 for c in assignment.criteria},
+        notify=False,
+    )
     assert not result(learner).met
 
 

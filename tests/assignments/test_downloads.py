@@ -20,10 +20,14 @@ def stored(assignment, learner):
 @pytest.fixture
 def reviewed(stored, facilitator):
     return services.review_record(
-        submission=stored.version.submission, reviewer=facilitator, feedback="ปรับปรุง",
-        decision="returned", levels={c.id: 1 for c in stored.version.submission.assignment.criteria},
-        file=upload("ความเห็น.pdf", pdf_bytes()), notify=False,
-    )  # fmt: skip
+        submission=stored.version.submission,
+        reviewer=facilitator,
+        feedback="ปรับปรุง",
+        decision="returned",
+        levels={c.id: 1 for c in stored.version.submission.assignment.criteria},
+        file=upload("ความเห็น.pdf", pdf_bytes()),
+        notify=False,
+    )
 
 
 def get(client, user, path):

@@ -122,9 +122,12 @@ def test_returning_with_feedback_shows_scores_to_the_team_and_emails_once(
 
 def test_a_notification_is_sent_only_once(facilitator, handed_in):
     review = services.review_record(
-        submission=handed_in, reviewer=facilitator, feedback="ดี", decision="accepted",
+        submission=handed_in,
+        reviewer=facilitator,
+        feedback="ดี",
+        decision="accepted",
         levels={c.id: 0 for c in handed_in.assignment.criteria},
-    )  # fmt: skip
+    )
     assert services.review_notify(review_id=review.pk) is True
     assert services.review_notify(review_id=review.pk) is False
     assert len(mail.outbox) == 1
@@ -140,9 +143,12 @@ def test_a_review_whose_email_task_was_lost_is_emailed_by_the_sweep_once(facilit
 
     levels = {c.id: 0 for c in handed_in.assignment.criteria}
     review = services.review_record(
-        submission=handed_in, reviewer=facilitator, feedback="ดี", decision="returned",
+        submission=handed_in,
+        reviewer=facilitator,
+        feedback="ดี",
+        decision="returned",
         levels=levels,
-    )  # fmt: skip
+    )
     mail.outbox.clear()
     Review.objects.filter(pk=review.pk).update(
         notification=Review.Notification.PENDING,
@@ -176,11 +182,23 @@ def test_a_review_needs_every_criterion_and_feedback(client, facilitator, handed
 
 def test_work_cannot_be_reviewed_twice(facilitator, handed_in):
     levels = {c.id: 0 for c in handed_in.assignment.criteria}
-    services.review_record(submission=handed_in, reviewer=facilitator, feedback="ดี",
-                           decision="returned", levels=levels, notify=False)  # fmt: skip
+    services.review_record(
+        submission=handed_in,
+        reviewer=facilitator,
+        feedback="ดี",
+        decision="returned",
+        levels=levels,
+        notify=False,
+    )
     with pytest.raises(services.SubmissionError):
-        services.review_record(submission=handed_in, reviewer=facilitator, feedback="ดี",
-                               decision="accepted", levels=levels, notify=False)  # fmt: skip
+        services.review_record(
+            submission=handed_in,
+            reviewer=facilitator,
+            feedback="ดี",
+            decision="accepted",
+            levels=levels,
+            notify=False,
+        )
 
 
 def test_a_facilitator_who_does_not_advise_cannot_review(client, handed_in):

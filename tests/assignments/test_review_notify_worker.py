@@ -26,9 +26,12 @@ def test_the_worker_emails_the_team_exactly_once(real_worker):
         assignment=assignment, user=learner, text="งาน"
     ).submission
     review = services.review_record(
-        submission=submission, reviewer=advisor, feedback="ดี", decision="accepted",
+        submission=submission,
+        reviewer=advisor,
+        feedback="ดี",
+        decision="accepted",
         levels={c.id: 0 for c in assignment.criteria},
-    )  # fmt: skip
+    )
     for _ in range(100):
         review.refresh_from_db()
         if review.notification == Review.Notification.SENT:

@@ -30,14 +30,20 @@ def accepted(assignment, learner, facilitator, advised_team, theme_page):
     advised_team.project_title = "ธนาคารขยะชุมชนลำพญา"
     advised_team.save()
     version = services.submission_submit(
-        assignment=assignment, user=learner, text="สรุปผลการวิจัย <script>",
+        assignment=assignment,
+        user=learner,
+        text="สรุปผลการวิจัย <script>",
         files=[upload("report.pdf", pdf_bytes()), upload("photo.png", png_bytes())],
-    )  # fmt: skip
+    )
     submission = version.submission
     services.review_record(
-        submission=submission, reviewer=facilitator, feedback="ดีมาก", decision="accepted",
-        levels={c.id: 0 for c in assignment.criteria}, notify=False,
-    )  # fmt: skip
+        submission=submission,
+        reviewer=facilitator,
+        feedback="ดีมาก",
+        decision="accepted",
+        levels={c.id: 0 for c in assignment.criteria},
+        notify=False,
+    )
     submission.refresh_from_db()
     return submission
 

@@ -112,9 +112,10 @@ def test_a_refused_file_leaves_earlier_versions_untouched(assignment, learner):
     first = submit(assignment, learner, "v1.pdf")
     with pytest.raises(services.SubmissionError):
         services.submission_submit(
-            assignment=assignment, user=learner,
+            assignment=assignment,
+            user=learner,
             files=[upload("good.pdf", pdf_bytes()), upload("fake.pdf", b"MZ" + b"\0" * 100)],
-        )  # fmt: skip
+        )
     assert list(SubmissionVersion.objects.values_list("pk", flat=True)) == [first.pk]
     assert VersionFile.objects.count() == 1
 
@@ -122,9 +123,10 @@ def test_a_refused_file_leaves_earlier_versions_untouched(assignment, learner):
 def test_every_refusal_is_reported_at_once(assignment, learner):
     with pytest.raises(services.SubmissionError) as error:
         services.submission_submit(
-            assignment=assignment, user=learner,
+            assignment=assignment,
+            user=learner,
             files=[upload("empty.pdf", b""), upload("photo.pdf", png_bytes())],
-        )  # fmt: skip
+        )
     assert len(error.value.messages) == 2
 
 
@@ -136,9 +138,13 @@ def test_nothing_to_hand_in_is_refused(assignment, learner):
 def test_accepted_work_takes_no_more_versions(assignment, learner, facilitator):
     version = submit(assignment, learner)
     services.review_record(
-        submission=version.submission, reviewer=facilitator, feedback="ดีมาก", decision="accepted",
-        levels={c.id: 0 for c in assignment.criteria}, notify=False,
-    )  # fmt: skip
+        submission=version.submission,
+        reviewer=facilitator,
+        feedback="ดีมาก",
+        decision="accepted",
+        levels={c.id: 0 for c in assignment.criteria},
+        notify=False,
+    )
     with pytest.raises(services.SubmissionError, match="accepted"):
         submit(assignment, learner)
 

@@ -26,9 +26,13 @@ def past_sessions(cohort, count, **kwargs):
 def attend(enrolment, sessions, status=Status.PRESENT):
     for session in sessions:
         AttendanceRecord.objects.create(
-            enrolment=enrolment, session=session, day=timezone.localtime(session.starts_at).date(),
-            status=status, method=Method.MANUAL, excuse_reason="ลา" if status == "excused" else "",
-        )  # fmt: skip
+            enrolment=enrolment,
+            session=session,
+            day=timezone.localtime(session.starts_at).date(),
+            status=status,
+            method=Method.MANUAL,
+            excuse_reason="ลา" if status == "excused" else "",
+        )
 
 
 def test_the_attendance_check_is_registered_and_met_at_the_threshold(cohort, learner):

@@ -17,8 +17,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def recorded(session, enrolment):
-    AttendanceRecord.objects.create(enrolment=enrolment, session=session, day=timezone.localdate(),
-                                    status=Status.PRESENT, method=Method.QR)  # fmt: skip
+    AttendanceRecord.objects.create(
+        enrolment=enrolment,
+        session=session,
+        day=timezone.localdate(),
+        status=Status.PRESENT,
+        method=Method.QR,
+    )
     return session
 
 
@@ -79,13 +84,20 @@ def test_the_sign_in_sheet_is_a_thai_pdf(client, facilitator, recorded, learner,
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", "-", "-"], input=response.content,  # noqa: S603, S607
-                              capture_output=True, check=True).stdout.decode()  # fmt: skip
+        text = subprocess.run(
+            ["pdftotext", "-", "-"],  # noqa: S603, S607
+            input=response.content,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
         assert "ใบลงชื่อเข้าร่วม" in text
         assert learner.first_name in text
     if shutil.which("pdffonts"):
         pdf = tmp_path / "sheet.pdf"
         pdf.write_bytes(response.content)
-        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True,  # noqa: S603, S607
-                               check=True).stdout.decode()  # fmt: skip
+        fonts = subprocess.run(
+            ["pdffonts", str(pdf)],  # noqa: S603, S607
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
         assert "Laksaman" in fonts

@@ -101,8 +101,9 @@ def test_the_coordinator_finds_the_screen_beside_the_grid(staff, session):
 
 
 def test_preview_lists_every_row_and_writes_nothing(staff, session, learner, other_learner):
-    response = upload(staff, session, csv_file([[learner.email, "present"],
-                                                [other_learner.email, "late"]]))  # fmt: skip
+    response = upload(
+        staff, session, csv_file([[learner.email, "present"], [other_learner.email, "late"]])
+    )
     assert response.status_code == 200
     assert "import-preview" in response.content.decode()
     assert response.context["counts"] == {"new": 2, "unchanged": 0, "conflict": 0, "error": 0}
@@ -138,8 +139,9 @@ def test_importing_the_same_file_twice_changes_nothing(staff, session, learner, 
 
 def test_xlsx_with_thai_headers_statuses_and_buddhist_era_days(staff, cohort, learner):
     starts_at = dt.datetime(2026, 7, 14, 9, 0, tzinfo=BANGKOK)
-    visit = SessionFactory(cohort=cohort, starts_at=starts_at,
-                           ends_at=starts_at + dt.timedelta(days=2, hours=7))  # fmt: skip
+    visit = SessionFactory(
+        cohort=cohort, starts_at=starts_at, ends_at=starts_at + dt.timedelta(days=2, hours=7)
+    )
     header = ("อีเมล", "สถานะ", "วันที่", "เหตุผลการลา", "หมายเหตุ")
     rows = [
         (learner.email, "มา", "14/07/2569", "", ""),
@@ -159,10 +161,14 @@ def test_xlsx_with_thai_headers_statuses_and_buddhist_era_days(staff, cohort, le
 
 def test_rows_without_a_day_go_to_the_day_chosen_on_the_form(staff, cohort, learner):
     starts_at = dt.datetime(2026, 7, 14, 9, 0, tzinfo=BANGKOK)
-    visit = SessionFactory(cohort=cohort, starts_at=starts_at,
-                           ends_at=starts_at + dt.timedelta(days=1, hours=7))  # fmt: skip
-    confirm(staff, visit, upload(staff, visit, csv_file([[learner.email, "ขาด"]]),
-                                 day=dt.date(2026, 7, 15)))  # fmt: skip
+    visit = SessionFactory(
+        cohort=cohort, starts_at=starts_at, ends_at=starts_at + dt.timedelta(days=1, hours=7)
+    )
+    confirm(
+        staff,
+        visit,
+        upload(staff, visit, csv_file([[learner.email, "ขาด"]]), day=dt.date(2026, 7, 15)),
+    )
     assert AttendanceRecord.objects.get().day == dt.date(2026, 7, 15)
 
 
@@ -173,19 +179,26 @@ def test_every_problem_is_shown_in_thai_and_only_clean_rows_are_applied(
     UserFactory(email="nobody-enrolled@example.org")
     header = ("email", "status", "day", "excuse_reason")
     today = session_days(session)[0]
-    response = upload(staff, session, csv_file([
-        [learner.email, "present", "", ""],               # 2: clean
-        ["ghost@example.org", "present", "", ""],         # 3: unknown email
-        ["nobody-enrolled@example.org", "มา", "", ""],    # 4: not in this cohort
-        [outsider.email, "มา", "", ""],                   # 5: another cohort's learner
-        [withdrawn.email, "มา", "", ""],                  # 6: withdrawn
-        [other_learner.email, "sleeping", "", ""],        # 7: invalid status
-        [other_learner.email, "ลา", "", ""],              # 8: excused without a reason
-        [other_learner.email, "ขาด", "01/01/2500", ""],   # 9: not a day of the session
-        [other_learner.email, "ขาด", "tomorrow", ""],     # 10: unreadable day
-        [learner.email, "late", today.isoformat(), ""],   # 11: same learner and day as 2
-        ["", "มา", "", ""],                               # 12: no email
-    ], header))  # fmt: skip
+    response = upload(
+        staff,
+        session,
+        csv_file(
+            [
+                [learner.email, "present", "", ""],  # 2: clean
+                ["ghost@example.org", "present", "", ""],  # 3: unknown email
+                ["nobody-enrolled@example.org", "มา", "", ""],  # 4: not in this cohort
+                [outsider.email, "มา", "", ""],  # 5: another cohort's learner
+                [withdrawn.email, "มา", "", ""],  # 6: withdrawn
+                [other_learner.email, "sleeping", "", ""],  # 7: invalid status
+                [other_learner.email, "ลา", "", ""],  # 8: excused without a reason
+                [other_learner.email, "ขาด", "01/01/2500", ""],  # 9: not a day of the session
+                [other_learner.email, "ขาด", "tomorrow", ""],  # 10: unreadable day
+                [learner.email, "late", today.isoformat(), ""],  # 11: same learner and day as 2
+                ["", "มา", "", ""],  # 12: no email
+            ],
+            header,
+        ),
+    )
     found = problems(response)
     assert found[2] == ""
     assert "ไม่พบผู้ใช้ที่มีอีเมล" in found[3]
@@ -263,8 +276,14 @@ def test_marking_without_overwrite_keeps_an_existing_record(
     session, enrolment, coordinator, checked_in
 ):
     with pytest.raises(AttendanceAlreadyRecorded):
-        attendance_mark(session=session, enrolment=enrolment, day=checked_in.day,
-                        status=Status.ABSENT, by=coordinator, overwrite=False)  # fmt: skip
+        attendance_mark(
+            session=session,
+            enrolment=enrolment,
+            day=checked_in.day,
+            status=Status.ABSENT,
+            by=coordinator,
+            overwrite=False,
+        )
     checked_in.refresh_from_db()
     assert checked_in.status == Status.PRESENT
 

@@ -20,11 +20,15 @@ def big_cohort(learners=300, sessions=20):
     cohort = CohortFactory()
     start = timezone.now() - dt.timedelta(days=200)
     session_objs = Session.objects.bulk_create(
-        Session(cohort=cohort, number=n, title_th=f"ครั้งที่ {n}",
-                starts_at=start + dt.timedelta(days=7 * n),
-                ends_at=start + dt.timedelta(days=7 * n, hours=6))
+        Session(
+            cohort=cohort,
+            number=n,
+            title_th=f"ครั้งที่ {n}",
+            starts_at=start + dt.timedelta(days=7 * n),
+            ends_at=start + dt.timedelta(days=7 * n, hours=6),
+        )
         for n in range(1, sessions + 1)
-    )  # fmt: skip
+    )
     users = User.objects.bulk_create(
         User(email=f"big{n}@example.org", first_name=f"ผู้เรียน{n}", last_name="ทดสอบ")
         for n in range(learners)
@@ -32,11 +36,17 @@ def big_cohort(learners=300, sessions=20):
     enrolments = Enrolment.objects.bulk_create(Enrolment(cohort=cohort, user=u) for u in users)
     statuses = ["present", "present", "present", "late", "absent", "excused"]
     AttendanceRecord.objects.bulk_create(
-        AttendanceRecord(enrolment=e, session=s, day=timezone.localtime(s.starts_at).date(),
-                         status=statuses[(i + j) % 6], method=Method.IMPORT,
-                         excuse_reason="ลา" if statuses[(i + j) % 6] == "excused" else "")
-        for i, e in enumerate(enrolments) for j, s in enumerate(session_objs)
-    )  # fmt: skip
+        AttendanceRecord(
+            enrolment=e,
+            session=s,
+            day=timezone.localtime(s.starts_at).date(),
+            status=statuses[(i + j) % 6],
+            method=Method.IMPORT,
+            excuse_reason="ลา" if statuses[(i + j) % 6] == "excused" else "",
+        )
+        for i, e in enumerate(enrolments)
+        for j, s in enumerate(session_objs)
+    )
     return cohort
 
 
@@ -62,8 +72,13 @@ def test_the_csv_of_300_by_20_takes_a_bounded_number_of_queries(
 
 
 def test_the_matrix_shows_standing_and_colours(client, coordinator, session, enrolment):
-    AttendanceRecord.objects.create(enrolment=enrolment, session=session, day=timezone.localdate(),
-                                    status=Status.LATE, method=Method.QR)  # fmt: skip
+    AttendanceRecord.objects.create(
+        enrolment=enrolment,
+        session=session,
+        day=timezone.localdate(),
+        status=Status.LATE,
+        method=Method.QR,
+    )
     client.force_login(coordinator)
     page = client.get(reverse("attendance_admin:matrix", args=[session.cohort.pk])).content.decode()
     assert 'class="att att-late"' in page

@@ -35,10 +35,17 @@ def test_only_staff_of_the_session_see_the_record(client, record, who, request):
 
 def test_excusing_with_a_reason_and_document_shows_in_the_trail(client, record, coordinator):
     client.force_login(coordinator)
-    response = client.post(url(record), {
-        "status": "excused", "excuse_reason": "ติดภารกิจราชการ", "reason": "มีหนังสือแจ้งล่วงหน้า",
-        "excuse_document": SimpleUploadedFile("letter.pdf", b"%PDF-1.4 letter", "application/pdf"),
-    })  # fmt: skip
+    response = client.post(
+        url(record),
+        {
+            "status": "excused",
+            "excuse_reason": "ติดภารกิจราชการ",
+            "reason": "มีหนังสือแจ้งล่วงหน้า",
+            "excuse_document": SimpleUploadedFile(
+                "letter.pdf", b"%PDF-1.4 letter", "application/pdf"
+            ),
+        },
+    )
     assert response.status_code == 302
     record.refresh_from_db()
     assert record.status == "excused" and record.excuse_document

@@ -14,10 +14,15 @@ def sessions(count, *, finished=True, mandatory=(), multi_day=()):
     infos = []
     for number in range(1, count + 1):
         days = 3 if number in multi_day else 1
-        infos.append(SessionInfo(
-            id=number, number=number, is_mandatory=number in mandatory, is_finished=finished,
-            days=tuple(DAY + dt.timedelta(days=10 * number + d) for d in range(days)),
-        ))  # fmt: skip
+        infos.append(
+            SessionInfo(
+                id=number,
+                number=number,
+                is_mandatory=number in mandatory,
+                is_finished=finished,
+                days=tuple(DAY + dt.timedelta(days=10 * number + d) for d in range(days)),
+            )
+        )
     return infos
 
 

@@ -4,9 +4,21 @@ from certificates import services
 
 pytestmark = pytest.mark.django_db
 
-FIELDS = {"code", "status", "holder", "programme", "cohort", "completed_on", "issued_on",
-          "revoked_on", "revocation_reason", "superseded_by", "verify_url", "credential_url",
-          "pdf_url"}  # fmt: skip
+FIELDS = {
+    "code",
+    "status",
+    "holder",
+    "programme",
+    "cohort",
+    "completed_on",
+    "issued_on",
+    "revoked_on",
+    "revocation_reason",
+    "superseded_by",
+    "verify_url",
+    "credential_url",
+    "pdf_url",
+}
 
 
 def test_it_answers_exactly_the_documented_fields_by_short_code(client, certificate):

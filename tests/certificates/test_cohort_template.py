@@ -51,9 +51,12 @@ def test_anonymous_visitors_are_sent_to_log_in(client, cohort, special):
 
 @pytest.mark.parametrize(
     ("who", "sent_to"),
-    [("learner", "/accounts/login/"), ("other_learner", "/accounts/login/"),
-     ("facilitator", "/admin/")],
-)  # fmt: skip
+    [
+        ("learner", "/accounts/login/"),
+        ("other_learner", "/accounts/login/"),
+        ("facilitator", "/admin/"),
+    ],
+)
 def test_only_coordinators_may_change_the_template(client, cohort, special, request, who, sent_to):
     """Wagtail turns a refusal into a redirect: learners to log in, staff to the admin home."""
     client.force_login(request.getfixturevalue(who))

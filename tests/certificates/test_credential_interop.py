@@ -31,8 +31,9 @@ def _fetch(client, url: str):
 def _published_key_pem(client, token: str) -> bytes:
     """The key the token's kid names, taken from our JWKS and turned into PEM."""
     kid = jwt.get_unverified_header(token)["kid"]
-    (jwk,) = [key for key in _fetch(client, "/.well-known/jwks.json").json()["keys"]
-              if key["kid"] == kid]  # fmt: skip
+    (jwk,) = [
+        key for key in _fetch(client, "/.well-known/jwks.json").json()["keys"] if key["kid"] == kid
+    ]
     return jwt.PyJWK(jwk).key.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
@@ -54,8 +55,11 @@ def _status_check(client) -> dict:
 def _our_contexts(client, document: dict) -> dict:
     """The contexts the document names on our own site, as our view serves them."""
     site = urlsplit(settings.SITE_URL).netloc
-    return {url: _fetch(client, url).json()
-            for url in document["@context"] if urlsplit(url).netloc == site}  # fmt: skip
+    return {
+        url: _fetch(client, url).json()
+        for url in document["@context"]
+        if urlsplit(url).netloc == site
+    }
 
 
 def _check_compacted_form(document: dict, contexts: dict) -> None:

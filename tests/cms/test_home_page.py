@@ -16,8 +16,12 @@ pytestmark = pytest.mark.django_db
 
 def test_the_home_page_shows_the_next_cohort(client, site_tree):
     CohortFactory(title_th="พมส. รุ่นที่ 1", status="finished")
-    CohortFactory(title_th="พมส. รุ่นที่ 3", status="enrolling", starts_on=dt.date(2027, 1, 10),
-                  ends_on=dt.date(2027, 9, 1))  # fmt: skip
+    CohortFactory(
+        title_th="พมส. รุ่นที่ 3",
+        status="enrolling",
+        starts_on=dt.date(2027, 1, 10),
+        ends_on=dt.date(2027, 9, 1),
+    )
     html = client.get("/").content.decode()
     assert "พมส. รุ่นที่ 3" in html and "พมส. รุ่นที่ 1" not in html
 

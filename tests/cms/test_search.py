@@ -34,8 +34,9 @@ def pages(site_tree):
     )
     publish(visit)
     translate(visit, title="Isan BCG study visit", intro="A visit to a model city")
-    other = CourseModulePageFactory(parent=programme, title="การจัดการภัยพิบัติ",
-                                    intro="เตรียมพร้อมรับมือน้ำท่วม")  # fmt: skip
+    other = CourseModulePageFactory(
+        parent=programme, title="การจัดการภัยพิบัติ", intro="เตรียมพร้อมรับมือน้ำท่วม"
+    )
     return {"module": module, "visit": visit, "other": other}
 
 

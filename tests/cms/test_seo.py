@@ -11,8 +11,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def module(site_tree):
-    page = CourseModulePageFactory(parent=site_tree["programme"], slug="smart-health",
-                                   title="เมืองสุขภาวะ", intro="ระบบสุขภาพของเมือง")  # fmt: skip
+    page = CourseModulePageFactory(
+        parent=site_tree["programme"],
+        slug="smart-health",
+        title="เมืองสุขภาวะ",
+        intro="ระบบสุขภาพของเมือง",
+    )
     translate(page, title="Healthy cities", intro="The city's health system")
     return page
 
@@ -45,8 +49,10 @@ def test_the_sitemap_lists_both_languages_with_alternates(client, module):
     xml = client.get("/sitemap.xml").content.decode()
     assert "<loc>http://localhost/programme/smart-health/</loc>" in xml
     assert "<loc>http://localhost/en/programme/smart-health/</loc>" in xml
-    assert ('<xhtml:link rel="alternate" hreflang="en" '
-            'href="http://localhost/en/programme/smart-health/"/>') in xml  # fmt: skip
+    assert (
+        '<xhtml:link rel="alternate" hreflang="en" '
+        'href="http://localhost/en/programme/smart-health/"/>'
+    ) in xml
 
 
 def test_the_sitemap_leaves_out_unpublished_pages(client, module):

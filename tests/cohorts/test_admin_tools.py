@@ -59,10 +59,18 @@ def test_coordinator_opens_every_tool(client, coordinator, tool_urls):
 
 def _generate_data(**extra):
     return {
-        "count": "14", "first_day": "2027-01-05", "every": "1", "unit": "months",
-        "days_each": "2", "start_time": "09:00", "end_time": "16:00", "kind": "classroom",
-        "title_th": "กิจกรรม", "title_en": "Session", **extra,
-    }  # fmt: skip
+        "count": "14",
+        "first_day": "2027-01-05",
+        "every": "1",
+        "unit": "months",
+        "days_each": "2",
+        "start_time": "09:00",
+        "end_time": "16:00",
+        "kind": "classroom",
+        "title_th": "กิจกรรม",
+        "title_en": "Session",
+        **extra,
+    }
 
 
 def test_generate_previews_first_then_creates(client, coordinator):
@@ -104,8 +112,9 @@ def test_reschedule_form_warns_of_conflicts_before_saving(client, coordinator, s
     assert other.venue.name_th in response.content.decode()
 
 
-def test_reschedule_saves_and_emails_learners(client, coordinator, session, learner,
-                                             django_capture_on_commit_callbacks):  # fmt: skip
+def test_reschedule_saves_and_emails_learners(
+    client, coordinator, session, learner, django_capture_on_commit_callbacks
+):
     client.force_login(coordinator)
     url = f"/admin/cohort-tools/session/{session.pk}/reschedule/"
     data = {"starts_at": "2027-03-01 09:00", "ends_at": "2027-03-01 16:00", "note": "เลื่อน"}
@@ -207,9 +216,13 @@ def test_session_edit_in_the_admin_warns_of_a_double_booked_venue(
     other = SessionFactory(starts_at=dt.datetime(2027, 2, 1, 9, 0, tzinfo=BANGKOK))
     client.force_login(coordinator)
     data = {
-        "cohort": cohort.pk, "title_th": session.title_th, "kind": "classroom",
-        "starts_at": "2027-02-01 10:00", "ends_at": "2027-02-01 12:00", "venue": other.venue.pk,
-    }  # fmt: skip
+        "cohort": cohort.pk,
+        "title_th": session.title_th,
+        "kind": "classroom",
+        "starts_at": "2027-02-01 10:00",
+        "ends_at": "2027-02-01 12:00",
+        "venue": other.venue.pk,
+    }
     response = client.post(f"/admin/cohorts/sessions/edit/{session.pk}/", data)
     assert response.status_code == 200
     assert "Conflicts found" in response.content.decode() or "ชน" in response.content.decode()
@@ -281,8 +294,10 @@ def test_import_refuses_an_unreadable_file_with_a_message(client, coordinator, c
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(coordinator)
-    response = client.post(f"/admin/cohort-tools/{cohort.pk}/import/",
-                           {"file": SimpleUploadedFile("people.txt", b"hello")})  # fmt: skip
+    response = client.post(
+        f"/admin/cohort-tools/{cohort.pk}/import/",
+        {"file": SimpleUploadedFile("people.txt", b"hello")},
+    )
     assert response.status_code == 200 and "csv" in response.content.decode()
 
 
@@ -310,9 +325,12 @@ def test_adding_a_session_in_the_admin_numbers_it_by_date(client, coordinator, c
     SessionFactory(cohort=cohort, number=2, starts_at=dt.datetime(2027, 3, 1, 9, tzinfo=BANGKOK))
     client.force_login(coordinator)
     data = {
-        "cohort": cohort.pk, "title_th": "เพิ่มเติม", "kind": "classroom",
-        "starts_at": "2027-02-01 09:00", "ends_at": "2027-02-01 12:00",
-    }  # fmt: skip
+        "cohort": cohort.pk,
+        "title_th": "เพิ่มเติม",
+        "kind": "classroom",
+        "starts_at": "2027-02-01 09:00",
+        "ends_at": "2027-02-01 12:00",
+    }
     assert client.post("/admin/cohorts/sessions/new/", data).status_code == 302
     titles = list(cohort.sessions.order_by("number").values_list("number", "title_th"))
     assert titles[1] == (2, "เพิ่มเติม") and [n for n, _t in titles] == [1, 2, 3]
@@ -321,8 +339,11 @@ def test_adding_a_session_in_the_admin_numbers_it_by_date(client, coordinator, c
 def test_an_online_session_needs_a_meeting_link(client, coordinator, cohort):
     client.force_login(coordinator)
     data = {
-        "cohort": cohort.pk, "title_th": "ออนไลน์", "kind": "online",
-        "starts_at": "2027-02-01 09:00", "ends_at": "2027-02-01 12:00",
-    }  # fmt: skip
+        "cohort": cohort.pk,
+        "title_th": "ออนไลน์",
+        "kind": "online",
+        "starts_at": "2027-02-01 09:00",
+        "ends_at": "2027-02-01 12:00",
+    }
     assert client.post("/admin/cohorts/sessions/new/", data).status_code == 200
     assert not cohort.sessions.exists()

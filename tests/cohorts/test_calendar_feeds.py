@@ -21,13 +21,17 @@ def _events(response):
 
 @pytest.fixture
 def sessions(cohort):
-    classroom = SessionFactory(cohort=cohort, number=1, title_th="ห้องเรียน",
-                               online_url="https://meet.example.org/secret")  # fmt: skip
+    classroom = SessionFactory(
+        cohort=cohort, number=1, title_th="ห้องเรียน", online_url="https://meet.example.org/secret"
+    )
     visit = SessionFactory(
-        cohort=cohort, number=2, title_th="ศึกษาดูงานขอนแก่น", kind=Session.Kind.SITE_VISIT,
+        cohort=cohort,
+        number=2,
+        title_th="ศึกษาดูงานขอนแก่น",
+        kind=Session.Kind.SITE_VISIT,
         starts_at=dt.datetime(2026, 12, 8, 8, 0, tzinfo=BANGKOK),
         ends_at=dt.datetime(2026, 12, 10, 16, 30, tzinfo=BANGKOK),
-    )  # fmt: skip
+    )
     return classroom, visit
 
 

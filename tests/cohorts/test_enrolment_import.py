@@ -46,7 +46,15 @@ def _xlsx(rows, header=HEADER) -> bytes:
 
 
 def _good(n):
-    return [f"mayor{n}@example.org", "นาย", f"สมศักดิ์{n}", "ใจดี", "นายกเทศมนตรี", "เทศบาลนครขอนแก่น", "executive"]  # fmt: skip
+    return [
+        f"mayor{n}@example.org",
+        "นาย",
+        f"สมศักดิ์{n}",
+        "ใจดี",
+        "นายกเทศมนตรี",
+        "เทศบาลนครขอนแก่น",
+        "executive",
+    ]
 
 
 def test_forty_clean_rows_from_excel_are_all_ready(cohort, organisation):

@@ -18,9 +18,10 @@ def test_inviting_a_new_person_creates_them_without_a_password_and_emails_a_link
 ):
     with django_capture_on_commit_callbacks(execute=True):
         enrolment, created = enrolment_invite(
-            cohort=cohort, email="New.Mayor@Example.org",
+            cohort=cohort,
+            email="New.Mayor@Example.org",
             profile={"first_name": "สมหญิง", "last_name": "รักเมือง", "position": "นายกเทศมนตรี"},
-        )  # fmt: skip
+        )
     assert created
     person = User.objects.get(email="new.mayor@example.org")
     assert not person.has_usable_password()

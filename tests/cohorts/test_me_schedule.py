@@ -17,12 +17,17 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def schedule(cohort):
     now = timezone.now()
-    past = SessionFactory(cohort=cohort, number=1, title_th="ปฐมนิเทศ",
-                          starts_at=now - dt.timedelta(days=30))  # fmt: skip
+    past = SessionFactory(
+        cohort=cohort, number=1, title_th="ปฐมนิเทศ", starts_at=now - dt.timedelta(days=30)
+    )
     upcoming = SessionFactory(
-        cohort=cohort, number=2, title_th="เมืองน่าอยู่", starts_at=now + dt.timedelta(days=5),
-        venue=VenueFactory(latitude="16.47", longitude="102.82"), preparation="ข้อมูลเทศบาล",
-    )  # fmt: skip
+        cohort=cohort,
+        number=2,
+        title_th="เมืองน่าอยู่",
+        starts_at=now + dt.timedelta(days=5),
+        venue=VenueFactory(latitude="16.47", longitude="102.82"),
+        preparation="ข้อมูลเทศบาล",
+    )
     return past, upcoming
 
 
@@ -42,8 +47,9 @@ def test_learner_sees_past_sessions_marked(client, learner, schedule):
     assert html.count("is-past") == 1
 
 
-def test_learner_sees_own_team_members_but_not_other_team(client, learner, other_learner, team,
-                                                          schedule):  # fmt: skip
+def test_learner_sees_own_team_members_but_not_other_team(
+    client, learner, other_learner, team, schedule
+):
     client.force_login(learner)
     html = client.get("/me/").content.decode()
     assert team.name in html

@@ -16,9 +16,13 @@ START = dt.datetime(2026, 12, 8, 9, 0, tzinfo=BANGKOK)
 
 def _check(cohort, *, venue=None, facilitators=(), start=START, hours=3, exclude_id=None):
     return session_conflicts(
-        cohort=cohort, starts_at=start, ends_at=start + dt.timedelta(hours=hours), venue=venue,
-        facilitators=facilitators, exclude_id=exclude_id,
-    )  # fmt: skip
+        cohort=cohort,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=hours),
+        venue=venue,
+        facilitators=facilitators,
+        exclude_id=exclude_id,
+    )
 
 
 def test_same_venue_at_overlapping_time_is_a_conflict(cohort):

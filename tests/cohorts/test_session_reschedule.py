@@ -23,9 +23,11 @@ def session(cohort, learner, other_learner, facilitator):
 
 def _move(session, hours=24, **kwargs):
     return session_reschedule(
-        session=session, starts_at=session.starts_at + dt.timedelta(hours=hours),
-        ends_at=session.ends_at + dt.timedelta(hours=hours), **kwargs,
-    )  # fmt: skip
+        session=session,
+        starts_at=session.starts_at + dt.timedelta(hours=hours),
+        ends_at=session.ends_at + dt.timedelta(hours=hours),
+        **kwargs,
+    )
 
 
 def test_reschedule_raises_sequence_and_marks_rescheduled(

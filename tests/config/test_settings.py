@@ -45,9 +45,15 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
 
 @pytest.mark.parametrize(
     "variable",
-    ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "CERTIFICATE_SIGNING_KEY",
-     "CERTIFICATE_SIGNING_CERT"],
-)  # fmt: skip
+    [
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "REDIS_URL",
+        "CERTIFICATE_SIGNING_KEY",
+        "CERTIFICATE_SIGNING_CERT",
+    ],
+)
 def test_production_refuses_to_start_without_a_required_value(variable):
     env = {**PRODUCTION_ENV, variable: ""}
     result = manage("check", env=env)

@@ -33,9 +33,13 @@ def module(site_tree):
 def _sessions(module, count):
     for number in range(count):
         cohort = CohortFactory()
-        SessionFactory(cohort=cohort, module=module, number=number + 1,
-                       title_th=f"ครั้งที่ {number + 1} เศรษฐกิจหมุนเวียน",
-                       title_en=f"Session {number + 1}: circular economy")  # fmt: skip
+        SessionFactory(
+            cohort=cohort,
+            module=module,
+            number=number + 1,
+            title_th=f"ครั้งที่ {number + 1} เศรษฐกิจหมุนเวียน",
+            title_en=f"Session {number + 1}: circular economy",
+        )
 
 
 def test_a_module_page_shows_its_code_hours_outcomes_and_facilitators(client, module):

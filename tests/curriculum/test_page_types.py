@@ -30,5 +30,8 @@ def test_news_items_live_only_under_the_news_index():
 
 def test_the_home_page_offers_the_sections_of_the_site():
     assert set(HomePage.allowed_subpage_models()) == {
-        ProgrammePage, ResearchIndexPage, NewsIndexPage, StandardPage
-    }  # fmt: skip
+        ProgrammePage,
+        ResearchIndexPage,
+        NewsIndexPage,
+        StandardPage,
+    }

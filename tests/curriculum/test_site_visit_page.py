@@ -9,11 +9,39 @@ from tests.factories import CohortFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
-AGENDA = [{"type": "day", "value": {"date": "2022-12-08", "title": "เปิดงาน", "items": [
-    {"starts_at": "09:00:00", "ends_at": "10:00:00", "title": "พิธีเปิด", "place": "โรงแรมโฆษะ"},
-    {"starts_at": "10:15:00", "ends_at": None, "title": "เสวนาเมืองขอนแก่น", "place": ""}]}},
-    {"type": "day", "value": {"date": "2022-12-09", "title": "", "items": [
-        {"starts_at": "09:00:00", "ends_at": "12:00:00", "title": "Isan BCG Expo", "place": ""}]}}]  # fmt: skip
+AGENDA = [
+    {
+        "type": "day",
+        "value": {
+            "date": "2022-12-08",
+            "title": "เปิดงาน",
+            "items": [
+                {
+                    "starts_at": "09:00:00",
+                    "ends_at": "10:00:00",
+                    "title": "พิธีเปิด",
+                    "place": "โรงแรมโฆษะ",
+                },
+                {"starts_at": "10:15:00", "ends_at": None, "title": "เสวนาเมืองขอนแก่น", "place": ""},
+            ],
+        },
+    },
+    {
+        "type": "day",
+        "value": {
+            "date": "2022-12-09",
+            "title": "",
+            "items": [
+                {
+                    "starts_at": "09:00:00",
+                    "ends_at": "12:00:00",
+                    "title": "Isan BCG Expo",
+                    "place": "",
+                }
+            ],
+        },
+    },
+]
 
 
 @pytest.fixture
@@ -25,18 +53,31 @@ def visit(site_tree):
         address="โรงแรมโฆษะ ขอนแก่น",
         latitude="16.432500",
         longitude="102.835400",
-        hosts=json.dumps([{"type": "host", "value": {"name": "เทศบาลนครขอนแก่น", "description": "เมืองอัจฉริยะ", "url": ""}}]),
+        hosts=json.dumps(
+            [
+                {
+                    "type": "host",
+                    "value": {"name": "เทศบาลนครขอนแก่น", "description": "เมืองอัจฉริยะ", "url": ""},
+                }
+            ]
+        ),
         themes=json.dumps([{"type": "theme", "value": "เศรษฐกิจ BCG"}]),
         questions=json.dumps([{"type": "question", "value": "จะนำ BCG มาลดความเหลื่อมล้ำได้อย่างไร"}]),
         agenda=json.dumps(AGENDA),
-    )  # fmt: skip
+    )
     return publish(page)
 
 
 def test_a_site_visit_shows_hosts_place_themes_and_questions(client, visit):
     html = client.get(visit.url).content.decode()
-    for text in ("เทศบาลนครขอนแก่น", "ขอนแก่น", "โรงแรมโฆษะ ขอนแก่น", "เศรษฐกิจ BCG",
-                 "จะนำ BCG มาลดความเหลื่อมล้ำได้อย่างไร", "openstreetmap.org/?mlat=16.432500"):  # fmt: skip
+    for text in (
+        "เทศบาลนครขอนแก่น",
+        "ขอนแก่น",
+        "โรงแรมโฆษะ ขอนแก่น",
+        "เศรษฐกิจ BCG",
+        "จะนำ BCG มาลดความเหลื่อมล้ำได้อย่างไร",
+        "openstreetmap.org/?mlat=16.432500",
+    ):
         assert text in html
 
 
@@ -55,9 +96,13 @@ def test_the_english_page_shows_the_agenda_in_the_common_era(client, visit):
 
 def test_a_site_visit_lists_each_cohorts_visiting_sessions(client, visit):
     start = dt.datetime(2022, 12, 8, 8, 0, tzinfo=dt.UTC)
-    SessionFactory(cohort=CohortFactory(title_th="พมส. รุ่นที่ 1"), site_visit=visit,
-                   title_th="ศึกษาดูงาน ขอนแก่น", starts_at=start,
-                   ends_at=start + dt.timedelta(days=2, hours=8))  # fmt: skip
+    SessionFactory(
+        cohort=CohortFactory(title_th="พมส. รุ่นที่ 1"),
+        site_visit=visit,
+        title_th="ศึกษาดูงาน ขอนแก่น",
+        starts_at=start,
+        ends_at=start + dt.timedelta(days=2, hours=8),
+    )
     SessionFactory(cohort=CohortFactory(title_th="พมส. รุ่นที่ 2"), site_visit=visit)
     html = client.get(visit.url).content.decode()
     assert "พมส. รุ่นที่ 1" in html and "พมส. รุ่นที่ 2" in html

@@ -43,8 +43,11 @@ def test_submit_return_resubmit_accept(phone, page, demo):
     expect(phone.locator("h1")).to_contain_text(REPORT)
 
     # A file whose name lies about its content is refused, clearly, in Thai.
-    hand_in(phone, "ร่างรายงาน", {"name": "report.pdf", "mimeType": "application/pdf",
-                                   "buffer": png_bytes()})  # fmt: skip
+    hand_in(
+        phone,
+        "ร่างรายงาน",
+        {"name": "report.pdf", "mimeType": "application/pdf", "buffer": png_bytes()},
+    )
     expect(phone.locator("#submit-errors")).to_contain_text("ไม่ตรงกับเนื้อหาจริง")
     screenshot(phone, "assignment-refused-false-extension-phone")
 

@@ -18,7 +18,17 @@ def _spreadsheet(organisation: str) -> bytes:
     sheet = book.active
     sheet.append(["อีเมล", "คำนำหน้า", "ชื่อ", "นามสกุล", "ตำแหน่ง", "หน่วยงาน", "บทบาท"])
     for n in range(40):
-        sheet.append([f"mayor{n}@example.org", "นาย", f"ทดสอบ{n}", "นำเข้า", "นายกเทศมนตรี", organisation, "ผู้บริหาร"])  # fmt: skip
+        sheet.append(
+            [
+                f"mayor{n}@example.org",
+                "นาย",
+                f"ทดสอบ{n}",
+                "นำเข้า",
+                "นายกเทศมนตรี",
+                organisation,
+                "ผู้บริหาร",
+            ]
+        )
     sheet.append(["broken-at-example.org", "นาง", "", "", "", "เทศบาลที่ไม่มีจริง", ""])
     buffer = io.BytesIO()
     book.save(buffer)
@@ -31,9 +41,16 @@ def test_coordinator_imports_forty_learners_and_the_broken_row_is_caught(page, d
     before = Enrolment.objects.filter(cohort=cohort).count()
     log_in(page, demo.url, "coordinator@example.org", next_url="/admin/")
     page.goto(f"{demo.url}/admin/cohort-tools/{cohort.pk}/import/")
-    page.set_input_files("input[name=file]", files=[{
-        "name": "learners.xlsx", "buffer": _spreadsheet(organisation.name_th),
-        "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}])  # fmt: skip
+    page.set_input_files(
+        "input[name=file]",
+        files=[
+            {
+                "name": "learners.xlsx",
+                "buffer": _spreadsheet(organisation.name_th),
+                "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        ],
+    )
     page.click("button[value=save]")
     expect(page.locator("#import-preview tbody tr")).to_have_count(41)
     broken = page.locator("tr.import-error")

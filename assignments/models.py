@@ -22,13 +22,7 @@ from wagtail.models import Orderable
 
 from assignments.blocks import RubricCriterionBlock
 from cohorts.models import Cohort, Session, Team
-
-
-def private_storage():
-    """Handed-in files live in the private store: never under MEDIA_URL."""
-    from django.core.files.storage import storages
-
-    return storages["private"]
+from core.storage import private_storage
 
 
 class FileKind(models.TextChoices):

@@ -15,6 +15,7 @@ from joserfc.errors import JoseError
 
 from certificates import urls_util
 from certificates.keys import signing_material
+from core.urls import absolute_url
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -36,7 +37,7 @@ def issuer_profile(template=None) -> dict:
         "type": ["Profile"],
         "name": name_en,
         "description": name_th,
-        "url": urls_util.absolute("/"),
+        "url": absolute_url("/"),
     }
 
 

@@ -22,7 +22,7 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from cms.thai import thai_date
+from core.dates import thai_date
 
 # Relative URLs in the template resolve against this made-up origin; the
 # fetcher maps it onto files and refuses anything outside it.

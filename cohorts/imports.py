@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from cohorts.models import Cohort, Enrolment, Team
+from cohorts.services import enrolment_invite
 from core.tables import read_table
 
 HEADERS = {
@@ -125,8 +126,6 @@ def _check(row, organisations, teams, users, enrolled, seen_emails, seen_names) 
 
 def apply_rows(*, cohort: Cohort, rows: list[ImportRow]) -> dict[str, int]:
     """Enrol every row without problems; returns counts per action."""
-    from cohorts.services import enrolment_invite
-
     counts = {"new": 0, "enrol": 0, "unchanged": 0, "error": 0}
     teams = {t.pk: t for t in Team.objects.filter(cohort=cohort)}
     for row in rows:

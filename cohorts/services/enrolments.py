@@ -82,6 +82,7 @@ def enrolment_invite(
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     enrolment, created = enrolment_create(cohort=cohort, user=user, role=role, team=team)
     if created and notify:
+        # the tasks module imports these services: imported on use
         from cohorts.tasks import send_invitation
 
         user_id, cohort_id = user.pk, cohort.pk

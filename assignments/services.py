@@ -255,10 +255,8 @@ def review_record(
 def _recipients(submission: Submission) -> list[str]:
     if submission.learner_id:
         return [submission.learner.email]
-    from assignments.access import CURRENT
-
     return sorted(
-        submission.team.members.filter(status__in=CURRENT).values_list("user__email", flat=True)
+        submission.team.members.current().values_list("user__email", flat=True)
     )
 
 

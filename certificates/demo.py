@@ -58,9 +58,7 @@ def seed(ctx) -> None:
     cohort = ctx.data["cohort-1"]
     coordinator = ctx.data["coordinator@example.org"]
     template = _template()
-    enrolments = cohort.enrolments.filter(
-        status__in=["active", "completed"], certificates__isnull=True
-    ).select_related("user")
+    enrolments = cohort.enrolments.current().filter(certificates__isnull=True).select_related("user")
     for enrolment in enrolments.order_by("pk"):
         if completion_for(enrolment).met:
             services.certificate_issue(

@@ -10,15 +10,13 @@ from django.db.models import Q, QuerySet
 from accounts.access import is_coordinator, is_facilitator
 from cohorts.models import Cohort, Enrolment, Session, Team
 
-CURRENT = (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED)
-
 
 def cohorts_visible_to(user) -> QuerySet[Cohort]:
     if not user.is_authenticated:
         return Cohort.objects.none()
     if is_coordinator(user):
         return Cohort.objects.all()
-    rule = Q(enrolments__user=user, enrolments__status__in=CURRENT)
+    rule = Q(enrolments__user=user, enrolments__status__in=Enrolment.CURRENT_STATUSES)
     if is_facilitator(user):
         rule |= Q(sessions__facilitators=user) | Q(teams__advisor=user) | Q(coordinators=user)
     return Cohort.objects.filter(id__in=Cohort.objects.filter(rule).values("id"))
@@ -46,7 +44,7 @@ def can_manage_cohorts(user) -> bool:
 def can_view_team(user, team: Team) -> bool:
     if cohorts_taught_by(user).filter(pk=team.cohort_id).exists():
         return True
-    return team.members.filter(user=user, status__in=CURRENT).exists()
+    return team.members.current().filter(user=user).exists()
 
 
 def can_view_session(user, session: Session) -> bool:

@@ -4,12 +4,12 @@ from accounts.access import is_coordinator
 from cohorts.models import Enrolment
 
 
-
 def current_enrolment(user, cohort_id: int) -> Enrolment | None:
     if not user.is_authenticated:
         return None
     return (
-        Enrolment.objects.current().filter(user=user, cohort_id=cohort_id)
+        Enrolment.objects.current()
+        .filter(user=user, cohort_id=cohort_id)
         .select_related("team", "cohort")
         .first()
     )

@@ -43,9 +43,7 @@ def effective_due(assignment: Assignment, *, team=None, learner=None) -> tuple[d
 
 
 def current_enrolments(user) -> list[Enrolment]:
-    return list(
-        Enrolment.objects.current().filter(user=user).select_related("cohort", "team")
-    )
+    return list(Enrolment.objects.current().filter(user=user).select_related("cohort", "team"))
 
 
 def assignment_rows(user, enrolments=None) -> list[AssignmentRow]:

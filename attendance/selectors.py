@@ -12,7 +12,6 @@ from attendance.standing import SessionInfo, Standing, compute_standing
 from cohorts.models import Cohort, Enrolment, Session
 
 
-
 def rule_for(cohort: Cohort) -> CompletionRule:
     """The cohort's rule, or the default rule (80%) when none was set."""
     return CompletionRule.objects.filter(cohort=cohort).first() or CompletionRule(cohort=cohort)
@@ -49,7 +48,8 @@ def my_attendance(user, *, now=None) -> list[MyAttendance]:
     """The learner's current enrolments with their sessions and records."""
     now = now or timezone.now()
     enrolments = (
-        Enrolment.objects.current().filter(user=user)
+        Enrolment.objects.current()
+        .filter(user=user)
         .select_related("cohort", "cohort__completion_rule")
         .prefetch_related(
             Prefetch("cohort__sessions", queryset=Session.objects.order_by("starts_at")),
@@ -84,7 +84,8 @@ def session_grid(session: Session, day: dt.date) -> list[GridRow]:
         for record in AttendanceRecord.objects.filter(session=session, day=day)
     }
     enrolments = (
-        Enrolment.objects.current().filter(cohort_id=session.cohort_id)
+        Enrolment.objects.current()
+        .filter(cohort_id=session.cohort_id)
         .select_related("user", "team")
         .order_by("team__name", "user__first_name", "user__last_name")
     )
@@ -126,7 +127,8 @@ def cohort_matrix(cohort: Cohort, *, now=None) -> Matrix:
     rule = rule_for(cohort)
     sessions = list(Session.objects.filter(cohort=cohort).order_by("starts_at", "number"))
     enrolments = list(
-        Enrolment.objects.current().filter(cohort=cohort)
+        Enrolment.objects.current()
+        .filter(cohort=cohort)
         .select_related("user", "team")
         .order_by("team__name", "user__first_name", "user__last_name")
     )

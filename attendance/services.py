@@ -245,7 +245,9 @@ def attendance_mark_unmarked_absent(*, session: Session, day: dt.date, by) -> in
             "enrolment_id", flat=True
         )
     )
-    enrolments = Enrolment.objects.current().filter(cohort_id=session.cohort_id).values_list("pk", flat=True)
+    enrolments = (
+        Enrolment.objects.current().filter(cohort_id=session.cohort_id).values_list("pk", flat=True)
+    )
     new = [
         AttendanceRecord(
             enrolment_id=pk,

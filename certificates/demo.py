@@ -58,7 +58,9 @@ def seed(ctx) -> None:
     cohort = ctx.data["cohort-1"]
     coordinator = ctx.data["coordinator@example.org"]
     template = _template()
-    enrolments = cohort.enrolments.current().filter(certificates__isnull=True).select_related("user")
+    enrolments = (
+        cohort.enrolments.current().filter(certificates__isnull=True).select_related("user")
+    )
     for enrolment in enrolments.order_by("pk"):
         if completion_for(enrolment).met:
             services.certificate_issue(

@@ -21,7 +21,8 @@ def sessions_for_schedule(*, cohort_ids) -> QuerySet[Session]:
 
 def current_enrolments(*, user) -> QuerySet[Enrolment]:
     return (
-        Enrolment.objects.current().filter(user=user)
+        Enrolment.objects.current()
+        .filter(user=user)
         .select_related("cohort", "team__advisor", "team__organisation")
         .order_by("-cohort__number")
     )
@@ -68,7 +69,9 @@ def session_recipients(*, session) -> list:
     """Everyone told about a session: current learners of its cohort and its facilitators."""
     learners = [
         e.user
-        for e in Enrolment.objects.current().filter(cohort_id=session.cohort_id).select_related("user")
+        for e in Enrolment.objects.current()
+        .filter(cohort_id=session.cohort_id)
+        .select_related("user")
     ]
     people = {person.pk: person for person in learners + list(session.facilitators.all())}
     return [person for person in people.values() if person.is_active and person.email]

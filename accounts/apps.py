@@ -11,8 +11,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from accounts.roles import sync_roles
+        from accounts.roles import PLATFORM_PERMISSIONS, register_role_permissions, sync_roles
 
+        register_role_permissions(PLATFORM_PERMISSIONS)
         post_migrate.connect(sync_roles, dispatch_uid="accounts.sync_roles")
 
 

@@ -7,6 +7,10 @@ class AssignmentsConfig(AppConfig):
     verbose_name = _("Assignments")
 
     def ready(self):
+        from accounts.roles import register_role_permissions
+        from assignments.roles import ROLE_PERMISSIONS
+
+        register_role_permissions(ROLE_PERMISSIONS)
         from accounts.portal import register_panel
         from assignments.completion import me_panel, required_assignments_accepted
         from cohorts.completion import register_check

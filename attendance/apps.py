@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,12 +7,14 @@ class AttendanceConfig(AppConfig):
     verbose_name = _("Attendance")
 
     def ready(self):
+        from accounts.roles import register_role_permissions
+        from attendance.roles import ROLE_PERMISSIONS
+
+        register_role_permissions(ROLE_PERMISSIONS)
         from accounts.portal import register_panel
         from attendance.completion import attendance_check
         from attendance.panels import attendance_panel
-        from attendance.schedule import ensure_periodic_tasks
         from cohorts.completion import register_check
 
         register_check(attendance_check)
         register_panel(attendance_panel, order=30)
-        post_migrate.connect(ensure_periodic_tasks, dispatch_uid="attendance.periodic_tasks")

@@ -7,6 +7,10 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        from accounts.roles import register_role_permissions
+        from certificates.roles import ROLE_PERMISSIONS
+
+        register_role_permissions(ROLE_PERMISSIONS)
         from celery.signals import worker_init, worker_ready
 
         from accounts.portal import register_panel

@@ -7,6 +7,11 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from accounts.roles import register_role_permissions
+        from cms.roles import ROLE_PERMISSIONS
+
+        register_role_permissions(ROLE_PERMISSIONS)
+
         from django.db.models.signals import post_delete, post_save
 
         from wagtail.signals import page_published, page_unpublished

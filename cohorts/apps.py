@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,11 +7,11 @@ class CohortsConfig(AppConfig):
     verbose_name = _("Cohorts")
 
     def ready(self):
+        from accounts.roles import register_role_permissions
+        from cohorts.roles import ROLE_PERMISSIONS
+
+        register_role_permissions(ROLE_PERMISSIONS)
         from accounts.portal import register_panel
         from cohorts.portal import schedule_panel
-        from cohorts.schedules import ensure_reminder_schedule
 
         register_panel(schedule_panel, order=10)
-        post_migrate.connect(
-            ensure_reminder_schedule, sender=self, dispatch_uid="cohorts.reminder_schedule"
-        )

@@ -3,6 +3,7 @@
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage
+from cms.site import site_address
 
 HOME = {
     "th": dict(
@@ -60,11 +61,11 @@ def seed(ctx) -> None:
         home = HomePage(slug="home", locale=thai, **HOME["th"])
         Page.get_first_root_node().add_child(instance=home)
         _publish(home)
+        hostname, port = site_address()
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home,
-                      "site_name": "พมส."},
-        )  # fmt: skip
+            defaults={"hostname": hostname, "port": port, "root_page": home, "site_name": "พมส."},
+        )
     if not home.has_translation(english):
         translation = home.copy_for_translation(english)
         for field, value in HOME["en"].items():

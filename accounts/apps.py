@@ -11,6 +11,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        # Imported here, not at the top: models and registries exist only once apps are ready.
         from accounts.roles import PLATFORM_PERMISSIONS, register_role_permissions, sync_roles
 
         register_role_permissions(PLATFORM_PERMISSIONS)

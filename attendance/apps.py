@@ -7,14 +7,14 @@ class AttendanceConfig(AppConfig):
     verbose_name = _("Attendance")
 
     def ready(self):
-        from accounts.roles import register_role_permissions
-        from attendance.roles import ROLE_PERMISSIONS
-
-        register_role_permissions(ROLE_PERMISSIONS)
+        # Imported here, not at the top: models and registries exist only once apps are ready.
         from accounts.portal import register_panel
+        from accounts.roles import register_role_permissions
         from attendance.completion import attendance_check
         from attendance.panels import attendance_panel
+        from attendance.roles import ROLE_PERMISSIONS
         from cohorts.completion import register_check
 
+        register_role_permissions(ROLE_PERMISSIONS)
         register_check(attendance_check)
         register_panel(attendance_panel, order=30)

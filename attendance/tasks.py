@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from attendance.digest import digests_send_weekly
 from attendance.schedules import DIGEST_TASK
 
 
@@ -10,6 +11,4 @@ def send_weekly_digests() -> int:
     A mail server that is down (OSError) releases the failing cohort's claim and
     the task retries with backoff; the cohorts already sent stay sent.
     """
-    from attendance.digest import digests_send_weekly
-
     return digests_send_weekly()

@@ -7,6 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        # Imported here, not at the top: models and registries exist only once apps are ready.
         from django.db.models.signals import post_delete, post_migrate, post_save
 
         from wagtail.signals import page_published, page_unpublished

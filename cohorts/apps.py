@@ -7,11 +7,21 @@ class CohortsConfig(AppConfig):
     verbose_name = _("Cohorts")
 
     def ready(self):
+        # Imported here, not at the top: models and registries exist only once apps are ready.
+        from accounts.portal import register_panel
         from accounts.roles import register_role_permissions
+        from cms.context import register_page_context
+        from cohorts.portal import schedule_panel
         from cohorts.roles import ROLE_PERMISSIONS
+        from cohorts.selectors import cohorts_listed, next_cohort, sessions_teaching
 
         register_role_permissions(ROLE_PERMISSIONS)
-        from accounts.portal import register_panel
-        from cohorts.portal import schedule_panel
-
         register_panel(schedule_panel, order=10)
+        register_page_context("home", lambda page: {"next_cohort": next_cohort()})
+        register_page_context("programme", lambda page: {"cohorts": cohorts_listed()})
+        register_page_context(
+            "module", lambda page: {"sessions": sessions_teaching("module", page)}
+        )
+        register_page_context(
+            "site_visit", lambda page: {"sessions": sessions_teaching("site_visit", page)}
+        )

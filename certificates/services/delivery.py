@@ -52,7 +52,7 @@ def certificate_email(*, certificate_id: int) -> bool:
 
 
 def _send_certificate(certificate: Certificate) -> None:
-    from config import emails
+    from core import emails
 
     content = certificate_pdf_bytes(certificate=certificate)
     emails.send(

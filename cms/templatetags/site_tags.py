@@ -5,6 +5,8 @@ from django.utils.translation import get_language, gettext
 
 from wagtail.models import Page
 
+from cms.selectors import chrome
+
 register = template.Library()
 
 
@@ -35,8 +37,6 @@ def language_switcher(context):
 @register.simple_tag
 def site_chrome():
     """Menu links and footer for the current language (cached, see cms.selectors.chrome)."""
-    from cms.selectors import chrome
-
     return chrome(get_language() or settings.LANGUAGE_CODE)
 
 

@@ -6,12 +6,12 @@ Rows in SessionNotice are created with ignore_conflicts against a unique
 
 import logging
 
-from cms.thai import thai_date_range, thai_time
 from cohorts.calendar import session_attachment
 from cohorts.models import Session, SessionNotice
 from cohorts.selectors import session_recipients, sessions_due_for_reminder
-from config.emails import send
+from core.dates import thai_date_range, thai_time
 from core.delivery import Outbox, deliver_once, stale_ids
+from core.emails import send
 
 log = logging.getLogger(__name__)
 

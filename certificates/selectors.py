@@ -46,7 +46,8 @@ def cohort_eligibility(cohort) -> list[EligibilityRow]:
     """Every current learner of a cohort: eligible or not (with reasons), and any certificate."""
     valid = Certificate.objects.exclude(status=Certificate.Status.SUPERSEDED).order_by("-issued_at")
     enrolments = (
-        Enrolment.objects.filter(cohort=cohort, status__in=["active", "completed"])
+        Enrolment.objects.current()
+        .filter(cohort=cohort)
         .select_related("user", "team", "cohort")
         .prefetch_related(Prefetch("certificates", queryset=valid, to_attr="current_certificates"))
         .order_by("user__first_name", "user__last_name")

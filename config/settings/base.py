@@ -297,12 +297,4 @@ CERTIFICATE_KEYS_DIR = Path(env_str("CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var"
 CERTIFICATE_LOOKUPS_PER_MINUTE = env_int("CERTIFICATE_LOOKUPS_PER_MINUTE", 30)
 # A claimed issuance item whose worker has been silent this long is taken over.
 CERTIFICATE_CLAIM_TIMEOUT = env_int("CERTIFICATE_CLAIM_TIMEOUT", 120)
-CELERY_BEAT_SCHEDULE = {
-    **globals().get("CELERY_BEAT_SCHEDULE", {}),
-    "certificates-sweep-batches": {"task": "certificates.sweep_batches", "schedule": 60.0},
-    "assignments-resend-stale-notifications": {
-        "task": "assignments.resend_stale_review_notifications",
-        "schedule": 600.0,
-    },
-}
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})

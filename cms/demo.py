@@ -12,6 +12,7 @@ from cms.demo_pages import (
     translate_snippet,
 )
 from cms.models import FooterText, HomePage, NewsIndexPage, NewsPage
+from cms.site import site_address
 
 HOME = {
     "th": dict(
@@ -69,11 +70,11 @@ def seed(ctx) -> None:
         home = HomePage(slug="home", locale=thai, **HOME["th"])
         Page.get_first_root_node().add_child(instance=home)
         _publish(home)
+        hostname, port = site_address()
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home,
-                      "site_name": "พมส."},
-        )  # fmt: skip
+            defaults={"hostname": hostname, "port": port, "root_page": home, "site_name": "พมส."},
+        )
     if not home.has_translation(english):
         translation = home.copy_for_translation(english)
         for field, value in HOME["en"].items():

@@ -148,10 +148,7 @@ def public_key(request, kid):
 
 @require_GET
 def status_list(request):
-    revoked = Certificate.objects.filter(status=Certificate.Status.REVOKED).values_list(
-        "status_list_index", flat=True
-    )
-    document = credential.status_list_document(list(revoked))
+    document = credential.status_list_document(selectors.status_list_indexes())
     if request.GET.get("format") == "json":
         return _json(document, "application/ld+json")
     response = HttpResponse(credential.sign_status_list(document), content_type=JWT_TYPE)

@@ -22,7 +22,10 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from certificates import pdf_text
 from cms.thai import thai_date
+
+pdf_text.install()  # Thai text extracts as typed (SARA AM, stacked marks)
 
 # Relative URLs in the template resolve against this made-up origin; the
 # fetcher maps it onto files and refuses anything outside it.

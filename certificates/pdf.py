@@ -162,16 +162,49 @@ def sign(pdf: bytes, *, reason: str, location: str = "Thailand") -> bytes:
 
     from certificates.keys import signing_material
 
-    signer = _signer(signing_material())
+    material = signing_material()
+    signer = _signer(material)
+    timestamping = _timestamping(material)
     meta = signers.PdfSignatureMetadata(
         field_name="CertificateSignature",
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
         reason=reason,
         location=location,
+        **timestamping.get("meta", {}),
     )
     writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
-    return signers.sign_pdf(writer, meta, signer=signer).getvalue()
+    timestamper = timestamping.get("timestamper")
+    return signers.sign_pdf(writer, meta, signer=signer, timestamper=timestamper).getvalue()
+
+
+def _timestamping(material) -> dict:
+    """With CERTIFICATE_TSA_URL: an RFC 3161 timestamp and the data for B-LT.
+
+    pyHanko fetches the authority's chain and revocation data (CRL or OCSP) while
+    signing and puts them, with our certificate's, in the document security store,
+    so the signature can be checked long after the certificates expire.
+    """
+    from django.conf import settings
+
+    if not settings.CERTIFICATE_TSA_URL:
+        return {}
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import serialization
+    from pyhanko.keys import load_certs_from_pemder
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+    from pyhanko_certvalidator import ValidationContext
+
+    ours = [
+        asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+        for cert in material.trusted_certificates
+    ]
+    extra = list(load_certs_from_pemder(settings.CERTIFICATE_TSA_TRUST_ROOTS))
+    context = ValidationContext(extra_trust_roots=ours + extra, allow_fetching=True)
+    return {
+        "timestamper": HTTPTimeStamper(settings.CERTIFICATE_TSA_URL, timeout=10),
+        "meta": {"embed_validation_info": True, "validation_context": context},
+    }
 
 
 _SIGNERS: dict = {}

@@ -95,10 +95,24 @@ def _check_signature(content: bytes, result: PdfCheck) -> None:
         return
     if not (status.intact and status.valid and status.trusted):
         result.problems.append("signature")
-    elif status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+    elif status.coverage != SignatureCoverageLevel.ENTIRE_FILE and not _only_validation_data(
+        status
+    ):
         result.problems.append("changed-after-signing")
     else:
         result.signature_ok = True
+
+
+def _only_validation_data(status) -> bool:
+    """What follows the signature adds long-term validation data (B-LT) and nothing else."""
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    return (
+        status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+        and status.modification_level is not None
+        and status.modification_level <= ModificationLevel.LTA_UPDATES
+    )
 
 
 # --- rate limit and log ------------------------------------------------------------

@@ -13,8 +13,10 @@ import uuid
 from joserfc import jwt
 from joserfc.errors import JoseError
 
-from certificates import urls_util
+from certificates import badges, urls_util
 from certificates.keys import signing_material
+from certificates.models import CertificateTemplate
+from core.urls import absolute_url
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -25,8 +27,6 @@ JWT_CLAIMS = {"iss", "jti", "sub", "nbf", "exp"}
 
 
 def _default_template():
-    from certificates.models import CertificateTemplate
-
     return CertificateTemplate.objects.filter(is_default=True).first()
 
 
@@ -45,8 +45,6 @@ def programme_names(template=None) -> tuple[str, str]:
 
 
 def issuer_profile(template=None) -> dict:
-    from certificates import badges
-
     template = template or _default_template()
     name_th, name_en = (
         (template.issuer_name_th, template.issuer_name_en) if template else DEFAULT_ISSUER
@@ -58,15 +56,13 @@ def issuer_profile(template=None) -> dict:
         "type": ["Profile"],
         "name": name_en,
         "description": name_th,
-        "url": urls_util.absolute("/"),
+        "url": absolute_url("/"),
         "image": {"id": urls_util.issuer_badge_url(), "type": "Image", "caption": badge.caption},
     }
 
 
 def achievement(certificate) -> dict:
     """The achievement, with its badge image: per programme and cohort."""
-    from certificates import badges
-
     design = certificate.design
     badge = badges.for_certificate(certificate)
     return {

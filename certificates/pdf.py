@@ -23,7 +23,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from certificates import pdf_text
-from cms.thai import thai_date
+from certificates.keys import signing_material
+from core.dates import thai_date
 
 pdf_text.install()  # Thai text extracts as typed (SARA AM, stacked marks)
 
@@ -159,8 +160,6 @@ def _finish_pdfa(document, pdf) -> None:
 def sign(pdf: bytes, *, reason: str, location: str = "Thailand") -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
-
-    from certificates.keys import signing_material
 
     material = signing_material()
     signer = _signer(material)

@@ -5,10 +5,10 @@ import logging
 import urllib.request
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from certificates import codes, selectors, verification
+from core.urls import absolute_url
 
 # What each problem check_pdf finds means, for the person at the terminal.
 REASONS = {
@@ -66,7 +66,7 @@ class Command(BaseCommand):
                 logging.getLogger(name).setLevel(level)
 
     def _status_online(self, code, api):
-        base = (api or settings.SITE_URL.rstrip("/") + "/api/v1").rstrip("/")
+        base = (api or absolute_url("/api/v1")).rstrip("/")
         url = f"{base}/certificates/{code}"
         if not url.startswith(("http://", "https://")):
             return None

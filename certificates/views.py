@@ -51,6 +51,10 @@ def _verdict(certificate) -> dict | None:
         "credential_url": urls_util.credential_url(certificate),
         "api_url": urls_util.api_url(certificate),
         "badge_png": urls_util.achievement_badge_url(certificate, "png"),
+        # The page's own image by path: it shows on whatever host serves the page.
+        "badge_src": reverse(
+            "certificates_public:achievement_badge", args=[certificate.cohort_number, "png"]
+        ),
         "badge_svg": urls_util.achievement_badge_url(certificate, "svg"),
         "badge_caption": badge.caption,
         "og_title": f"{holder} · {status}",

@@ -63,7 +63,7 @@ def test_the_signature_validates_as_b_lt_without_fetching_anything(timestamped_p
 
 def test_a_timestamped_certificate_is_still_genuine_and_tampering_still_shows(timestamped_pdf):
     assert verification.check_pdf(timestamped_pdf).genuine
-    for kind in ("overlay_appended", "byte_flipped", "title_changed"):
+    for kind in ("overlay_appended", "garbage_appended", "byte_flipped", "title_changed"):
         tampered = tampering.KINDS[kind](timestamped_pdf)
         assert not verification.check_pdf(tampered).genuine, kind
 

@@ -69,3 +69,15 @@ def certificate_reissue(*, certificate: Certificate, reason: str, issued_by=None
     )
     Certificate.objects.filter(pk=old.pk).update(superseded_by=new)
     return new
+
+
+def certificate_set_public_pdf(*, certificate: Certificate, public: bool, by) -> Certificate:
+    """The holder lets anyone with the verify link download the PDF, or stops it.
+
+    Only the holder's own choice: `by` must be the holder. The snapshot is untouched.
+    """
+    if by is None or by.pk != certificate.holder_id:
+        raise CertificateError(_("Only the holder can choose who downloads the PDF."))
+    Certificate.objects.filter(pk=certificate.pk).update(public_pdf=bool(public))
+    certificate.refresh_from_db()
+    return certificate

@@ -295,6 +295,11 @@ CERTIFICATE_GENERATE_KEYS = env_bool("CERTIFICATE_GENERATE_KEYS", False)
 CERTIFICATE_KEYS_DIR = Path(env_str("CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var" / "keys")))
 # Lookups per client IP per minute on the public verification page and API.
 CERTIFICATE_LOOKUPS_PER_MINUTE = env_int("CERTIFICATE_LOOKUPS_PER_MINUTE", 30)
+# An RFC 3161 timestamp authority (its URL): when set, PDF signatures carry its
+# timestamp and the validation data for long-term validation (PAdES B-LT).
+CERTIFICATE_TSA_URL = env_str("CERTIFICATE_TSA_URL", "")
+# PEM files of roots to trust for the authority's chain beyond the system's own.
+CERTIFICATE_TSA_TRUST_ROOTS = env_list("CERTIFICATE_TSA_TRUST_ROOTS", [])
 # A claimed issuance item whose worker has been silent this long is taken over.
 CERTIFICATE_CLAIM_TIMEOUT = env_int("CERTIFICATE_CLAIM_TIMEOUT", 120)
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})

@@ -217,6 +217,9 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "config" / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
+# The password every demo person shares (seed_demo); set DEMO_PASSWORD before `make run`.
+DEMO_PASSWORD = env_str("DEMO_PASSWORD", "") or "pms-demo-2565"
+
 # Thai digits (๑๒๓) in formatted Thai dates when True; Arabic digits otherwise.
 THAI_DIGITS = env_bool("THAI_DIGITS", False)
 

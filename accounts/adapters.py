@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from accounts.access import is_staff_member
-from config.emails import make_message
+from core.emails import make_message
 
 # allauth's emails that this platform can send, written as ours (templates/emails/):
 # Thai first, English below, HTML and text, signed by the programme. Sign-up is

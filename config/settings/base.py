@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.AdminDoorMiddleware",
     "accounts.middleware.StaffMFARequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -216,6 +217,9 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "config" / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
+# The password every demo person shares (seed_demo); set DEMO_PASSWORD before `make run`.
+DEMO_PASSWORD = env_str("DEMO_PASSWORD", "") or "pms-demo-2565"
+
 # Thai digits (๑๒๓) in formatted Thai dates when True; Arabic digits otherwise.
 THAI_DIGITS = env_bool("THAI_DIGITS", False)
 

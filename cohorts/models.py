@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -340,6 +342,12 @@ class SessionNotice(models.Model):
     REMINDER_3D = "reminder-3d"
     REMINDER_1D = "reminder-1d"
 
+    @staticmethod
+    def reminder_kind(base: str, starts_at) -> str:
+        """reminder-3d-20261222T0200Z: once per kind per scheduled time, so a moved
+        session is reminded of its new date."""
+        return f"{base}-{starts_at.astimezone(dt.UTC):%Y%m%dT%H%MZ}"
+
     session = models.ForeignKey(
         Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="notices"
     )
@@ -349,7 +357,8 @@ class SessionNotice(models.Model):
         on_delete=models.CASCADE,
         related_name="session_notices",
     )
-    # reminder-3d, reminder-1d, or change-<sequence> for a reschedule / cancellation.
+    # reminder-3d-<start, UTC>, reminder-1d-<start, UTC>, or change-<sequence>
+    # for a reschedule / cancellation / re-opening.
     kind = models.CharField(_("kind"), max_length=32)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING

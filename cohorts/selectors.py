@@ -85,13 +85,13 @@ def overlapping_sessions(*, starts_at, ends_at, exclude_id=None) -> QuerySet[Ses
 
 
 def sessions_due_for_reminder(*, now=None) -> list[tuple[Session, str]]:
-    """Live sessions starting within 3 days, each with the reminder kind now due."""
+    """Live sessions starting within 3 days, each with the reminder now due for its time."""
     now = now or timezone.now()
     one_day, three_days = now + dt.timedelta(days=1), now + dt.timedelta(days=3)
     due = []
     for session in Session.objects.filter(LIVE, starts_at__gt=now, starts_at__lte=three_days):
-        kind = (
+        base = (
             SessionNotice.REMINDER_1D if session.starts_at <= one_day else SessionNotice.REMINDER_3D
         )
-        due.append((session, kind))
+        due.append((session, SessionNotice.reminder_kind(base, session.starts_at)))
     return due

@@ -1,7 +1,7 @@
 """Session emails: change notices and 3-day / 1-day reminders, each at most once.
 
 Rows in SessionNotice are created with ignore_conflicts against a unique
-(session, user, kind) constraint; a sender claims a row with a conditional
+(session, user, kind) constraint (a reminder's kind carries the time it is about); a sender claims a row with a conditional
 update (pending -> sending) and stops if another worker got there first.
 """
 
@@ -96,7 +96,7 @@ def _send(notice: SessionNotice) -> None:
     context = {
         "person": notice.user,
         "session": session,
-        "days_before": 1 if notice.kind == SessionNotice.REMINDER_1D else 3,
+        "days_before": 1 if notice.kind.startswith(SessionNotice.REMINDER_1D) else 3,
         "when_th": f"{thai_date_range(session.starts_at, session.ends_at)} "
         f"{thai_time(session.starts_at)} - {thai_time(session.ends_at)}",
     }

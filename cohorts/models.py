@@ -342,12 +342,6 @@ class SessionNotice(models.Model):
     REMINDER_3D = "reminder-3d"
     REMINDER_1D = "reminder-1d"
 
-    @staticmethod
-    def reminder_kind(base: str, starts_at) -> str:
-        """reminder-3d-20261222T0200Z: once per kind per scheduled time, so a moved
-        session is reminded of its new date."""
-        return f"{base}-{starts_at.astimezone(dt.UTC):%Y%m%dT%H%MZ}"
-
     session = models.ForeignKey(
         Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="notices"
     )
@@ -378,3 +372,9 @@ class SessionNotice(models.Model):
 
     def __str__(self):
         return f"{self.kind} · {self.session} · {self.user}"
+
+    @staticmethod
+    def reminder_kind(base: str, starts_at) -> str:
+        """reminder-3d-20261222T0200Z: once per kind per scheduled time, so a moved
+        session is reminded of its new date."""
+        return f"{base}-{starts_at.astimezone(dt.UTC):%Y%m%dT%H%MZ}"

@@ -217,6 +217,48 @@ class Session(models.Model):
         return self.status == self.Status.CANCELLED
 
 
+class SessionChange(models.Model):
+    """What one reschedule, cancellation or re-opening changed (one row per SEQUENCE).
+
+    Change notices read it to say the old time beside the new one.
+    """
+
+    class Action(models.TextChoices):
+        RESCHEDULED = "rescheduled", _("Rescheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+        REOPENED = "reopened", _("Re-opened")
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="changes"
+    )
+    sequence = models.PositiveIntegerField(_("calendar sequence"))
+    action = models.CharField(_("change"), max_length=16, choices=Action.choices)
+    old_starts_at = models.DateTimeField(_("old start"))
+    old_ends_at = models.DateTimeField(_("old end"))
+    old_venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("old venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["session", "sequence"]
+        verbose_name = _("session change")
+        verbose_name_plural = _("session changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "sequence"], name="sessionchange_one_per_sequence"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session} · {self.sequence} · {self.action}"
+
+
 class Enrolment(models.Model):
     """A person in a cohort. Never deleted: withdrawal and transfer keep history."""
 

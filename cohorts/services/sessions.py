@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from cohorts.models import Cohort, Session, Venue
+from cohorts.models import Cohort, Session, SessionChange, Venue
 from cohorts.selectors import overlapping_sessions
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -162,7 +162,7 @@ def session_update(*, session: Session, facilitators=None, note: str = "", **fie
     if facilitators is not None:
         session.facilitators.set(facilitators)
     if moved or before.status != session.status:
-        _announce(session)
+        _announce(session, before=before)
     return session
 
 
@@ -179,11 +179,12 @@ def session_reschedule(
 def session_cancel(*, session: Session, note: str = "") -> Session:
     if session.is_cancelled:
         return session
+    before = Session.objects.get(pk=session.pk)
     session.status = Session.Status.CANCELLED
     session.change_note = note
     session.full_clean()
     session.save()
-    _announce(session)
+    _announce(session, before=before)
     return session
 
 
@@ -193,21 +194,38 @@ def session_reopen(*, session: Session, starts_at, ends_at, venue=None, note: st
     session = Session.objects.select_for_update().get(pk=session.pk)
     if not session.is_cancelled:
         raise ValidationError(_("Only a cancelled session can be re-opened."))
+    before = Session.objects.get(pk=session.pk)
     session.status = Session.Status.RESCHEDULED
     session.starts_at, session.ends_at, session.venue = starts_at, ends_at, venue
     session.change_note = note
     session.full_clean()
     session.save()
-    _announce(session)
+    _announce(session, before=before)
     return session
 
 
-def _announce(session: Session) -> None:
-    """Raise SEQUENCE and tell everyone by email once this transaction commits."""
+def _action(before: Session, session: Session) -> str:
+    if session.is_cancelled:
+        return SessionChange.Action.CANCELLED
+    if before.is_cancelled:
+        return SessionChange.Action.REOPENED
+    return SessionChange.Action.RESCHEDULED
+
+
+def _announce(session: Session, *, before: Session) -> None:
+    """Raise SEQUENCE, record what changed, and tell everyone once this transaction commits."""
     from cohorts.tasks import notify_session_change
 
     Session.objects.filter(pk=session.pk).update(sequence=F("sequence") + 1)
     session.refresh_from_db(fields=["sequence"])
+    SessionChange.objects.create(
+        session=session,
+        sequence=session.sequence,
+        action=_action(before, session),
+        old_starts_at=before.starts_at,
+        old_ends_at=before.ends_at,
+        old_venue_id=before.venue_id,
+    )
     session_id, sequence = session.pk, session.sequence
     transaction.on_commit(lambda: notify_session_change.delay(session_id, sequence))
 

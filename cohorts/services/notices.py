@@ -111,7 +111,7 @@ def _send(notice: SessionNotice) -> None:
         if change:
             context[f"old_when_{lang}"] = _when(change.old_starts_at, change.old_ends_at, lang)
     name = "session-reminder" if is_reminder else "session-changed"
-    send(name, [person.email], context, attachments=[session_attachment(session)])
+    send(name, [person.email], context, attachments=[session_attachment(session, attendee=person)])
 
 
 def _when(starts_at, ends_at, language: str) -> str:

@@ -55,6 +55,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "cohorts.change_enrolment",
         "cohorts.view_enrolment",
         "cohorts.delete_session",
+        # public holidays, warned about when scheduling (issue 13)
+        "cohorts.add_publicholiday",
+        "cohorts.change_publicholiday",
+        "cohorts.delete_publicholiday",
+        "cohorts.view_publicholiday",
         # attendance (issue 5)
         "attendance.add_attendancerecord",
         "attendance.change_attendancerecord",

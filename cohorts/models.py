@@ -232,7 +232,7 @@ class SessionChange(models.Model):
         Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="changes"
     )
     sequence = models.PositiveIntegerField(_("calendar sequence"))
-    action = models.CharField(_("change"), max_length=16, choices=Action.choices)
+    action = models.CharField(_("kind of change"), max_length=16, choices=Action.choices)
     old_starts_at = models.DateTimeField(_("old start"))
     old_ends_at = models.DateTimeField(_("old end"))
     old_venue = models.ForeignKey(
@@ -337,6 +337,25 @@ class Enrolment(models.Model):
     @property
     def is_current(self) -> bool:
         return self.status in (self.Status.ACTIVE, self.Status.COMPLETED)
+
+
+class PublicHoliday(models.Model):
+    """A day the programme does not normally meet; coordinators keep the list in the admin.
+
+    Seeded with the official Thai public holidays (cohorts migration 0007).
+    """
+
+    date = models.DateField(_("date"), unique=True)
+    name_th = models.CharField(_("name (Thai)"), max_length=255)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+
+    def __str__(self):
+        return self.name_th
 
 
 class CalendarToken(models.Model):

@@ -6,7 +6,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from cohorts.access import CURRENT
-from cohorts.models import Cohort, Enrolment, Session, SessionNotice
+from cohorts.models import Cohort, Enrolment, PublicHoliday, Session, SessionNotice
 
 LIVE = ~Q(status=Session.Status.CANCELLED)
 
@@ -95,3 +95,8 @@ def sessions_due_for_reminder(*, now=None) -> list[tuple[Session, str]]:
         )
         due.append((session, SessionNotice.reminder_kind(base, session.starts_at)))
     return due
+
+
+def holidays_between(*, first: dt.date, last: dt.date) -> dict[dt.date, PublicHoliday]:
+    """The public holidays from first to last (inclusive), by date: one query."""
+    return {h.date: h for h in PublicHoliday.objects.filter(date__range=(first, last))}

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sequence', models.PositiveIntegerField(verbose_name='calendar sequence')),
-                ('action', models.CharField(choices=[('rescheduled', 'Rescheduled'), ('cancelled', 'Cancelled'), ('reopened', 'Re-opened')], max_length=16, verbose_name='change')),
+                ('action', models.CharField(choices=[('rescheduled', 'Rescheduled'), ('cancelled', 'Cancelled'), ('reopened', 'Re-opened')], max_length=16, verbose_name='kind of change')),
                 ('old_starts_at', models.DateTimeField(verbose_name='old start')),
                 ('old_ends_at', models.DateTimeField(verbose_name='old end')),
                 ('changed_at', models.DateTimeField(auto_now_add=True, verbose_name='changed at')),

@@ -7,10 +7,12 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cms.templatetags.thai import thai_date
 from cohorts.models import Cohort, Session, SessionChange, Venue
-from cohorts.selectors import overlapping_sessions
+from cohorts.selectors import holidays_between, overlapping_sessions
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 # Fields whose change moves the event in people's calendars.
@@ -83,6 +85,29 @@ def session_conflicts(
         if cohort is not None and other.cohort_id == cohort.pk:
             problems.append(_("The cohort already has %(other)s at that time.") % {"other": label})
     return problems
+
+
+def session_calendar_warnings(*, starts_at, ends_at, holidays=None) -> list[str]:
+    """Days of the session that fall on a weekend or a public holiday, in words.
+
+    holidays: what holidays_between() returns for a span covering the session
+    (pass it when checking many sessions, to read the calendar once).
+    """
+    first, last = starts_at.astimezone(BANGKOK).date(), ends_at.astimezone(BANGKOK).date()
+    if holidays is None:
+        holidays = holidays_between(first=first, last=last)
+    english = not (get_language() or "th").startswith("th")
+    warnings = []
+    for offset in range((last - first).days + 1):
+        day = first + dt.timedelta(days=offset)
+        words = {"day": thai_date(day, "weekday")}
+        if day in holidays:
+            holiday = holidays[day]
+            words["name"] = (holiday.name_en if english else "") or holiday.name_th
+            warnings.append(_("%(day)s is a public holiday: %(name)s.") % words)
+        elif day.weekday() >= 5:
+            warnings.append(_("%(day)s is a weekend day.") % words)
+    return warnings
 
 
 def sessions_renumber(*, cohort: Cohort) -> None:

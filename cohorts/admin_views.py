@@ -6,7 +6,6 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.forms import HiddenInput
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from cohorts import forms, selectors, services
 from cohorts.access import can_manage_cohorts
-from cohorts.imports import ImportFileError, ImportRow, apply_rows, check_rows, read_table
+from cohorts.imports import ImportRow, check_rows, enrolment_import, read_enrolment_table
 from cohorts.models import Cohort, Enrolment, Session
+from core.tables import ImportFileError
 
 IMPORT_KEY = "cohorts-import"
 
@@ -238,9 +238,7 @@ def import_people(request, cohort_id: int):
         if not batch or batch["cohort"] != cohort.pk:
             messages.error(request, _("That preview has expired; upload the file again."))
             return redirect(request.path)
-        with transaction.atomic():
-            rows = check_rows(cohort=cohort, records=batch["records"])
-            context["result"] = apply_rows(cohort=cohort, rows=rows)
+        context["result"] = enrolment_import(cohort=cohort, records=batch["records"])
         stash.pop(request.POST["batch"], None)
         request.session[IMPORT_KEY] = stash
         return _render(request, "cohorts/admin/import.html", form=forms.ImportForm(), **context)
@@ -248,7 +246,7 @@ def import_people(request, cohort_id: int):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            records = read_table(upload.name, upload.read())
+            records = read_enrolment_table(upload.name, upload.read())
         except ImportFileError as error:
             form.add_error("file", str(error))
         else:

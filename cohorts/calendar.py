@@ -18,8 +18,8 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from django.conf import settings
 from django.utils import timezone
 
-from cms.thai import thai_date_range
 from cohorts.links import session_page_url
+from core.dates import thai_date_range
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 PRODID = "-//Senior Urban Developer programme//pms//TH"

@@ -10,12 +10,12 @@ import logging
 
 from django.utils import timezone, translation
 
-from cms.templatetags.thai import thai_date_range, thai_time
 from cohorts.calendar import session_attachment
 from cohorts.links import session_page_url
 from cohorts.models import Session, SessionChange, SessionNotice
 from cohorts.selectors import session_recipients, sessions_due_for_reminder
-from config.emails import send
+from core.emails import send
+from core.templatetags.thai import thai_date_range, thai_time
 
 log = logging.getLogger(__name__)
 

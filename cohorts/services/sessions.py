@@ -10,9 +10,9 @@ from django.db.models import F
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cms.templatetags.thai import thai_date
 from cohorts.models import Cohort, Session, SessionChange, Venue
 from cohorts.selectors import holidays_between, overlapping_sessions
+from core.templatetags.thai import thai_date
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 # Fields whose change moves the event in people's calendars.
@@ -239,6 +239,7 @@ def _action(before: Session, session: Session) -> str:
 
 def _announce(session: Session, *, before: Session) -> None:
     """Raise SEQUENCE, record what changed, and tell everyone once this transaction commits."""
+    # the tasks module imports these services: imported on use
     from cohorts.tasks import notify_session_change
 
     Session.objects.filter(pk=session.pk).update(sequence=F("sequence") + 1)

@@ -16,8 +16,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from cohorts import admin_urls, services
 from cohorts.access import can_manage_cohorts, cohorts_taught_by
 from cohorts.forms import SessionForm
-from cohorts.models import Cohort, Enrolment, Session, Team, Venue
-from core.dates import thai_datetime
+from cohorts.models import Cohort, Enrolment, PublicHoliday, Session, Team, Venue
+from core.dates import thai_date, thai_datetime
 from core.menu import ADMIN_MENU_ORDER
 
 
@@ -257,12 +257,43 @@ class EnrolmentViewSet(ModelViewSet):
     list_per_page = 50
 
 
+class PublicHolidayViewSet(ModelViewSet):
+    """The holiday calendar that generating sessions warns about; coordinators keep it."""
+
+    model = PublicHoliday
+    icon = "calendar-alt"
+    url_prefix = "cohorts/holidays"
+    url_namespace = "cohorts_holiday"
+    list_display = [
+        Column(
+            "date",
+            label=_("date"),
+            accessor=lambda h: thai_date(h.date, weekday=True),
+            sort_key="date",
+        ),
+        "name_th",
+        "name_en",
+    ]
+    form_fields = ["date", "name_th", "name_en"]
+    search_fields = ["name_th", "name_en"]
+    ordering = ["date"]
+    list_per_page = 100
+    copy_view_enabled = False
+
+
 class CohortsGroup(ViewSetGroup):
     menu_label = _("Cohorts")
     menu_name = "cohorts"
     menu_icon = "group"
     menu_order = ADMIN_MENU_ORDER["cohorts"]
-    items = (CohortViewSet, SessionViewSet, EnrolmentViewSet, TeamViewSet, VenueViewSet)
+    items = (
+        CohortViewSet,
+        SessionViewSet,
+        EnrolmentViewSet,
+        TeamViewSet,
+        VenueViewSet,
+        PublicHolidayViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -192,3 +192,17 @@ def test_a_sheet_damaged_within_the_limit_is_refused_as_unreadable_not_a_crash()
 def test_blank_rows_between_learners_do_not_count_towards_the_limit():
     rows = [_good(n) if n % 2 else [""] * len(HEADER) for n in range(3000)]
     assert len(read_table("learners.xlsx", _xlsx(rows))) == 1500
+
+
+@pytest.mark.parametrize(
+    ("cell", "problem"),
+    [("สมศักดิ์\x00", "NUL"), ("=HYPERLINK(1)", "cannot start"), ("สมศักดิ์😀", "😀")],
+)
+def test_a_row_with_a_name_the_profile_form_would_refuse_is_not_imported(
+    cohort, organisation, cell, problem
+):
+    # As read_table() gives them (a CSV with NUL is refused whole; XLSX cannot hold one).
+    record = {"email": "mayor1@example.org", "first_name": cell, "last_name": "ใจดี"}
+    rows = check_rows(cohort=cohort, records=[record])
+    assert rows[0].action == "error"
+    assert any(problem in text for text in rows[0].problems)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from django.http import HttpRequest
 
@@ -26,7 +26,13 @@ class CertificateOut(Schema):
     completed_on: dt.date
     issued_on: dt.date
     revoked_on: dt.date | None
-    revocation_reason: str | None
+    revocation_reason: str | None = Field(
+        description="The reason category in the reader's language (Accept-Language), "
+        "never the issuer's own notes."
+    )
+    revocation_category: str | None = Field(
+        description="issued_in_error, replaced or withdrawn; null unless revoked."
+    )
     superseded_by: str | None
     verify_url: str
     credential_url: str
@@ -52,7 +58,8 @@ def _out(certificate) -> dict:
         "completed_on": certificate.completed_on,
         "issued_on": timezone.localtime(certificate.issued_at).date(),
         "revoked_on": timezone.localtime(revoked).date() if revoked else None,
-        "revocation_reason": certificate.revocation_reason or None,
+        "revocation_reason": str(certificate.get_revocation_category_display()) or None,
+        "revocation_category": certificate.revocation_category or None,
         "superseded_by": newer.short_code if newer else None,
         "verify_url": urls_util.verify_url(certificate),
         "credential_url": urls_util.credential_url(certificate),

@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from attendance.selectors import Matrix
-from cms.thai import thai_date, thai_date_range
+from core.dates import thai_date, thai_date_range
 from core.exports import safe_row, xlsx_append
 
 SHORT = {"present": "P", "late": "L", "excused": "E", "absent": "A", "": "-"}

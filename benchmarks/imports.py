@@ -21,7 +21,8 @@ django.setup()
 
 from openpyxl import Workbook  # noqa: E402
 
-from cohorts.imports import ImportFileError, read_table  # noqa: E402
+from cohorts.imports import read_enrolment_table as read_table  # noqa: E402
+from core.tables import ImportFileError  # noqa: E402
 
 
 def sheet(rows: int) -> bytes:

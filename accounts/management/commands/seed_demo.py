@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from config.demo import DemoContext, run_steps
+from core.demo import DemoContext, run_steps
 
 DEMO_ACCOUNTS = [
     ("coordinator@example.org", "course coordinator (Wagtail admin at /admin/)"),

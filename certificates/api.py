@@ -5,6 +5,7 @@ import datetime as dt
 from ninja import Field, Router, Schema, Status
 
 from django.http import HttpRequest
+from django.utils import translation
 
 from certificates import selectors, urls_util, verification
 from certificates.models import VerificationLookup
@@ -82,4 +83,6 @@ def certificate_status(request: HttpRequest, code: str):
     verification.log_lookup("api", certificate)
     if certificate is None:
         return Status(404, {"error": "not_found", "detail": "No certificate has this code."})
-    return Status(200, _out(certificate))
+    # /api/ has no language prefix: the reader's language comes from Accept-Language.
+    with translation.override(translation.get_language_from_request(request)):
+        return Status(200, _out(certificate))

@@ -35,9 +35,11 @@ def test_the_other_security_headers_are_sent(client, db):
     assert "fullscreen=(self)" in policy
 
 
-def test_an_admin_form_with_a_date_picker_carries_the_nonce_of_its_header(client, coordinator):
+def test_an_admin_form_with_a_date_picker_carries_the_nonce_of_its_header(
+    client, coordinator, cohort
+):
     client.force_login(coordinator)
-    response = client.get("/admin/cohorts/cohorts/new/")
+    response = client.get(f"/admin/cohort-tools/{cohort.pk}/generate/")  # AdminDateInput
     nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
     html = response.content.decode()
     assert f'<script nonce="{nonce}">initDateChooser(' in html

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
@@ -194,6 +195,24 @@ def _check_day(row, context) -> None:
         row.problems.append(_("%(day)s is not a day of this session.") % {"day": text or day})
     else:
         row.day = day
+
+
+@transaction.atomic
+def attendance_import(
+    *,
+    session: Session,
+    records: list[dict],
+    default_day: dt.date,
+    by,
+    conflicts: dict[int, str],
+    change_reason: str = "",
+) -> dict[str, int]:
+    """Apply a previewed file in one transaction, its rows re-checked against the records
+    as they are now (conflicts: line -> the status the preview showed)."""
+    rows = check_rows(session=session, records=records, default_day=default_day)
+    return apply_rows(
+        session=session, rows=rows, by=by, conflicts=conflicts, change_reason=change_reason
+    )
 
 
 def apply_rows(

@@ -13,7 +13,7 @@ from certificates.models import (
     CohortCertificateSettings,
     VerificationLookup,
 )
-from cohorts.completion import Completion, completion_for
+from cohorts.completion import Completion, completion_for_many
 from cohorts.models import Enrolment
 
 
@@ -51,8 +51,10 @@ def cohort_eligibility(cohort) -> list[EligibilityRow]:
         .prefetch_related(Prefetch("certificates", queryset=valid, to_attr="current_certificates"))
         .order_by("user__first_name", "user__last_name")
     )
+    enrolments = list(enrolments)
+    completions = completion_for_many(enrolments)
     return [
-        EligibilityRow(e, completion_for(e), (e.current_certificates or [None])[0])
+        EligibilityRow(e, completions[e.pk], (e.current_certificates or [None])[0])
         for e in enrolments
     ]
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -136,6 +137,13 @@ def _cell_problems(values: dict) -> list[str]:
         for field in NAME_FIELDS
         if (problem := name_problem(values.get(field, "")))
     ]
+
+
+@transaction.atomic
+def enrolment_import(*, cohort: Cohort, records: list[dict]) -> dict[str, int]:
+    """Apply a previewed file: its rows checked again against the database as it is now,
+    the clean ones enrolled, all in one transaction; returns counts per action."""
+    return apply_rows(cohort=cohort, rows=check_rows(cohort=cohort, records=records))
 
 
 def apply_rows(*, cohort: Cohort, rows: list[ImportRow]) -> dict[str, int]:

@@ -51,15 +51,18 @@ def test_a_graduate_downloads_the_pdf_and_an_employer_finds_it_genuine(demo, pag
     employer.context.close()
 
 
+def _e2e_result(met: bool) -> CheckResult:
+    return CheckResult("e2e", met, "e2e", [] if met else ["Attendance below the minimum."])
+
+
 def test_a_coordinator_issues_a_cohort_and_watches_the_progress(demo, page):
     cohort = Cohort.objects.get(slug="cohort-2")
     chosen = set(
         Enrolment.objects.filter(cohort=cohort).order_by("pk").values_list("pk", flat=True)[:3]
     )
 
-    def two_teams_only(enrolment):
-        met = enrolment.pk in chosen
-        return CheckResult("e2e", met, "e2e", [] if met else ["Attendance below the minimum."])
+    def two_teams_only(enrolments):
+        return {e.pk: _e2e_result(e.pk in chosen) for e in enrolments}
 
     # Only this test's rule decides here: the demo's real attendance and assignment
     # checks would leave nobody in the running cohort-2 eligible.

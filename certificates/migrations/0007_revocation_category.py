@@ -15,7 +15,9 @@ def existing_revocations_are_withdrawn(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificates', '0005_batch_template'),
+        # Also joins main's two 0006 migrations, which left two leaf nodes.
+        ('certificates', '0006_certificate_public_pdf'),
+        ('certificates', '0006_completed_enrolments'),
         ('cohorts', '0003_scheduling_notices_and_feeds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from attendance.selectors import Matrix
 from core.dates import thai_date, thai_date_range
+from core.exports import safe_row, xlsx_append
 
 SHORT = {"present": "P", "late": "L", "excused": "E", "absent": "A", "": "-"}
 
@@ -58,9 +59,9 @@ def matrix_csv(matrix: Matrix) -> str:
     """One row per learner, one column per session (P/L/E/A per day), totals at the end."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(_header(matrix))
-    writer.writerows(_rows(matrix))
-    writer.writerow(_totals(matrix))
+    writer.writerow(safe_row(_header(matrix)))
+    writer.writerows(safe_row(row) for row in _rows(matrix))
+    writer.writerow(safe_row(_totals(matrix)))
     return "\ufeff" + out.getvalue()  # BOM: Excel opens Thai text correctly
 
 
@@ -72,18 +73,18 @@ def matrix_xlsx(matrix: Matrix) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = matrix.cohort.slug[:31]
-    sheet.append(_header(matrix))
+    xlsx_append(sheet, _header(matrix))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     first_session_column = 6
     for row in _rows(matrix):
-        sheet.append(row)
+        xlsx_append(sheet, row)
         for offset in range(len(matrix.sessions)):
             cell = sheet.cell(row=sheet.max_row, column=first_session_column + offset)
             colour = fills.get(str(cell.value or "")[:1])
             if colour:
                 cell.fill = PatternFill("solid", fgColor=colour)
-    sheet.append(_totals(matrix))
+    xlsx_append(sheet, _totals(matrix))
     sheet.freeze_panes = "F2"
     out = io.BytesIO()
     workbook.save(out)

@@ -1,6 +1,7 @@
 """Writes: check-in, marking by staff, corrections with their trail, the digest."""
 
 import datetime as dt
+import unicodedata
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -117,7 +118,9 @@ def attendance_check_in_by_token(*, token: str, user, seen_fresh: bool = False) 
 
 def attendance_check_in_by_code(*, code: str, user) -> AttendanceRecord:
     """Typed fallback: find the open session of the learner's cohorts that shows this code."""
-    code = "".join(ch for ch in code if ch.isdigit())
+    # Any script's digits count (a Thai keyboard types ๑๒๓); everything else is dropped,
+    # so what reaches the comparison is ASCII and every wrong attempt is counted below.
+    code = "".join(str(unicodedata.decimal(ch)) for ch in code if ch.isdecimal())
     attempts_key = f"attendance:code-attempts:{user.pk}"
     if (cache.get(attempts_key) or 0) >= CODE_ATTEMPTS:
         _refuse("too-many")

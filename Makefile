@@ -26,6 +26,7 @@ check: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports --no-cache
 
 setup: python-deps messages
 

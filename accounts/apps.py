@@ -11,6 +11,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        # Imported here, not at the top: models and registries exist only once apps are ready.
         from accounts.roles import sync_roles
 
         post_migrate.connect(sync_roles, dispatch_uid="accounts.sync_roles")

@@ -7,6 +7,7 @@ class AssignmentsConfig(AppConfig):
     verbose_name = _("Assignments")
 
     def ready(self):
+        # Imported here, not at the top: models and registries exist only once apps are ready.
         from accounts.portal import register_panel
         from assignments.completion import me_panel, required_assignments_accepted
         from cohorts.completion import register_check

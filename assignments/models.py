@@ -20,15 +20,9 @@ from django.utils.translation import pgettext_lazy
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
-from assignments.blocks import RubricCriterionBlock
+from assignments.blocks import RubricCriterionBlock, criteria_of
 from cohorts.models import Cohort, Session, Team
-
-
-def private_storage():
-    """Handed-in files live in the private store: never under MEDIA_URL."""
-    from django.core.files.storage import storages
-
-    return storages["private"]
+from core.storage import private_storage
 
 
 class FileKind(models.TextChoices):
@@ -123,8 +117,6 @@ class Assignment(ClusterableModel):
     @property
     def criteria(self):
         """The rubric's criteria as plain objects (see blocks.Criterion)."""
-        from assignments.blocks import criteria_of
-
         return criteria_of(self.rubric)
 
     def clean(self):

@@ -10,7 +10,6 @@ import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +27,7 @@ from assignments.models import (
 from assignments.selectors import effective_due
 from assignments.uploads import EXTENSIONS, UploadRefused, inspect_upload
 from cohorts.models import Cohort
+from core.storage import private_storage
 
 logger = logging.getLogger(__name__)
 MAX_FILES = 10
@@ -174,7 +174,7 @@ def submission_submit(
             submission.save(update_fields=["status", "draft_text", "updated_at"])
     except Exception:
         for name in saved:  # the rows rolled back; do not leave their files behind
-            storages["private"].delete(name)
+            private_storage().delete(name)
         raise
     return version
 
@@ -308,7 +308,7 @@ def review_notify(*, review_id: int) -> bool:
     review = Review.objects.select_related(
         "submission__assignment__cohort", "submission__team", "submission__learner", "reviewer"
     ).get(pk=review_id)
-    from config.emails import send
+    from core.emails import send
 
     try:
         send(

@@ -38,8 +38,8 @@ from attendance.selectors import (
     sessions_for_marking,
 )
 from attendance.services import attendance_mark, attendance_mark_unmarked_absent
-from cohorts.imports import ImportFileError
 from cohorts.models import Cohort, Enrolment, Session
+from core.tables import ImportFileError
 
 IMPORT_KEY = "attendance-import"
 

@@ -8,6 +8,7 @@ class AttendanceConfig(AppConfig):
     verbose_name = _("Attendance")
 
     def ready(self):
+        # Imported here, not at the top: models and registries exist only once apps are ready.
         from accounts.portal import register_panel
         from attendance.completion import attendance_check
         from attendance.panels import attendance_panel

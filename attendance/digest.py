@@ -10,7 +10,7 @@ from accounts.roles import COORDINATOR
 from attendance.models import DigestLog
 from attendance.selectors import cohort_matrix
 from cohorts.models import Cohort
-from config.emails import send
+from core.emails import send
 
 
 def _week(now: dt.datetime) -> str:

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from attendance.models import Status
-from cms.templatetags.thai import thai_date
+from core.templatetags.thai import thai_date
 
 
 class CodeForm(forms.Form):

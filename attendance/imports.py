@@ -19,8 +19,8 @@ from attendance.days import session_days
 from attendance.models import AttendanceRecord, Method, Status
 from attendance.selectors import CURRENT
 from attendance.services import AttendanceAlreadyRecorded, attendance_mark
-from cohorts.imports import ImportFileError, read_table
 from cohorts.models import Enrolment, Session
+from core.tables import ImportFileError, read_table
 
 HEADERS = {
     "email": ("email", "e-mail", "อีเมล"),

@@ -6,7 +6,6 @@ attended enough (see attendance/standing.py).
 """
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -14,10 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cohorts.models import Cohort, Enrolment, Session
-
-
-def _private_storage():
-    return storages["private"]
+from core.storage import private_storage
 
 
 class Status(models.TextChoices):
@@ -64,7 +60,7 @@ class AttendanceRecord(models.Model):
     excuse_reason = models.TextField(_("reason for the excused absence"), blank=True)
     excuse_document = models.FileField(
         _("supporting document"),
-        storage=_private_storage,
+        storage=private_storage,
         upload_to="attendance/excuses/%Y/%m/",
         blank=True,
     )

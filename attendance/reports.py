@@ -10,7 +10,7 @@ from django.utils.translation import pgettext, pgettext_lazy
 
 from attendance.models import Status
 from attendance.selectors import Matrix
-from cms.thai import thai_date, thai_date_range
+from core.dates import thai_date, thai_date_range
 
 SHORT = {"present": "P", "late": "L", "excused": "E", "absent": "A", "": "-"}
 

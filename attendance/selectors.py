@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from attendance.access import is_coordinator
 from attendance.days import session_days
 from attendance.models import AttendanceRecord, CompletionRule
 from attendance.standing import SessionInfo, Standing, compute_standing
@@ -156,8 +157,6 @@ def cohort_matrix(cohort: Cohort, *, now=None) -> Matrix:
 
 def sessions_for_marking(user):
     """Sessions this person may mark: all for coordinators, their own for facilitators."""
-    from attendance.access import is_coordinator
-
     sessions = Session.objects.select_related("cohort").order_by("-starts_at")
     if is_coordinator(user):
         return sessions

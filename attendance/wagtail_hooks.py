@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from attendance import admin_urls
 from attendance.access import is_coordinator
 from attendance.models import CheckInSettings, CompletionRule
+from attendance.selectors import sessions_for_marking
 
 
 @hooks.register("register_admin_urls")
@@ -18,8 +19,6 @@ def register_attendance_urls():
 
 class AttendanceMenuItem(MenuItem):
     def is_shown(self, request):
-        from attendance.selectors import sessions_for_marking
-
         user = request.user
         return is_coordinator(user) or sessions_for_marking(user).exists()
 

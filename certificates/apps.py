@@ -7,6 +7,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        # Imported here, not at the top: models and registries exist only once apps are ready.
         from celery.signals import worker_init, worker_ready
 
         from accounts.portal import register_panel

@@ -10,13 +10,13 @@ from django.conf import settings
 from django.core.checks import Error, Warning, register
 from django.core.exceptions import ImproperlyConfigured
 
+from certificates.keys import signing_material
+
 EXPIRY_WARNING = dt.timedelta(days=60)
 
 
 @register()
 def signing_keys_check(app_configs=None, **kwargs):
-    from certificates.keys import signing_material
-
     if settings.CERTIFICATE_GENERATE_KEYS and not settings.CERTIFICATE_SIGNING_KEY:
         return []  # dev, demo, tests: a pair is made on first use
     try:

@@ -15,6 +15,8 @@ from joserfc.errors import JoseError
 
 from certificates import urls_util
 from certificates.keys import signing_material
+from certificates.models import CertificateTemplate
+from core.urls import absolute_url
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -25,8 +27,6 @@ JWT_CLAIMS = {"iss", "jti", "sub", "nbf", "exp"}
 
 
 def issuer_profile(template=None) -> dict:
-    from certificates.models import CertificateTemplate
-
     template = template or CertificateTemplate.objects.filter(is_default=True).first()
     name_en = template.issuer_name_en if template else "Local Government Promotion Foundation"
     name_th = template.issuer_name_th if template else "มูลนิธิส่งเสริมการปกครองท้องถิ่น"
@@ -36,7 +36,7 @@ def issuer_profile(template=None) -> dict:
         "type": ["Profile"],
         "name": name_en,
         "description": name_th,
-        "url": urls_util.absolute("/"),
+        "url": absolute_url("/"),
     }
 
 

@@ -9,7 +9,6 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -18,9 +17,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-
-def private_storage():
-    return storages["private"]
+from core.storage import private_storage
 
 
 class CertificateTemplate(ClusterableModel):

@@ -22,7 +22,8 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from cms.thai import thai_date
+from certificates.keys import signing_material
+from core.dates import thai_date
 
 # Relative URLs in the template resolve against this made-up origin; the
 # fetcher maps it onto files and refuses anything outside it.
@@ -156,8 +157,6 @@ def _finish_pdfa(document, pdf) -> None:
 def sign(pdf: bytes, *, reason: str, location: str = "Thailand") -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
-
-    from certificates.keys import signing_material
 
     signer = _signer(signing_material())
     meta = signers.PdfSignatureMetadata(

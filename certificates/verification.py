@@ -10,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.utils import timezone
 
 from certificates import credential, pdf
+from certificates.keys import signing_material
 from certificates.models import Certificate, VerificationLookup
 
 
@@ -69,8 +70,6 @@ def _check_signature(content: bytes, result: PdfCheck) -> None:
     from pyhanko.sign.validation import ValidationContext, validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
-
-    from certificates.keys import signing_material
 
     try:
         signatures = PdfFileReader(BytesIO(content), strict=False).embedded_signatures

@@ -7,12 +7,16 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        # Imported here, not at the top: models and registries exist only once apps are ready.
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from wagtail.signals import page_published, page_unpublished
 
         from cms.models import FooterText, MenuItem
         from cms.selectors import clear_chrome_cache
+        from cms.site import site_sync_from_setting
+
+        post_migrate.connect(site_sync_from_setting, sender=self, dispatch_uid="cms-site-url")
 
         # Menu links follow page URLs, so publishing any page refreshes the cached chrome.
         for signal in (page_published, page_unpublished):

@@ -2,7 +2,17 @@
 
 from wagtail.models import Locale, Page, Site
 
-from cms.models import HomePage
+from cms.demo_pages import (
+    child_page,
+    demo_image,
+    locales,
+    paragraphs,
+    search_index_in_bulk,
+    translate,
+    translate_snippet,
+)
+from cms.models import FooterText, HomePage, NewsIndexPage, NewsPage
+from cms.site import site_address
 
 HOME = {
     "th": dict(
@@ -60,11 +70,11 @@ def seed(ctx) -> None:
         home = HomePage(slug="home", locale=thai, **HOME["th"])
         Page.get_first_root_node().add_child(instance=home)
         _publish(home)
+        hostname, port = site_address()
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home,
-                      "site_name": "พมส."},
-        )  # fmt: skip
+            defaults={"hostname": hostname, "port": port, "root_page": home, "site_name": "พมส."},
+        )
     if not home.has_translation(english):
         translation = home.copy_for_translation(english)
         for field, value in HOME["en"].items():
@@ -77,17 +87,11 @@ def seed(ctx) -> None:
 
 
 def _news(ctx, home) -> None:
-    from cms.demo_pages import search_index_in_bulk
-    from cms.models import NewsIndexPage, NewsPage
-
     with search_index_in_bulk(NewsIndexPage, NewsPage):
         _news_pages(ctx, home)
 
 
 def _news_pages(ctx, home) -> None:
-    from cms.demo_pages import child_page, demo_image, paragraphs, translate
-    from cms.models import NewsIndexPage, NewsPage
-
     index = child_page(
         home, NewsIndexPage, "news", {"title": "ข่าวสาร", "intro": "ข่าวและกิจกรรมของหลักสูตร พมส."}
     )
@@ -110,9 +114,6 @@ def _news_pages(ctx, home) -> None:
 
 
 def _footer() -> None:
-    from cms.demo_pages import locales, translate_snippet
-    from cms.models import FooterText
-
     thai, _english = locales()
     footer = FooterText.objects.filter(locale=thai).first() or FooterText.objects.create(
         locale=thai,

@@ -1,12 +1,11 @@
 """Reads for the site chrome: home page blocks, navigation, footer, translations."""
 
 from django.core.cache import cache
-from django.db.models import Q
-from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
-from cohorts.models import Cohort
+from cms.context import page_context
+from cms.models import FooterText, MenuItem, NewsPage
 
 NAV_CACHE_KEY = "cms:chrome:{language}"
 NAV_CACHE_SECONDS = 300
@@ -29,21 +28,7 @@ def localized_objects(objects: list, model=None) -> list:
     return [found.get(obj.translation_key, obj) for obj in objects]
 
 
-def next_cohort(today=None) -> Cohort | None:
-    """The cohort people can still join, else the one running now."""
-    today = today or timezone.localdate()
-    open_statuses = [Cohort.Status.ENROLLING, Cohort.Status.PLANNED]
-    upcoming = Cohort.objects.filter(status__in=open_statuses).order_by("starts_on").first()
-    return upcoming or (
-        Cohort.objects.filter(Q(status=Cohort.Status.RUNNING) | Q(ends_on__gte=today))
-        .order_by("starts_on")
-        .first()
-    )
-
-
 def latest_news(locale, limit: int = 3):
-    from cms.models import NewsPage
-
     return list(
         NewsPage.objects.live()
         .public()
@@ -54,21 +39,8 @@ def latest_news(locale, limit: int = 3):
 
 
 def home_context(home) -> dict:
-    visit = None
-    if home.featured_site_visit_id:
-        from curriculum.models import SiteVisitPage
-
-        visit = (
-            SiteVisitPage.objects.live()
-            .filter(translation_key=home.featured_site_visit.translation_key, locale=home.locale)
-            .select_related("social_image", "province")
-            .first()
-        )
-    return {
-        "next_cohort": next_cohort(),
-        "latest_news": latest_news(home.locale),
-        "featured_visit": visit,
-    }
+    """The latest news, and what higher apps add to the home page (see cms.context)."""
+    return {"latest_news": latest_news(home.locale), **page_context("home", home)}
 
 
 def chrome(language: str) -> dict:
@@ -88,8 +60,6 @@ def clear_chrome_cache(*args, **kwargs) -> None:
 
 
 def _build_chrome(language: str) -> dict:
-    from cms.models import FooterText, MenuItem
-
     locale = Locale.objects.filter(language_code=language).first()
     if locale is None:
         return {"menu": [], "footer": None}

@@ -1,4 +1,8 @@
+from django.conf import settings
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
@@ -24,3 +28,22 @@ def search(request):
         "cms/search.html",
         {"query": query, "results": results, "error": error, "seo_title": _("Search")},
     )
+
+
+# Kept out of search engines: the admin, the learner portal, sign-in and search results
+# (search results also say `noindex` themselves). Both languages' prefixes are listed.
+ROBOTS_DISALLOW = ("/admin/", "/me/", "/accounts/", "/search/", "/attendance/", "/cohorts/")
+
+
+def robots_txt(request):
+    """/robots.txt: what crawlers may read, and where the sitemap is."""
+    lines = ["User-agent: *"]
+    for path in ROBOTS_DISALLOW:
+        lines += [f"Disallow: {path}", f"Disallow: /en{path}"]
+    lines.append(f"Sitemap: {settings.SITE_URL.rstrip('/')}{reverse('sitemap')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def favicon(request):
+    """/favicon.ico for the browsers and crawlers that ask for it by that name."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

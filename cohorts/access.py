@@ -1,27 +1,15 @@
-"""Who may see which cohort: one helper per object kind, used by every view and feed.
+"""Who may read and manage cohorts' operational data (sessions, teams, enrolments).
 
-Coordinators see every cohort; facilitators see the cohorts they teach
-(a session they facilitate, or a team they advise); learners see the cohorts
-they are currently enrolled in, and only their own team.
+Coordinators manage and read every cohort; facilitators read the cohorts they
+teach (a session they facilitate, a team they advise, a cohort they coordinate).
 """
 
 from django.db.models import Q, QuerySet
 
 from accounts.access import is_coordinator, is_facilitator
-from cohorts.models import Cohort, Enrolment, Session, Team
+from cohorts.models import Cohort, Enrolment
 
 CURRENT = (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED)
-
-
-def cohorts_visible_to(user) -> QuerySet[Cohort]:
-    if not user.is_authenticated:
-        return Cohort.objects.none()
-    if is_coordinator(user):
-        return Cohort.objects.all()
-    rule = Q(enrolments__user=user, enrolments__status__in=CURRENT)
-    if is_facilitator(user):
-        rule |= Q(sessions__facilitators=user) | Q(teams__advisor=user) | Q(coordinators=user)
-    return Cohort.objects.filter(id__in=Cohort.objects.filter(rule).values("id"))
 
 
 def cohorts_taught_by(user) -> QuerySet[Cohort]:
@@ -34,20 +22,6 @@ def cohorts_taught_by(user) -> QuerySet[Cohort]:
     return Cohort.objects.filter(id__in=Cohort.objects.filter(rule).values("id"))
 
 
-def can_view_cohort(user, cohort: Cohort) -> bool:
-    return cohorts_visible_to(user).filter(pk=cohort.pk).exists()
-
-
 def can_manage_cohorts(user) -> bool:
     """Scheduling, enrolment, imports: coordinators only."""
     return is_coordinator(user)
-
-
-def can_view_team(user, team: Team) -> bool:
-    if cohorts_taught_by(user).filter(pk=team.cohort_id).exists():
-        return True
-    return team.members.filter(user=user, status__in=CURRENT).exists()
-
-
-def can_view_session(user, session: Session) -> bool:
-    return can_view_cohort(user, session.cohort)

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from cohorts import forms, services
 from cohorts.access import can_manage_cohorts
-from cohorts.imports import ImportFileError, ImportRow, apply_rows, check_rows, read_table
+from cohorts.imports import ImportRow, apply_rows, check_rows, read_enrolment_table
 from cohorts.models import Cohort, Enrolment, Session
+from core.tables import ImportFileError
 
 IMPORT_KEY = "cohorts-import"
 
@@ -240,7 +241,7 @@ def import_people(request, cohort_id: int):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            records = read_table(upload.name, upload.read())
+            records = read_enrolment_table(upload.name, upload.read())
         except ImportFileError as error:
             form.add_error("file", str(error))
         else:

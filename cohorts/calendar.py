@@ -14,7 +14,7 @@ from icalendar import Calendar, Event
 from django.conf import settings
 from django.utils import timezone
 
-from cms.thai import thai_date_range
+from core.dates import thai_date_range
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 PRODID = "-//Senior Urban Developer programme//pms//TH"

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from accounts.models import Province
-from cohorts.models import Cohort, Enrolment, ResearchTheme, Session, Team, Venue
+from cohorts.models import Cohort, Enrolment, Session, Team, Venue
+from curriculum.themes import ResearchTheme
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 S = Session.Kind
@@ -162,18 +163,6 @@ def _changes(cohort: Cohort) -> None:
     )  # fmt: skip
 
 
-def _link_site_visits(cohort: Cohort) -> None:
-    """Best effort: link visits to the curriculum's SiteVisitPage of the same city, if any."""
-    from curriculum.models import SiteVisitPage
-
-    pages = list(SiteVisitPage.objects.live())
-    for session in cohort.sessions.filter(kind=S.SITE_VISIT, site_visit__isnull=True):
-        city = session.title_th.split(":")[0].replace("ศึกษาดูงาน", "").strip()
-        page = next((p for p in pages if city and city in p.title), None)
-        if page:
-            Session.objects.filter(pk=session.pk).update(site_visit=page)
-
-
 def seed(ctx) -> None:
     venues = _venues()
     for slug, number, status in (
@@ -183,7 +172,6 @@ def seed(ctx) -> None:
         cohort = _cohort(ctx, slug, number, status)
         _sessions(ctx, cohort, venues)
         _teams(ctx, cohort)
-        _link_site_visits(cohort)
         if slug == "cohort-2":
             _changes(cohort)
         ctx.data[slug] = cohort

@@ -5,9 +5,7 @@ is idempotent (a person already enrolled is left unchanged), so importing the
 same file twice changes nothing.
 """
 
-import csv
-import io
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -16,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
 from cohorts.models import Cohort, Enrolment, Team
+from cohorts.services import enrolment_invite
+from core.tables import read_table
 
-MAX_ROWS = 2000
 HEADERS = {
     "email": ("email", "e-mail", "อีเมล"),
     "title_prefix": ("title", "title_prefix", "คำนำหน้า", "คำนำหน้าชื่อ"),
@@ -39,10 +38,6 @@ ROLES = {
 }  # fmt: skip
 
 
-class ImportFileError(ValueError):
-    """The file cannot be read at all (wrong type, no header, too many rows)."""
-
-
 @dataclass
 class ImportRow:
     line: int
@@ -53,66 +48,9 @@ class ImportRow:
     team_id: int | None = None
 
 
-def read_table(name: str, content: bytes, *, headers: dict = HEADERS) -> list[dict]:
-    """Rows as dicts keyed by our field names; the first row holds the headers.
-
-    headers maps each field name to the column titles that mean it (attendance
-    imports pass their own)."""
-    if name.lower().endswith(".xlsx"):
-        table = _xlsx(content)
-    elif name.lower().endswith(".csv"):
-        table = _csv(content)
-    else:
-        raise ImportFileError(_("Upload a .csv or .xlsx file."))
-    if not table:
-        raise ImportFileError(_("The file is empty."))
-    columns = [_column(header, headers) for header in table[0]]
-    if "email" not in columns:
-        raise ImportFileError(_("The first row must name the columns, including “email”."))
-    rows = [r for r in table[1:] if any(str(c or "").strip() for c in r)]
-    if len(rows) > MAX_ROWS:
-        raise ImportFileError(_("At most %(max)d rows per file.") % {"max": MAX_ROWS})
-    return [
-        {
-            col: str(cell if cell is not None else "").strip()
-            for col, cell in zip(columns, r, strict=False)
-            if col
-        }
-        for r in rows
-    ]
-
-
-def _column(header, headers: dict) -> str | None:
-    text = str(header or "").strip().lower()
-    return next((key for key, names in headers.items() if text in names), None)
-
-
-def _csv(content: bytes) -> list[list]:
-    for encoding in ("utf-8-sig", "cp874"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ImportFileError(_("Save the CSV file as UTF-8."))
-    try:
-        return list(csv.reader(io.StringIO(text)))
-    except csv.Error as error:  # e.g. a cell longer than the csv module allows
-        raise ImportFileError(
-            _("This CSV file cannot be read (a cell is too long or the file is damaged).")
-        ) from error
-
-
-def _xlsx(content: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise ImportFileError(_("This is not a readable Excel (.xlsx) file.")) from error
-    sheet = book.worksheets[0]
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
+def read_enrolment_table(name: str, content: bytes) -> list[dict]:
+    """The rows of an uploaded enrolment file, keyed by our field names (see core.tables)."""
+    return read_table(name, content, headers=HEADERS)
 
 
 def check_rows(*, cohort: Cohort, records: list[dict]) -> list[ImportRow]:
@@ -188,8 +126,6 @@ def _check(row, organisations, teams, users, enrolled, seen_emails, seen_names) 
 
 def apply_rows(*, cohort: Cohort, rows: list[ImportRow]) -> dict[str, int]:
     """Enrol every row without problems; returns counts per action."""
-    from cohorts.services import enrolment_invite
-
     counts = {"new": 0, "enrol": 0, "unchanged": 0, "error": 0}
     teams = {t.pk: t for t in Team.objects.filter(cohort=cohort)}
     for row in rows:
@@ -219,7 +155,3 @@ def apply_rows(*, cohort: Cohort, rows: list[ImportRow]) -> dict[str, int]:
         else:
             counts[row.action] += 1
     return counts
-
-
-def rows_to_json(rows: list[ImportRow]) -> list[dict]:
-    return [asdict(row) for row in rows]

@@ -5,18 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.models import Organisation, Province
-
-
-class ResearchTheme(models.TextChoices):
-    """The themes the programme's municipal research projects fall under."""
-
-    SMART_HEALTH = "smart-health", _("Smart health")
-    SMART_ENVIRONMENT = "smart-environment", _("Smart environment")
-    INFRASTRUCTURE = "infrastructure", _("Infrastructure")
-    DISASTER = "disaster-management", _("Disaster management")
-    HERITAGE = "heritage-culture-economy", _("Heritage and culture economy")
-    CIRCULAR = "green-circular-economy", _("Green and circular economy")
-    REVENUE = "revenue-finance", _("Revenue and new financial mechanisms")
+from curriculum.themes import ResearchTheme
 
 
 class Venue(models.Model):

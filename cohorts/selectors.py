@@ -61,10 +61,6 @@ def sessions_taught_by(*, user, since) -> QuerySet[Session]:
     )
 
 
-def cohort_for_feed(*, slug: str) -> Cohort | None:
-    return Cohort.objects.filter(slug=slug).first()
-
-
 def session_recipients(*, session) -> list:
     """Everyone told about a session: current learners of its cohort and its facilitators."""
     learners = [
@@ -95,3 +91,29 @@ def sessions_due_for_reminder(*, now=None) -> list[tuple[Session, str]]:
         )
         due.append((session, kind))
     return due
+
+
+def next_cohort(today=None) -> Cohort | None:
+    """The cohort people can still join, else the one running now."""
+    today = today or timezone.localdate()
+    open_statuses = [Cohort.Status.ENROLLING, Cohort.Status.PLANNED]
+    upcoming = Cohort.objects.filter(status__in=open_statuses).order_by("starts_on").first()
+    return upcoming or (
+        Cohort.objects.filter(Q(status=Cohort.Status.RUNNING) | Q(ends_on__gte=today))
+        .order_by("starts_on")
+        .first()
+    )
+
+
+def sessions_teaching(field: str, page) -> list[Session]:
+    """Every cohort's sessions linked to `page` or to any translation of it."""
+    return list(
+        Session.objects.filter(**{f"{field}__translation_key": page.translation_key})
+        .select_related("cohort", "venue", "venue__province")
+        .order_by("-cohort__number", "starts_at")
+    )
+
+
+def cohorts_listed() -> list[Cohort]:
+    """Every cohort, first to last, as the programme page lists them."""
+    return list(Cohort.objects.order_by("number"))

@@ -5,6 +5,7 @@ from celery import shared_task
 from django.db import transaction
 
 from cohorts import services
+from cohorts.services.enrolments import invitation_send
 
 SWEEP_TASK = "cohorts.send_session_reminders"
 
@@ -33,8 +34,6 @@ def notify_session_change(session_id: int, sequence: int) -> int:
     name="cohorts.send_invitation", autoretry_for=(OSError,), retry_backoff=True, max_retries=5
 )
 def send_invitation(user_id: int, cohort_id: int, new_user: bool) -> None:
-    from cohorts.services.enrolments import invitation_send
-
     invitation_send(user_id=user_id, cohort_id=cohort_id, new_user=new_user)
 
 

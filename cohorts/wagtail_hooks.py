@@ -13,11 +13,11 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cms.thai import thai_datetime
 from cohorts import admin_views, services
 from cohorts.access import can_manage_cohorts, cohorts_taught_by
 from cohorts.forms import SessionForm
 from cohorts.models import Cohort, Enrolment, Session, Team, Venue
+from core.dates import thai_datetime
 
 
 class ScopedIndexView(generic.IndexView):

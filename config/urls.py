@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from attendance.exports import attendance_csv
 from cms.sitemap import sitemap
-from cms.views import search
+from cms.views import favicon, robots_txt, search
 from config.api import api
 from config.health import healthz
 
@@ -28,6 +28,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("cohorts.urls")),
     # Attendance (issue 5): the CSV export lives at a fixed, language-neutral address.
     path("cohorts/<slug:slug>/attendance.csv", attendance_csv, name="attendance_csv"),

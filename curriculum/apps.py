@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CurriculumConfig(AppConfig):
     name = "curriculum"
     verbose_name = _("Curriculum")
+
+    def ready(self):
+        # Imported here, not at the top: models and registries exist only once apps are ready.
+        from cms.context import register_page_context
+        from curriculum.selectors import featured_site_visit
+
+        register_page_context("home", featured_site_visit)

@@ -1,7 +1,7 @@
 """Demo curriculum: the programme, 9 course modules, 3 site visits and the research
 showcase (7 themes, 12 projects), each in Thai with an English translation.
 
-Runs after cms.demo (the home page) and before cohorts.demo; curriculum.demo_links
+Runs after cms.demo (the home page) and before cohorts.demo; cohorts.demo_links
 ties the cohorts' sessions to these pages once they exist.
 """
 

@@ -3,8 +3,16 @@
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from cms.context import page_context
 from cms.selectors import localized_objects
-from cohorts.models import Cohort, Session
+from curriculum.models import (
+    CourseModulePage,
+    Facilitator,
+    Partner,
+    ResearchProjectPage,
+    ResearchThemePage,
+    SiteVisitPage,
+)
 
 
 def _live_children(page, model):
@@ -13,23 +21,12 @@ def _live_children(page, model):
     )
 
 
-def sessions_teaching(field: str, page) -> list[Session]:
-    """Every cohort's sessions linked to `page` or to any translation of it."""
-    return list(
-        Session.objects.filter(**{f"{field}__translation_key": page.translation_key})
-        .select_related("cohort", "venue", "venue__province")
-        .order_by("-cohort__number", "starts_at")
-    )
-
-
 def programme_context(page) -> dict:
-    from curriculum.models import CourseModulePage, Partner, SiteVisitPage
-
     links = list(page.partners.select_related("partner", "partner__logo"))
     partners = localized_objects([link.partner for link in links], Partner)
     _prefetch_logos(partners)
     return {
-        "cohorts": list(Cohort.objects.order_by("number")),
+        **page_context("programme", page),
         "modules": list(_live_children(page, CourseModulePage)),
         "site_visits": list(_live_children(page, SiteVisitPage).select_related("province")),
         "partners": partners,
@@ -47,8 +44,6 @@ def _prefetch_logos(partners) -> None:
 
 
 def module_context(page) -> dict:
-    from curriculum.models import Facilitator, ResearchThemePage
-
     links = list(page.module_facilitators.select_related("facilitator", "facilitator__photo"))
     facilitators = localized_objects([link.facilitator for link in links], Facilitator)
     photos = {f.photo_id for f in facilitators if f.photo_id}
@@ -64,22 +59,32 @@ def module_context(page) -> dict:
     return {
         "facilitators": facilitators,
         "themes": list(themes.order_by("path")),
-        "sessions": sessions_teaching("module", page),
+        **page_context("module", page),
     }
 
 
 def site_visit_context(page) -> dict:
-    return {"sessions": sessions_teaching("site_visit", page)}
+    """What higher apps add to a site visit page (the sessions that visit it, from cohorts)."""
+    return page_context("site_visit", page)
+
+
+def featured_site_visit(home) -> dict:
+    """The home page's featured site visit in the home page's language (see cms.context)."""
+    if not home.featured_site_visit_id:
+        return {"featured_visit": None}
+    visit = (
+        SiteVisitPage.objects.live()
+        .filter(translation_key=home.featured_site_visit.translation_key, locale=home.locale)
+        .select_related("social_image", "province")
+        .first()
+    )
+    return {"featured_visit": visit}
 
 
 def research_index_context(page) -> dict:
-    from curriculum.models import ResearchThemePage
-
     return {"themes": list(_live_children(page, ResearchThemePage))}
 
 
 def research_theme_context(page) -> dict:
-    from curriculum.models import ResearchProjectPage
-
     projects = _live_children(page, ResearchProjectPage).select_related("province")
     return {"projects": list(projects)}

@@ -6,6 +6,7 @@ import django.utils.timezone
 import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
+import core.storage
 from django.db import migrations, models
 
 
@@ -120,7 +121,7 @@ class Migration(migrations.Migration):
                 ('total_points', models.DecimalField(decimal_places=2, default=0, max_digits=7, verbose_name='total')),
                 ('max_points', models.DecimalField(decimal_places=2, default=0, max_digits=7, verbose_name='out of')),
                 ('feedback', models.TextField(verbose_name='feedback')),
-                ('file', models.FileField(blank=True, max_length=500, storage=assignments.models.private_storage, upload_to=assignments.models._review_upload_to, verbose_name='feedback file')),
+                ('file', models.FileField(blank=True, max_length=500, storage=core.storage.private_storage, upload_to=assignments.models._review_upload_to, verbose_name='feedback file')),
                 ('file_name', models.CharField(blank=True, max_length=200, verbose_name='feedback file name')),
                 ('decision', models.CharField(choices=[('returned', 'Return for revision'), ('accepted', 'Accept')], max_length=16, verbose_name='decision')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='reviewed at')),
@@ -140,7 +141,7 @@ class Migration(migrations.Migration):
             name='VersionFile',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=500, storage=assignments.models.private_storage, upload_to=assignments.models._version_upload_to, verbose_name='file')),
+                ('file', models.FileField(max_length=500, storage=core.storage.private_storage, upload_to=assignments.models._version_upload_to, verbose_name='file')),
                 ('name', models.CharField(max_length=200, verbose_name='file name')),
                 ('kind', models.CharField(choices=[('pdf', 'PDF'), ('docx', 'Word document (DOCX)'), ('xlsx', 'Excel workbook (XLSX)'), ('pptx', 'PowerPoint presentation (PPTX)'), ('image', 'Image (JPEG, PNG, WebP)')], max_length=8, verbose_name='kind')),
                 ('content_type', models.CharField(max_length=120, verbose_name='content type')),

@@ -84,6 +84,7 @@ def _add_items(batch, pairs) -> None:
 
 def batch_enqueue(*, batch: IssuanceBatch) -> int:
     """Queue the items nobody is working on: pending ones and stale claims."""
+    # the tasks module imports these services: imported on use
     from certificates.tasks import issue_item
 
     ids = list(_claimable(IssuanceItem.objects.filter(batch=batch)).values_list("id", flat=True))

@@ -43,7 +43,7 @@ def certificates_email_stale(*, now=None) -> int:
 
 def certificate_email(*, certificate_id: int) -> bool:
     """Send the holder their PDF and link, once (claimed by setting emailed_at)."""
-    from config import emails
+    from core import emails
 
     if not Certificate.objects.filter(pk=certificate_id, emailed_at=None).update(
         emailed_at=timezone.now()

@@ -4,12 +4,13 @@ from django.core.files.base import ContentFile
 
 from certificates import pdf, urls_util
 from certificates.models import Certificate
+from core.urls import absolute_url
 
 
 def certificate_render_pdf(*, certificate: Certificate) -> bytes:
     """Render, embed the credential, sign: the bytes a holder downloads."""
     context = pdf.context_for(certificate, urls_util.verify_url(certificate))
-    context["verify_base"] = urls_util.absolute("/verify/")
+    context["verify_base"] = absolute_url("/verify/")
     rendered = pdf.render(context)
     content = pdf.write(
         rendered, credential_jwt=certificate.credential_jwt, title=certificate.serial_label

@@ -59,6 +59,7 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         """Adds the next cohort, the latest news and the featured site visit."""
+        # the selectors import these page models: imported on use
         from cms.selectors import home_context
 
         context = super().get_context(request, *args, **kwargs)

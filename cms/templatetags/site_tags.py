@@ -1,9 +1,11 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from wagtail.models import Page
+
+from cms.selectors import chrome
 
 register = template.Library()
 
@@ -35,8 +37,6 @@ def language_switcher(context):
 @register.simple_tag
 def site_chrome():
     """Menu links and footer for the current language (cached, see cms.selectors.chrome)."""
-    from cms.selectors import chrome
-
     return chrome(get_language() or settings.LANGUAGE_CODE)
 
 
@@ -50,6 +50,16 @@ def i18n_field(obj, name: str):
         if value:
             return value
     return getattr(obj, f"{name}_th", "")
+
+
+@register.filter
+def with_site_name(title: str) -> str:
+    """A page title on one line, followed by the programme's name unless it is that name."""
+    site_name = gettext("Senior Urban Developer Programme")
+    title = " ".join(str(title).split())
+    if not title or title == site_name:
+        return site_name
+    return f"{title} · {site_name}"
 
 
 @register.inclusion_tag("includes/seo.html", takes_context=True)
@@ -76,5 +86,8 @@ def seo_meta(context, description: str = "", image=None):
         "alternates": sorted(alternates.items()),
         "default_alternate": alternates.get(settings.LANGUAGE_CODE),
         "image": image,
+        # Absolute URLs on the same host as the canonical link (the Site record follows SITE_URL).
+        "site_root": (page.get_site().root_url if isinstance(page, Page) else "")
+        or settings.SITE_URL.rstrip("/"),
         "language": get_language(),
     }

@@ -4,7 +4,6 @@ from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -15,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import LEARNER
 from cohorts.models import Cohort, Enrolment, Team
-from config.emails import send
+from core.emails import send
+from core.urls import absolute_url
 
 User = get_user_model()
 
@@ -57,7 +57,7 @@ def set_password_url(user) -> str:
             "key": default_token_generator.make_token(user),
         },
     )
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 @transaction.atomic
@@ -82,6 +82,7 @@ def enrolment_invite(
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     enrolment, created = enrolment_create(cohort=cohort, user=user, role=role, team=team)
     if created and notify:
+        # the tasks module imports these services: imported on use
         from cohorts.tasks import send_invitation
 
         user_id, cohort_id = user.pk, cohort.pk
@@ -97,8 +98,8 @@ def invitation_send(*, user_id: int, cohort_id: int, new_user: bool) -> None:
         "cohort": cohort,
         "new_user": new_user and not user.has_usable_password(),
         "set_password_url": set_password_url(user),
-        "login_code_url": settings.SITE_URL.rstrip("/") + reverse("account_request_login_code"),
-        "portal_url": settings.SITE_URL.rstrip("/") + reverse("accounts:me"),
+        "login_code_url": absolute_url(reverse("account_request_login_code")),
+        "portal_url": absolute_url(reverse("accounts:me")),
     }
     send("cohort-invitation", [user.email], context)
 

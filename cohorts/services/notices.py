@@ -10,11 +10,11 @@ import logging
 
 from django.utils import timezone
 
-from cms.thai import thai_date_range, thai_time
 from cohorts.calendar import session_attachment
 from cohorts.models import Session, SessionNotice
 from cohorts.selectors import session_recipients, sessions_due_for_reminder
-from config.emails import send
+from core.dates import thai_date_range, thai_time
+from core.emails import send
 
 log = logging.getLogger(__name__)
 

@@ -204,6 +204,7 @@ def session_reopen(*, session: Session, starts_at, ends_at, venue=None, note: st
 
 def _announce(session: Session) -> None:
     """Raise SEQUENCE and tell everyone by email once this transaction commits."""
+    # the tasks module imports these services: imported on use
     from cohorts.tasks import notify_session_change
 
     Session.objects.filter(pk=session.pk).update(sequence=F("sequence") + 1)

@@ -100,7 +100,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
-            "builtins": ["cms.templatetags.thai"],
+            "builtins": ["core.templatetags.thai"],
         },
     },
 ]

@@ -75,6 +75,7 @@ class CourseModulePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         """Adds facilitators, themes and every cohort's sessions (a fixed number of queries)."""
+        # the selectors import these page models: imported on use
         from curriculum.selectors import module_context
 
         context = super().get_context(request, *args, **kwargs)

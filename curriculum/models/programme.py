@@ -58,6 +58,7 @@ class ProgrammePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         """Adds cohorts, modules, site visits and partners (a fixed number of queries)."""
+        # the selectors import these page models: imported on use
         from curriculum.selectors import programme_context
 
         context = super().get_context(request, *args, **kwargs)

@@ -10,8 +10,8 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.models import SitePage
 from cms.search.fields import ThaiSearchField
-from cohorts.models import ResearchTheme
 from curriculum.blocks import OUTPUTS, READINGS
+from curriculum.themes import ResearchTheme
 
 
 class ResearchIndexPage(SitePage):
@@ -25,6 +25,7 @@ class ResearchIndexPage(SitePage):
         verbose_name = _("research showcase")
 
     def get_context(self, request, *args, **kwargs):
+        # the selectors import these page models: imported on use
         from curriculum.selectors import research_index_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -33,7 +34,7 @@ class ResearchIndexPage(SitePage):
 
 
 class ResearchThemePage(SitePage):
-    """One research theme; `theme` ties it to teams and assignments (cohorts.ResearchTheme)."""
+    """One research theme; `theme` ties it to teams and assignments (curriculum.themes.ResearchTheme)."""
 
     theme = models.CharField(
         _("theme"),
@@ -53,6 +54,7 @@ class ResearchThemePage(SitePage):
         verbose_name_plural = _("research themes")
 
     def get_context(self, request, *args, **kwargs):
+        # the selectors import these page models: imported on use
         from curriculum.selectors import research_theme_context
 
         context = super().get_context(request, *args, **kwargs)

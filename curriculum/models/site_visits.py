@@ -95,6 +95,7 @@ class SiteVisitPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         """Adds the cohort sessions that visit this place (a fixed number of queries)."""
+        # the selectors import these page models: imported on use
         from curriculum.selectors import site_visit_context
 
         context = super().get_context(request, *args, **kwargs)

@@ -6,8 +6,8 @@ from wagtail.models import Page
 
 from assignments import services
 from cms.models import HomePage
-from cohorts.models import ResearchTheme
 from curriculum.models import ResearchIndexPage, ResearchProjectPage, ResearchThemePage
+from curriculum.themes import ResearchTheme
 from tests.assignments.factories import pdf_bytes, png_bytes, upload
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,10 @@ from django.core import mail
 from django.utils import translation
 
 from accounts.models import User
-from cohorts.imports import ImportFileError, apply_rows, check_rows, read_table
+from cohorts.imports import apply_rows, check_rows
+from cohorts.imports import read_enrolment_table as read_table
 from cohorts.models import Enrolment
+from core.tables import ImportFileError
 from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

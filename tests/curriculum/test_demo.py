@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from cms.models import MenuItem, NewsPage
-from cohorts.models import ResearchTheme, Session
+from cohorts.models import Session
 from curriculum.models import (
     CourseModulePage,
     ProgrammePage,
@@ -15,6 +15,7 @@ from curriculum.models import (
     ResearchThemePage,
     SiteVisitPage,
 )
+from curriculum.themes import ResearchTheme
 
 pytestmark = pytest.mark.django_db
 

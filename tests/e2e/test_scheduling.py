@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from django.utils import timezone
 
-from cms.thai import thai_date
 from cohorts.models import Cohort, Session
+from core.dates import thai_date
 from tests.e2e.conftest import log_in, screenshot
 from tests.factories import EnrolmentFactory, UserFactory
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from config.demo import DemoContext, run_steps
+from core.demo import DemoContext, run_steps
 
 DEMO_ACCOUNTS = [
     ("coordinator@example.org", "course coordinator (Wagtail admin at /admin/)"),

@@ -4,10 +4,10 @@ import json
 import urllib.request
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from certificates import codes, selectors, verification
+from core.urls import absolute_url
 
 
 class Command(BaseCommand):
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         self.stdout.write(f"status: {status}")
 
     def _status_online(self, code, api):
-        base = (api or settings.SITE_URL.rstrip("/") + "/api/v1").rstrip("/")
+        base = (api or absolute_url("/api/v1")).rstrip("/")
         url = f"{base}/certificates/{code}"
         if not url.startswith(("http://", "https://")):
             return None

@@ -8,7 +8,7 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
-from cms import thai
+from core import dates
 
 register = template.Library()
 
@@ -30,23 +30,23 @@ def thai_date(value, arg=""):
     """Date in the active language; arg "short" or "weekday" for other forms."""
     if not _is_thai():
         return _english(value, "D j M Y" if arg == "weekday" else "j F Y")
-    return thai.thai_date(value, short=arg == "short", weekday=arg == "weekday")
+    return dates.thai_date(value, short=arg == "short", weekday=arg == "weekday")
 
 
 @register.filter
 def thai_time(value):
-    return thai.thai_time(value) if _is_thai() else _english(value, "H:i")
+    return dates.thai_time(value) if _is_thai() else _english(value, "H:i")
 
 
 @register.filter
 def thai_datetime(value, arg=""):
     if not _is_thai():
         return _english(value, "j M Y, H:i")
-    return thai.thai_datetime(value, short=arg == "short")
+    return dates.thai_datetime(value, short=arg == "short")
 
 
 @register.simple_tag
 def thai_date_range(start, end):
     if not _is_thai():
         return f"{_english(start, 'j M Y')} – {_english(end, 'j M Y')}"
-    return thai.thai_date_range(start, end)
+    return dates.thai_date_range(start, end)

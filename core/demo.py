@@ -17,7 +17,7 @@ STEPS = [
     "cms.demo",
     "curriculum.demo",
     "cohorts.demo",
-    "curriculum.demo_links",
+    "cohorts.demo_links",
     "attendance.demo",
     "assignments.demo",
     "certificates.demo",

@@ -1,4 +1,4 @@
-"""Thai formatting: Buddhist Era dates, Thai month names, optional Thai digits.
+"""Thai and English date formatting: Buddhist Era dates, Thai month names, optional Thai digits.
 
 Stored values are ISO / UTC; these helpers only format for people.
 """

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from attendance import tokens
 from attendance.days import current_day, day_window, session_days
 from attendance.models import AttendanceChange, AttendanceRecord, Method, Status
-from cms.templatetags.thai import thai_date
 from cohorts.models import Enrolment, Session
+from core.templatetags.thai import thai_date
 
 CODE_ATTEMPTS = 10
 CODE_ATTEMPT_WINDOW = 10 * 60

@@ -58,7 +58,7 @@ def test_check_in_before_the_window_opens_is_refused_in_thai_and_english(cohort,
 
 
 def test_the_not_open_message_gives_the_date_as_well_as_the_time(cohort, learner):
-    from cms.thai import thai_date
+    from core.dates import thai_date
 
     start = bangkok_morning(2)
     session = SessionFactory(cohort=cohort, starts_at=start, ends_at=start + dt.timedelta(hours=3))

@@ -40,6 +40,7 @@ def _detail_context(request, assignment, enrolment, form=None):
     submission = selectors.owner_submission(assignment, enrolment)
     owner = {"team": enrolment.team} if assignment.is_team else {"learner": request.user}
     due_at, extended = selectors.effective_due(assignment, **owner)
+    extension = selectors.extension_for(assignment, **owner) if extended else None
     return {
         "assignment": assignment,
         "enrolment": enrolment,
@@ -47,6 +48,7 @@ def _detail_context(request, assignment, enrolment, form=None):
         "versions": selectors.submission_history(submission) if submission else [],
         "due_at": due_at,
         "extended": extended,
+        "extension": extension,
         "form": form or SubmitForm(initial={"text": submission.draft_text if submission else ""}),
         "can_submit": not (submission and submission.status == Submission.Status.ACCEPTED)
         and (enrolment.team_id or not assignment.is_team),

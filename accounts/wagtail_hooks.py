@@ -5,6 +5,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.models import Organisation
+from core.menu import ADMIN_MENU_ORDER
 
 
 class OrganisationFilterSet(WagtailFilterSet):
@@ -17,7 +18,8 @@ class OrganisationViewSet(ModelViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
-    menu_order = 300
+    menu_name = "organisations"
+    menu_order = ADMIN_MENU_ORDER["organisations"]
     add_to_admin_menu = True
     list_display = ["name_th", "name_en", "kind", "province"]
     filterset_class = OrganisationFilterSet

@@ -1,27 +1,52 @@
 """The completion check and the /me/ panel that assignments contribute."""
 
+from collections.abc import Sequence
+
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from accounts.access import is_coordinator, is_facilitator
 from assignments import selectors
 from assignments.models import Assignment, Submission
-from cohorts.completion import CheckResult, completion_for
+from cohorts.completion import CheckResult, completion_for_many
+from cohorts.models import Enrolment
 
 
-def required_assignments_accepted(enrolment) -> CheckResult:
-    """Met when every assignment required for completion is accepted for this person."""
-    required = list(
-        Assignment.objects.filter(cohort_id=enrolment.cohort_id, required_for_completion=True)
-    )
-    owned = Q(learner_id=enrolment.user_id)
-    if enrolment.team_id:
-        owned |= Q(team_id=enrolment.team_id)
-    accepted = set(
-        Submission.objects.filter(
-            owned, assignment__in=required, status=Submission.Status.ACCEPTED
-        ).values_list("assignment_id", flat=True)
-    )
+def required_assignments_accepted(enrolments: Sequence[Enrolment]) -> dict[int, CheckResult]:
+    """Met when every assignment required for completion is accepted for the person (their
+    own submission, or their team's); two queries however many enrolments there are."""
+    required: dict[int, list[Assignment]] = {e.cohort_id: [] for e in enrolments}
+    for assignment in Assignment.objects.filter(
+        cohort_id__in=required, required_for_completion=True
+    ):
+        required[assignment.cohort_id].append(assignment)
+    accepted = _accepted(enrolments) if any(required.values()) else {}
+    results = {}
+    for enrolment in enrolments:
+        done = accepted.get(("learner", enrolment.user_id), set())
+        if enrolment.team_id:
+            done = done | accepted.get(("team", enrolment.team_id), set())
+        results[enrolment.pk] = _result(required[enrolment.cohort_id], done)
+    return results
+
+
+def _accepted(enrolments) -> dict[tuple[str, int], set[int]]:
+    """("learner", user id) or ("team", team id) -> ids of its accepted required assignments."""
+    owners = Q(learner_id__in={e.user_id for e in enrolments})
+    owners |= Q(team_id__in={e.team_id for e in enrolments if e.team_id})
+    found: dict[tuple[str, int], set[int]] = {}
+    for assignment_id, learner_id, team_id in Submission.objects.filter(
+        owners,
+        assignment__cohort_id__in={e.cohort_id for e in enrolments},
+        assignment__required_for_completion=True,
+        status=Submission.Status.ACCEPTED,
+    ).values_list("assignment_id", "learner_id", "team_id"):
+        owner = ("team", team_id) if team_id else ("learner", learner_id)
+        found.setdefault(owner, set()).add(assignment_id)
+    return found
+
+
+def _result(required: list[Assignment], accepted: set[int]) -> CheckResult:
     missing = [a for a in required if a.pk not in accepted]
     summary = _("%(done)s of %(total)s required assignments accepted") % {
         "done": len(required) - len(missing),
@@ -39,7 +64,8 @@ def me_panel(request):
     if enrolments:
         panel["rows"] = selectors.assignment_rows(user, enrolments)
         # Every registered check (attendance, assignments) side by side, per cohort.
-        panel["checks"] = [(e, completion_for(e)) for e in enrolments]
+        completions = completion_for_many(enrolments)
+        panel["checks"] = [(e, completions[e.pk]) for e in enrolments]
     if is_coordinator(user) or is_facilitator(user):
         panel["queue"] = selectors.review_queue(user).count()
     if not panel["rows"] and panel["queue"] is None:

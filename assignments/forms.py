@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assignments.models import Review
+from cohorts.models import Cohort
 
 
 class SubmitForm(forms.Form):
@@ -57,3 +58,10 @@ class ReviewForm(forms.Form):
 
     def criterion_fields(self):
         return [self[f"criterion-{c.id}"] for c in self.criteria]
+
+
+class CopyForm(forms.Form):
+    """Which cohort's assignments to copy, and into which cohort."""
+
+    source = forms.ModelChoiceField(Cohort.objects.all(), label=_("Copy from cohort"))
+    target = forms.ModelChoiceField(Cohort.objects.all(), label=_("Into cohort"))

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assignments.access import CURRENT, current_enrolment
+from assignments.access import current_enrolment
 from assignments.models import (
     AdvisorNotice,
     Assignment,
@@ -29,6 +29,7 @@ from assignments.models import (
 from assignments.selectors import effective_due
 from assignments.uploads import EXTENSIONS, UploadRefused, inspect_upload
 from cohorts.models import Cohort
+from core.delivery import STALE_AFTER, Outbox, deliver_once, stale_ids
 from core.emails import send
 from core.storage import private_storage
 
@@ -256,7 +257,7 @@ def advisor_notify(*, advisor_id: int) -> bool:
 
 def advisors_notify_stale(*, now=None) -> list[int]:
     """Advisors with a notice whose task was lost: still pending well after its delay."""
-    cutoff = (now or timezone.now()) - ADVISOR_NOTICE_DELAY - NOTIFY_STALE_AFTER
+    cutoff = (now or timezone.now()) - ADVISOR_NOTICE_DELAY - STALE_AFTER
     return sorted(
         set(
             AdvisorNotice.objects.filter(
@@ -365,54 +366,42 @@ def _owner_emails(*, team, learner) -> list[str]:
     """The learner, or the team's current members."""
     if learner is not None:
         return [learner.email]
-    return sorted(team.members.filter(status__in=CURRENT).values_list("user__email", flat=True))
+    return sorted(team.members.current().values_list("user__email", flat=True))
 
 
 def _recipients(submission: Submission) -> list[str]:
     return _owner_emails(team=submission.team, learner=submission.learner)
 
 
-# A review still "pending" this long lost its email task (retries ran out
-# while the mail server was down, or the broker lost the message).
-NOTIFY_STALE_AFTER = dt.timedelta(minutes=10)
+# The review's notification field is its email ledger (core.delivery).
+REVIEW_EMAILS = Outbox.for_status(
+    Review, field_name="notification", claimed_at=None, sent_at="notified_at"
+)
 
 
 def reviews_notify_stale(*, now=None) -> list[int]:
-    cutoff = (now or timezone.now()) - NOTIFY_STALE_AFTER
-    return list(
-        Review.objects.filter(
-            notification=Review.Notification.PENDING, created_at__lt=cutoff
-        ).values_list("id", flat=True)
-    )
+    """Reviews whose email task was lost; the claim sends each one once."""
+    return stale_ids(REVIEW_EMAILS, now=now)
 
 
 def review_notify(*, review_id: int) -> bool:
     """Email the team or learner about a review, exactly once (a conditional claim)."""
-    claimed = Review.objects.filter(pk=review_id, notification=Review.Notification.PENDING).update(
-        notification=Review.Notification.SENDING
+    related = (
+        "submission__assignment__cohort",
+        "submission__team",
+        "submission__learner",
+        "reviewer",
     )
-    if not claimed:
-        return False
-    review = Review.objects.select_related(
-        "submission__assignment__cohort", "submission__team", "submission__learner", "reviewer"
-    ).get(pk=review_id)
-    try:
-        send(
-            "assignment-reviewed",
-            _recipients(review.submission),
-            {
-                "review": review,
-                "submission": review.submission,
-                "assignment": review.submission.assignment,
-            },
-        )
-    except Exception:
-        Review.objects.filter(pk=review_id).update(notification=Review.Notification.PENDING)
-        raise
-    Review.objects.filter(pk=review_id).update(
-        notification=Review.Notification.SENT, notified_at=timezone.now()
-    )
-    return True
+    return deliver_once(REVIEW_EMAILS, pk=review_id, send=_send_review, select_related=related)
+
+
+def _send_review(review: Review) -> None:
+    context = {
+        "review": review,
+        "submission": review.submission,
+        "assignment": review.submission.assignment,
+    }
+    send("assignment-reviewed", _recipients(review.submission), context)
 
 
 def extension_grant(
@@ -476,7 +465,7 @@ def extension_notify(*, extension_id: int) -> bool:
 
 
 def extensions_notify_stale(*, now=None) -> list[int]:
-    cutoff = (now or timezone.now()) - NOTIFY_STALE_AFTER
+    cutoff = (now or timezone.now()) - STALE_AFTER
     return list(
         Extension.objects.filter(notification=Delivery.PENDING, created_at__lt=cutoff).values_list(
             "id", flat=True

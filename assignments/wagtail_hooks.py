@@ -1,11 +1,6 @@
 """Coordinators' screens: assignments (with the copy action), extensions, submissions."""
 
-from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,9 +16,9 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from accounts.access import is_coordinator, is_facilitator
-from assignments import services
+from assignments import admin_urls, services
 from assignments.models import Assignment, Extension, Submission
-from cohorts.models import Cohort
+from core.menu import ADMIN_MENU_ORDER
 
 
 class AssignmentFilterSet(WagtailFilterSet):
@@ -85,30 +80,8 @@ class AssignmentViewSet(ModelViewSet):
     ]
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [path("copy/", copy_view, name="copy")]
-
-
-class CopyForm(forms.Form):
-    source = forms.ModelChoiceField(Cohort.objects.all(), label=gettext_lazy("Copy from cohort"))
-    target = forms.ModelChoiceField(Cohort.objects.all(), label=gettext_lazy("Into cohort"))
-
-
-def copy_view(request):
-    """Copy every assignment of one cohort into another, due dates moved with the cohort."""
-    if not request.user.has_perm("assignments.add_assignment"):
-        raise PermissionDenied
-    form = CopyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            copies = services.assignments_copy(
-                source=form.cleaned_data["source"], target=form.cleaned_data["target"]
-            )
-        except services.SubmissionError as error:
-            form.add_error(None, error.messages[0])
-        else:
-            messages.success(request, _("%(n)s assignments copied.") % {"n": len(copies)})
-            return redirect("assignment_admin:index")
-    return TemplateResponse(request, "assignments/admin/copy.html", {"form": form})
+        # assignments/admin_urls.py: served in this viewset's namespace (assignment_admin:copy).
+        return super().get_urlpatterns() + admin_urls.urlpatterns
 
 
 class ExtensionCreateView(generic.CreateView):
@@ -197,8 +170,9 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 class AssignmentsGroup(ViewSetGroup):
     menu_label = gettext_lazy("Research assignments")
+    menu_name = "assignments"
     menu_icon = "doc-full"
-    menu_order = 250
+    menu_order = ADMIN_MENU_ORDER["assignments"]
     items = [
         AssignmentViewSet(),
         ExtensionViewSet("assignment_extensions"),
@@ -222,6 +196,7 @@ def register_review_queue_menu_item():
     return ReviewQueueMenuItem(
         gettext_lazy("Review queue"),
         reverse("assignments:review_queue"),
+        name="review-queue",
         icon_name="tasks",
-        order=251,
+        order=ADMIN_MENU_ORDER["review-queue"],
     )

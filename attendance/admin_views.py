@@ -9,7 +9,6 @@ import segno
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,7 +24,7 @@ from attendance.access import (
 )
 from attendance.days import current_day, default_day, session_days
 from attendance.forms import CorrectionForm, ImportConfirmForm, ImportForm, MarkForm
-from attendance.imports import apply_rows, check_rows, counts_of, read_attendance_table
+from attendance.imports import attendance_import, check_rows, counts_of, read_attendance_table
 from attendance.models import Status
 from attendance.rendering import learner_cell_html, matrix_cells_html
 from attendance.reports import matrix_xlsx, sign_in_sheet_pdf
@@ -347,15 +346,14 @@ def _import_confirm(request, session):
         return render(request, "attendance/admin/import.html", context)
     data = confirm.cleaned_data
     conflicts = {int(line): status for line, status in batch["conflicts"].items()}
-    with transaction.atomic():
-        rows = check_rows(session=session, records=batch["records"], default_day=day)
-        counts = apply_rows(
-            session=session,
-            rows=rows,
-            by=request.user,
-            conflicts=conflicts,
-            change_reason=data["reason"] if data["change_existing"] else "",
-        )
+    counts = attendance_import(
+        session=session,
+        records=batch["records"],
+        default_day=day,
+        by=request.user,
+        conflicts=conflicts,
+        change_reason=data["reason"] if data["change_existing"] else "",
+    )
     stash.pop(request.POST["batch"], None)
     request.session[IMPORT_KEY] = stash
     messages.success(

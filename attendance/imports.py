@@ -11,13 +11,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from attendance.days import session_days
 from attendance.models import AttendanceRecord, Method, Status
-from attendance.selectors import CURRENT
 from attendance.services import AttendanceAlreadyRecorded, attendance_mark
 from cohorts.models import Enrolment, Session
 from core.tables import ImportFileError, read_table
@@ -121,7 +121,7 @@ def _enrolments(session, emails) -> dict[str, Enrolment]:
     )
     for enrolment in queryset:
         previous = found.get(enrolment.email_lower)
-        if previous is None or previous.status not in CURRENT:
+        if previous is None or not previous.is_current:
             found[enrolment.email_lower] = enrolment
     return found
 
@@ -156,7 +156,7 @@ def _check_learner(row, context) -> None:
         row.problems.append(_("No one has the email “%(email)s”.") % {"email": email})
     elif enrolment is None:
         row.problems.append(_("%(email)s is not enrolled in this cohort.") % {"email": email})
-    elif enrolment.status not in CURRENT:
+    elif not enrolment.is_current:
         row.problems.append(
             _("%(email)s is no longer a learner of this cohort (%(status)s).")
             % {"email": email, "status": enrolment.get_status_display()}
@@ -194,6 +194,24 @@ def _check_day(row, context) -> None:
         row.problems.append(_("%(day)s is not a day of this session.") % {"day": text or day})
     else:
         row.day = day
+
+
+@transaction.atomic
+def attendance_import(
+    *,
+    session: Session,
+    records: list[dict],
+    default_day: dt.date,
+    by,
+    conflicts: dict[int, str],
+    change_reason: str = "",
+) -> dict[str, int]:
+    """Apply a previewed file in one transaction, its rows re-checked against the records
+    as they are now (conflicts: line -> the status the preview showed)."""
+    rows = check_rows(session=session, records=records, default_day=default_day)
+    return apply_rows(
+        session=session, rows=rows, by=by, conflicts=conflicts, change_reason=change_reason
+    )
 
 
 def apply_rows(

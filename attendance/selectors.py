@@ -1,6 +1,7 @@
 """Reads: standings, the staff grid, the cohort matrix. Bounded queries per page."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
@@ -12,12 +13,19 @@ from attendance.models import AttendanceRecord, CompletionRule
 from attendance.standing import SessionInfo, Standing, compute_standing
 from cohorts.models import Cohort, Enrolment, Session
 
-CURRENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
-
 
 def rule_for(cohort: Cohort) -> CompletionRule:
     """The cohort's rule, or the default rule (80%) when none was set."""
     return CompletionRule.objects.filter(cohort=cohort).first() or CompletionRule(cohort=cohort)
+
+
+def rules_for(cohort_ids: Iterable[int]) -> dict[int, CompletionRule]:
+    """cohort id -> its rule (the default where none was set), one query."""
+    cohort_ids = set(cohort_ids)
+    found = {
+        rule.cohort_id: rule for rule in CompletionRule.objects.filter(cohort_id__in=cohort_ids)
+    }
+    return {pk: found.get(pk) or CompletionRule(cohort_id=pk) for pk in cohort_ids}
 
 
 def counted_sessions(cohort_id: int):
@@ -28,16 +36,29 @@ def _infos(sessions, now) -> list[SessionInfo]:
     return [SessionInfo.of(session, now) for session in sessions if not session.is_cancelled]
 
 
-def standing_for(enrolment: Enrolment, *, now=None) -> Standing:
+def standings_for(enrolments: Iterable[Enrolment], *, now=None) -> dict[int, Standing]:
+    """enrolment id -> its standing, in three queries however many enrolments there are."""
     now = now or timezone.now()
-    sessions = list(counted_sessions(enrolment.cohort_id))
-    statuses = dict(
-        ((session_id, day), status)
-        for session_id, day, status in AttendanceRecord.objects.filter(
-            enrolment=enrolment
-        ).values_list("session_id", "day", "status")
-    )
-    return compute_standing(rule_for(enrolment.cohort), _infos(sessions, now), statuses)
+    enrolments = list(enrolments)
+    rules = rules_for(e.cohort_id for e in enrolments)
+    sessions: dict[int, list] = {pk: [] for pk in rules}
+    counted = Session.objects.filter(cohort_id__in=rules).exclude(status=Session.Status.CANCELLED)
+    for session in counted:  # in date order, which decides the excused days counted
+        sessions[session.cohort_id].append(session)
+    infos = {pk: _infos(found, now) for pk, found in sessions.items()}
+    statuses: dict[int, dict] = {e.pk: {} for e in enrolments}
+    for enrolment_id, session_id, day, status in AttendanceRecord.objects.filter(
+        enrolment_id__in=statuses
+    ).values_list("enrolment_id", "session_id", "day", "status"):
+        statuses[enrolment_id][(session_id, day)] = status
+    return {
+        e.pk: compute_standing(rules[e.cohort_id], infos[e.cohort_id], statuses[e.pk])
+        for e in enrolments
+    }
+
+
+def standing_for(enrolment: Enrolment, *, now=None) -> Standing:
+    return standings_for([enrolment], now=now)[enrolment.pk]
 
 
 @dataclass
@@ -51,7 +72,8 @@ def my_attendance(user, *, now=None) -> list[MyAttendance]:
     """The learner's current enrolments with their sessions and records."""
     now = now or timezone.now()
     enrolments = (
-        Enrolment.objects.filter(user=user, status__in=CURRENT)
+        Enrolment.objects.current()
+        .filter(user=user)
         .select_related("cohort", "cohort__completion_rule")
         .prefetch_related(
             Prefetch("cohort__sessions", queryset=Session.objects.order_by("starts_at")),
@@ -86,7 +108,8 @@ def session_grid(session: Session, day: dt.date) -> list[GridRow]:
         for record in AttendanceRecord.objects.filter(session=session, day=day)
     }
     enrolments = (
-        Enrolment.objects.filter(cohort_id=session.cohort_id, status__in=CURRENT)
+        Enrolment.objects.current()
+        .filter(cohort_id=session.cohort_id)
         .select_related("user", "team")
         .order_by("team__name", "user__first_name", "user__last_name")
     )
@@ -132,7 +155,8 @@ def cohort_matrix(cohort: Cohort, *, now=None) -> Matrix:
     rule = rule_for(cohort)
     sessions = list(Session.objects.filter(cohort=cohort).order_by("starts_at", "number"))
     enrolments = list(
-        Enrolment.objects.filter(cohort=cohort, status__in=CURRENT)
+        Enrolment.objects.current()
+        .filter(cohort=cohort)
         .select_related("user", "team")
         .order_by("team__name", "user__first_name", "user__last_name")
     )

@@ -10,11 +10,12 @@ from attendance import admin_urls
 from attendance.access import is_coordinator
 from attendance.models import CheckInSettings, CompletionRule
 from attendance.selectors import sessions_for_marking
+from core.menu import ADMIN_MENU_ORDER
 
 
 @hooks.register("register_admin_urls")
-def register_attendance_urls():
-    return [path("attendance/", include(admin_urls, namespace="attendance_admin"))]
+def register_admin_urls():
+    return [path("attendance/", include(admin_urls))]
 
 
 class AttendanceMenuItem(MenuItem):
@@ -26,7 +27,11 @@ class AttendanceMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_attendance_menu_item():
     return AttendanceMenuItem(
-        _("Attendance"), reverse("attendance_admin:index"), icon_name="tasks", order=250
+        _("Attendance"),
+        reverse("attendance_admin:index"),
+        name="attendance",
+        icon_name="tasks",
+        order=ADMIN_MENU_ORDER["attendance"],
     )
 
 
@@ -58,8 +63,9 @@ class CheckInSettingsViewSet(ModelViewSet):
 
 class AttendanceSettingsGroup(ViewSetGroup):
     menu_label = _("Attendance rules")
+    menu_name = "attendance-rules"
     menu_icon = "success"
-    menu_order = 260
+    menu_order = ADMIN_MENU_ORDER["attendance-rules"]
     items = (CompletionRuleViewSet("completion_rules"), CheckInSettingsViewSet("check_in_settings"))
 
 

@@ -11,7 +11,7 @@ from django.core.files.images import ImageFile
 
 from certificates import services
 from certificates.models import Certificate, CertificateTemplate, Signatory
-from cohorts.completion import completion_for
+from cohorts.completion import completion_for_many
 
 SIGNATORIES = [
     ("นายสมศักดิ์ วงศ์ประเสริฐ", "Somsak Wongprasert", "ประธานมูลนิธิส่งเสริมการปกครองท้องถิ่น",
@@ -58,11 +58,15 @@ def seed(ctx) -> None:
     cohort = ctx.data["cohort-1"]
     coordinator = ctx.data["coordinator@example.org"]
     template = _template()
-    enrolments = cohort.enrolments.filter(
-        status__in=["active", "completed"], certificates__isnull=True
-    ).select_related("user")
-    for enrolment in enrolments.order_by("pk"):
-        if completion_for(enrolment).met:
+    enrolments = list(
+        cohort.enrolments.current()
+        .filter(certificates__isnull=True)
+        .select_related("user")
+        .order_by("pk")
+    )
+    completions = completion_for_many(enrolments)
+    for enrolment in enrolments:
+        if completions[enrolment.pk].met:
             services.certificate_issue(
                 enrolment=enrolment, issued_by=coordinator, template=template
             )

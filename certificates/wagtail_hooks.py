@@ -12,9 +12,10 @@ from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
-from certificates import admin_views, selectors, services
+from certificates import admin_urls, selectors, services
 from certificates.access import can_manage
 from certificates.models import CertificateTemplate
+from core.menu import ADMIN_MENU_ORDER
 
 
 class PreviewColumn(Column):
@@ -78,38 +79,6 @@ def register_template_viewset():
     return certificate_template_viewset
 
 
-admin_urls = (
-    [
-        path("", admin_views.index, name="index"),
-        path("cohort/<int:cohort_id>/", admin_views.cohort_detail, name="cohort"),
-        path("cohort/<int:cohort_id>/issue/", admin_views.cohort_issue, name="cohort_issue"),
-        path(
-            "cohort/<int:cohort_id>/template/", admin_views.cohort_template, name="cohort_template"
-        ),
-        path(
-            "enrolment/<int:enrolment_id>/issue/",
-            admin_views.enrolment_issue,
-            name="enrolment_issue",
-        ),
-        path("batch/<int:batch_id>/progress/", admin_views.batch_progress, name="batch_progress"),
-        path(
-            "certificate/<int:certificate_id>/", admin_views.certificate_detail, name="certificate"
-        ),
-        path(
-            "certificate/<int:certificate_id>/<str:action>/",
-            admin_views.certificate_change,
-            name="certificate_change",
-        ),
-        path(
-            "template/<int:template_id>/preview/",
-            admin_views.template_preview,
-            name="template_preview",
-        ),
-    ],
-    "certificates_admin",
-)
-
-
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("issued-certificates/", include(admin_urls))]
@@ -125,8 +94,9 @@ def register_menu_item():
     return CoordinatorMenuItem(
         _("Certificates"),
         reverse("certificates_admin:index"),
+        name="certificates",
         icon_name="doc-full-inverse",
-        order=250,
+        order=ADMIN_MENU_ORDER["certificates"],
     )
 
 
@@ -135,6 +105,7 @@ def register_templates_menu_item():
     return CoordinatorMenuItem(
         _("Certificate templates"),
         reverse("certificate_templates:index"),
+        name="certificate-templates",
         icon_name="doc-full",
-        order=251,
+        order=ADMIN_MENU_ORDER["certificate-templates"],
     )

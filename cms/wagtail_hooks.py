@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import FooterText, MenuItem
+from core.menu import ADMIN_MENU_ORDER
 
 
 class MenuItemViewSet(SnippetViewSet):
@@ -29,6 +30,7 @@ class SiteChromeGroup(SnippetViewSetGroup):
     menu_icon = "site"
     menu_label = _("Site chrome")
     menu_name = "site-chrome"
+    menu_order = ADMIN_MENU_ORDER["site-chrome"]
 
 
 register_snippet(SiteChromeGroup)

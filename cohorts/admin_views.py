@@ -5,7 +5,6 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.forms import HiddenInput
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from cohorts import forms, services
 from cohorts.access import can_manage_cohorts
-from cohorts.imports import ImportRow, apply_rows, check_rows, read_enrolment_table
+from cohorts.imports import ImportRow, check_rows, enrolment_import, read_enrolment_table
 from cohorts.models import Cohort, Enrolment, Session
 from core.tables import ImportFileError
 
@@ -231,9 +230,7 @@ def import_people(request, cohort_id: int):
         if not batch or batch["cohort"] != cohort.pk:
             messages.error(request, _("That preview has expired; upload the file again."))
             return redirect(request.path)
-        with transaction.atomic():
-            rows = check_rows(cohort=cohort, records=batch["records"])
-            context["result"] = apply_rows(cohort=cohort, rows=rows)
+        context["result"] = enrolment_import(cohort=cohort, records=batch["records"])
         stash.pop(request.POST["batch"], None)
         request.session[IMPORT_KEY] = stash
         return _render(request, "cohorts/admin/import.html", form=forms.ImportForm(), **context)

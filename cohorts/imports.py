@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -59,9 +60,7 @@ def check_rows(*, cohort: Cohort, records: list[dict]) -> list[ImportRow]:
     emails = {r.get("email", "").lower() for r in records}
     users = {u.email.lower(): u for u in User.objects.filter(email__in=emails)}
     enrolled = set(
-        Enrolment.objects.filter(
-            cohort=cohort, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
-        ).values_list("user__email", flat=True)
+        Enrolment.objects.current().filter(cohort=cohort).values_list("user__email", flat=True)
     )
     enrolled = {email.lower() for email in enrolled}
     seen_emails, seen_names, rows = {}, {}, []
@@ -122,6 +121,13 @@ def _check(row, organisations, teams, users, enrolled, seen_emails, seen_names) 
         row.action = "unchanged"
     else:
         row.action = "enrol" if email in users else "new"
+
+
+@transaction.atomic
+def enrolment_import(*, cohort: Cohort, records: list[dict]) -> dict[str, int]:
+    """Apply a previewed file: its rows checked again against the database as it is now,
+    the clean ones enrolled, all in one transaction; returns counts per action."""
+    return apply_rows(cohort=cohort, rows=check_rows(cohort=cohort, records=records))
 
 
 def apply_rows(*, cohort: Cohort, rows: list[ImportRow]) -> dict[str, int]:

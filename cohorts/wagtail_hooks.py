@@ -2,7 +2,7 @@
 
 from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -13,11 +13,12 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cohorts import admin_views, services
+from cohorts import admin_urls, services
 from cohorts.access import can_manage_cohorts, cohorts_taught_by
 from cohorts.forms import SessionForm
 from cohorts.models import Cohort, Enrolment, Session, Team, Venue
 from core.dates import thai_datetime
+from core.menu import ADMIN_MENU_ORDER
 
 
 class ScopedIndexView(generic.IndexView):
@@ -258,8 +259,9 @@ class EnrolmentViewSet(ModelViewSet):
 
 class CohortsGroup(ViewSetGroup):
     menu_label = _("Cohorts")
+    menu_name = "cohorts"
     menu_icon = "group"
-    menu_order = 200
+    menu_order = ADMIN_MENU_ORDER["cohorts"]
     items = (CohortViewSet, SessionViewSet, EnrolmentViewSet, TeamViewSet, VenueViewSet)
 
 
@@ -269,39 +271,5 @@ def register_cohorts_viewsets():
 
 
 @hooks.register("register_admin_urls")
-def register_cohort_tools():
-    v = admin_views
-    return [
-        path(
-            "cohort-tools/<int:cohort_id>/generate/",
-            v.generate_sessions,
-            name="cohorts_admin_generate",
-        ),
-        path("cohort-tools/<int:cohort_id>/invite/", v.invite_person, name="cohorts_admin_invite"),
-        path("cohort-tools/<int:cohort_id>/import/", v.import_people, name="cohorts_admin_import"),
-        path(
-            "cohort-tools/session/<int:session_id>/reschedule/",
-            v.reschedule_session,
-            name="cohorts_admin_reschedule",
-        ),
-        path(
-            "cohort-tools/session/<int:session_id>/cancel/",
-            v.cancel_session,
-            name="cohorts_admin_cancel",
-        ),
-        path(
-            "cohort-tools/session/<int:session_id>/reopen/",
-            v.reopen_session,
-            name="cohorts_admin_reopen",
-        ),
-        path(
-            "cohort-tools/enrolment/<int:enrolment_id>/withdraw/",
-            v.withdraw_enrolment,
-            name="cohorts_admin_withdraw",
-        ),
-        path(
-            "cohort-tools/enrolment/<int:enrolment_id>/transfer/",
-            v.transfer_enrolment,
-            name="cohorts_admin_transfer",
-        ),
-    ]
+def register_admin_urls():
+    return [path("cohort-tools/", include(admin_urls))]

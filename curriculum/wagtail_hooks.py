@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.menu import ADMIN_MENU_ORDER
 from curriculum.models import Facilitator, Partner
 
 
@@ -28,6 +29,7 @@ class CurriculumSnippets(SnippetViewSetGroup):
     menu_icon = "folder-open-inverse"
     menu_label = _("Curriculum")
     menu_name = "curriculum"
+    menu_order = ADMIN_MENU_ORDER["curriculum"]
 
 
 register_snippet(CurriculumSnippets)

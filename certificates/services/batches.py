@@ -18,19 +18,21 @@ from certificates.services.errors import CertificateError, NotEligible
 from certificates.services.issuing import certificate_issue
 from certificates.services.pdf_files import certificate_store_pdf
 from certificates.services.templates import template_for
-from cohorts.completion import completion_for
+from cohorts.completion import completion_for, completion_for_many
 from cohorts.models import Enrolment
 
 
 def _eligible_without_certificate(cohort):
     # A revoked certificate was withdrawn on purpose: only a coordinator's own
     # action (issue to one learner) gives that person a new one.
-    enrolments = (
-        Enrolment.objects.filter(cohort=cohort, status__in=["active", "completed"])
+    enrolments = list(
+        Enrolment.objects.current()
+        .filter(cohort=cohort)
         .exclude(certificates__isnull=False)
         .select_related("user", "cohort", "team")
     )
-    return [e for e in enrolments if completion_for(e).met]
+    completions = completion_for_many(enrolments)
+    return [e for e in enrolments if completions[e.pk].met]
 
 
 def batch_start(*, cohort, requested_by=None) -> IssuanceBatch:

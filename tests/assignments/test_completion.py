@@ -106,3 +106,27 @@ def test_me_queries_do_not_grow_with_assignments(client, cohort, learner, assign
     with CaptureQueriesContext(connection) as six:
         client.get("/me/")
     assert len(six) == len(one)
+
+
+def test_many_learners_at_once_get_what_each_gets_alone(
+    cohort, learner, team_mate, other_learner, assignment, facilitator, django_assert_num_queries
+):
+    """Team work counts for the team, individual work for its learner, in two queries."""
+    from assignments.completion import required_assignments_accepted
+    from tests.factories import CohortFactory, EnrolmentFactory
+
+    solo = AssignmentFactory(cohort=cohort, kind=Assignment.Kind.INDIVIDUAL)
+    accept(assignment, learner, facilitator)
+    accept(solo, learner, facilitator)
+    accept(solo, other_learner, facilitator)
+    elsewhere = EnrolmentFactory(cohort=CohortFactory())  # a cohort with nothing required
+    enrolments = [
+        *Enrolment.objects.filter(user__in=[learner, team_mate, other_learner]).order_by("pk"),
+        elsewhere,
+    ]
+    with django_assert_num_queries(2):
+        together = required_assignments_accepted(enrolments)
+    alone = {e.pk: required_assignments_accepted([e])[e.pk] for e in enrolments}
+    assert together == alone
+    met = {e.user: together[e.pk].met for e in enrolments}
+    assert met == {learner: True, team_mate: False, other_learner: False, elsewhere.user: True}

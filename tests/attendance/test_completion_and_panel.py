@@ -86,3 +86,31 @@ def test_the_learner_sees_attended_required_left_and_missed_on_me(client, cohort
 def test_a_person_without_enrolment_sees_no_attendance_panel(client, coordinator):
     client.force_login(coordinator)
     assert "attendance-panel" not in client.get(reverse("accounts:me")).content.decode()
+
+
+def test_many_learners_of_two_cohorts_get_what_each_gets_alone(
+    cohort, learner, other_learner, django_assert_num_queries
+):
+    """The cohort pages ask about everyone at once: each cohort's own rule and sessions."""
+    from attendance.completion import attendance_check
+    from tests.factories import CohortFactory, EnrolmentFactory
+
+    strict = CohortFactory()
+    CompletionRule.objects.create(cohort=strict, min_percent=100, excused_counts=False)
+    mine, others = past_sessions(cohort, 5), past_sessions(strict, 2)
+    enrolments = [
+        Enrolment.objects.get(user=learner),
+        Enrolment.objects.get(user=other_learner),
+        EnrolmentFactory(cohort=strict),
+        EnrolmentFactory(cohort=strict),
+    ]
+    attend(enrolments[0], mine[:4])
+    attend(enrolments[1], mine[:3])
+    attend(enrolments[2], others)
+    attend(enrolments[3], others[:1])
+    attend(enrolments[3], others[1:], status=Status.EXCUSED)
+    with django_assert_num_queries(3):
+        together = attendance_check(enrolments)
+    alone = {e.pk: attendance_check([e])[e.pk] for e in enrolments}
+    assert together == alone
+    assert [together[e.pk].met for e in enrolments] == [True, False, True, False]

@@ -14,8 +14,12 @@ from tests.certificates.factories import CertificateTemplateFactory, SignatoryFa
 NOT_ELIGIBLE: set[int] = set()
 
 
-def _test_rule(enrolment) -> CheckResult:
-    if enrolment.pk in NOT_ELIGIBLE:
+def _test_rule(enrolments) -> dict[int, CheckResult]:
+    return {enrolment.pk: _result(enrolment.pk not in NOT_ELIGIBLE) for enrolment in enrolments}
+
+
+def _result(met: bool) -> CheckResult:
+    if not met:
         return CheckResult(
             name="test-attendance",
             met=False,

@@ -84,32 +84,28 @@ class AssignmentViewSet(ModelViewSet):
         return super().get_urlpatterns() + admin_urls.urlpatterns
 
 
+def _grant_from_form(view, extension=None):
+    """Create and edit both go through the service: a new or changed date is emailed."""
+    data = view.form.cleaned_data
+    return services.extension_grant(
+        assignment=data["assignment"],
+        team=data.get("team"),
+        learner=data.get("learner"),
+        due_at=data["due_at"],
+        reason=data.get("reason", ""),
+        granted_by=view.request.user,
+        extension=extension,
+    )
+
+
 class ExtensionCreateView(generic.CreateView):
     def save_instance(self):
-        data = self.form.cleaned_data
-        return services.extension_grant(
-            assignment=data["assignment"],
-            team=data.get("team"),
-            learner=data.get("learner"),
-            due_at=data["due_at"],
-            reason=data.get("reason", ""),
-            granted_by=self.request.user,
-        )
+        return _grant_from_form(self)
 
 
 class ExtensionEditView(generic.EditView):
     def save_instance(self):
-        """Through the service too: a changed date or reason is emailed to the team again."""
-        data = self.form.cleaned_data
-        return services.extension_grant(
-            assignment=data["assignment"],
-            team=data.get("team"),
-            learner=data.get("learner"),
-            due_at=data["due_at"],
-            reason=data.get("reason", ""),
-            granted_by=self.request.user,
-            extension=self.object,
-        )
+        return _grant_from_form(self, extension=self.object)
 
 
 class ExtensionViewSet(ModelViewSet):

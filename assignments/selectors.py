@@ -7,9 +7,10 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.access import is_coordinator
+from accounts.models import User
 from assignments.access import CURRENT
 from assignments.models import Assignment, Extension, Review, Submission, SubmissionVersion
-from cohorts.models import Enrolment
+from cohorts.models import Enrolment, Team
 
 
 @dataclass
@@ -34,7 +35,9 @@ class AssignmentRow:
         return not self.assignment.is_team or self.enrolment.team_id is not None
 
 
-def effective_due(assignment: Assignment, *, team=None, learner=None) -> tuple[dt.datetime, bool]:
+def effective_due(
+    assignment: Assignment, *, team: Team | None = None, learner: User | None = None
+) -> tuple[dt.datetime, bool]:
     """The due date for one owner: an extension moves it."""
     if team is None and learner is None:
         return assignment.due_at, False
@@ -43,13 +46,13 @@ def effective_due(assignment: Assignment, *, team=None, learner=None) -> tuple[d
     return (extension.due_at, True) if extension else (assignment.due_at, False)
 
 
-def current_enrolments(user) -> list[Enrolment]:
+def current_enrolments(user: User) -> list[Enrolment]:
     return list(
         Enrolment.objects.filter(user=user, status__in=CURRENT).select_related("cohort", "team")
     )
 
 
-def assignment_rows(user, enrolments=None) -> list[AssignmentRow]:
+def assignment_rows(user: User, enrolments: list[Enrolment] | None = None) -> list[AssignmentRow]:
     """Every assignment of the person's current cohorts, with their submission and due date."""
     enrolments = current_enrolments(user) if enrolments is None else enrolments
     by_cohort = {e.cohort_id: e for e in enrolments}
@@ -101,7 +104,7 @@ def submission_history(submission: Submission) -> list[SubmissionVersion]:
     )
 
 
-def review_queue(user, *, status: str = Submission.Status.SUBMITTED) -> QuerySet[Submission]:
+def review_queue(user: User, *, status: str = Submission.Status.SUBMITTED) -> QuerySet[Submission]:
     """Submissions a reviewer looks after: teams they advise (all for coordinators)."""
     queryset = Submission.objects.select_related(
         "assignment__cohort", "team__organisation", "learner"

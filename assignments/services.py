@@ -7,13 +7,16 @@ Handed-in work only ever grows: a submit adds a version, a review adds a review.
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from assignments.access import current_enrolment
 from assignments.models import (
     Assignment,
@@ -26,7 +29,7 @@ from assignments.models import (
 )
 from assignments.selectors import effective_due
 from assignments.uploads import EXTENSIONS, UploadRefused, inspect_upload
-from cohorts.models import Cohort
+from cohorts.models import Cohort, Team
 from core.storage import private_storage
 
 logger = logging.getLogger(__name__)
@@ -38,7 +41,7 @@ class SubmissionError(ValidationError):
     """A submit or review that was refused; earlier versions are untouched."""
 
 
-def _owner(assignment: Assignment, user) -> dict:
+def _owner(assignment: Assignment, user: User) -> dict:
     enrolment = current_enrolment(user, assignment.cohort_id)
     if enrolment is None:
         raise SubmissionError(_("You are not enrolled in this assignment's cohort."))
@@ -51,7 +54,7 @@ def _owner(assignment: Assignment, user) -> dict:
     return {"team": enrolment.team}
 
 
-def submission_open(*, assignment: Assignment, user) -> Submission:
+def submission_open(*, assignment: Assignment, user: User) -> Submission:
     """The owner's submission, created as a draft the first time."""
     owner = _owner(assignment, user)
     try:
@@ -62,7 +65,7 @@ def submission_open(*, assignment: Assignment, user) -> Submission:
     return submission
 
 
-def submission_save_draft(*, assignment: Assignment, user, text: str) -> Submission:
+def submission_save_draft(*, assignment: Assignment, user: User, text: str) -> Submission:
     submission = submission_open(assignment=assignment, user=user)
     if submission.status == Submission.Status.ACCEPTED:
         raise SubmissionError(_("This work has been accepted; there is nothing more to hand in."))
@@ -71,7 +74,7 @@ def submission_save_draft(*, assignment: Assignment, user, text: str) -> Submiss
     return submission
 
 
-def _inspect_all(assignment: Assignment, files) -> list:
+def _inspect_all(assignment: Assignment, files: Sequence[File]) -> list:
     if len(files) > MAX_FILES:
         raise SubmissionError(_("Hand in at most %(n)s files at a time.") % {"n": MAX_FILES})
     inspected, errors = [], []
@@ -99,7 +102,7 @@ def _stored_name(name: str) -> str:
     return f"{uuid.uuid4().hex}.{ext}"
 
 
-def _save_files(version: SubmissionVersion, inspected, saved: list[str]) -> None:
+def _save_files(version: SubmissionVersion, inspected: list, saved: list[str]) -> None:
     for upload, info in inspected:
         record = VersionFile(
             version=version,
@@ -117,7 +120,12 @@ def _save_files(version: SubmissionVersion, inspected, saved: list[str]) -> None
 
 
 def submission_submit(
-    *, assignment: Assignment, user, text: str = "", files=(), at: dt.datetime | None = None
+    *,
+    assignment: Assignment,
+    user: User,
+    text: str = "",
+    files: Iterable[File] = (),
+    at: dt.datetime | None = None,
 ) -> SubmissionVersion:
     """Hand in text and files as a new version; refused whole if any file is refused.
 
@@ -187,7 +195,7 @@ def _scores(assignment: Assignment, levels: dict) -> tuple[list[dict], Decimal, 
     return scores, total, maximum
 
 
-def _review_file(review: Review, upload) -> None:
+def _review_file(review: Review, upload: File) -> None:
     kinds = list(EXTENSIONS)
     try:
         info = inspect_upload(upload, accepted_kinds=kinds, max_bytes=REVIEW_FILE_MB * 1024 * 1024)
@@ -201,11 +209,11 @@ def _review_file(review: Review, upload) -> None:
 def review_record(
     *,
     submission: Submission,
-    reviewer,
+    reviewer: User,
     levels: dict,
     feedback: str,
     decision: str,
-    file=None,
+    file: File | None = None,
     at: dt.datetime | None = None,
     notify: bool = True,
 ) -> Review:
@@ -267,7 +275,7 @@ def _recipients(submission: Submission) -> list[str]:
 NOTIFY_STALE_AFTER = dt.timedelta(minutes=10)
 
 
-def reviews_notify_stale(*, now=None) -> list[int]:
+def reviews_notify_stale(*, now: dt.datetime | None = None) -> list[int]:
     cutoff = (now or timezone.now()) - NOTIFY_STALE_AFTER
     return list(
         Review.objects.filter(
@@ -311,9 +319,9 @@ def extension_grant(
     *,
     assignment: Assignment,
     due_at: dt.datetime,
-    granted_by=None,
-    team=None,
-    learner=None,
+    granted_by: User | None = None,
+    team: Team | None = None,
+    learner: User | None = None,
     reason: str = "",
 ) -> Extension:
     """Move the due date for one team or learner (replacing an earlier extension)."""

@@ -1,13 +1,16 @@
 """Writes: check-in, marking by staff, corrections with their trail, the digest."""
 
 import datetime as dt
+from typing import NoReturn
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from attendance import tokens
 from attendance.days import current_day, day_window, session_days
 from attendance.models import AttendanceChange, AttendanceRecord, Method, Status
@@ -41,7 +44,9 @@ REFUSALS = {
 class CheckInRefused(Exception):
     """A check-in that may not happen, with the reason in Thai and in English."""
 
-    def __init__(self, code: str, *, record=None, **params):
+    def __init__(
+        self, code: str, *, record: AttendanceRecord | None = None, **params: object
+    ) -> None:
         self.code = code
         self.record = record
         self.params = params
@@ -59,12 +64,17 @@ class CheckInRefused(Exception):
         return [("th", self.message("th")), ("en", self.message("en"))]
 
 
-def _refuse(code: str, **params):
+def _refuse(code: str, **params: object) -> NoReturn:
     raise CheckInRefused(code, **params)
 
 
 def attendance_check_in(
-    *, session: Session, user, day: dt.date, method: str = Method.QR, at=None
+    *,
+    session: Session,
+    user: User,
+    day: dt.date,
+    method: str = Method.QR,
+    at: dt.datetime | None = None,
 ) -> AttendanceRecord:
     """Record the learner present (or late after the threshold), once per session-day."""
     at = at or timezone.now()
@@ -103,7 +113,9 @@ def attendance_check_in(
     return record
 
 
-def attendance_check_in_by_token(*, token: str, user, seen_fresh: bool = False) -> AttendanceRecord:
+def attendance_check_in_by_token(
+    *, token: str, user: User, seen_fresh: bool = False
+) -> AttendanceRecord:
     """QR check-in. seen_fresh: this browser opened the token while it was current
     (the learner scanned, then had to log in first)."""
     data = tokens.read_token(token)
@@ -117,7 +129,7 @@ def attendance_check_in_by_token(*, token: str, user, seen_fresh: bool = False) 
     return attendance_check_in(session=session, user=user, day=data.day, method=Method.QR)
 
 
-def attendance_check_in_by_code(*, code: str, user) -> AttendanceRecord:
+def attendance_check_in_by_code(*, code: str, user: User) -> AttendanceRecord:
     """Typed fallback: find the open session of the learner's cohorts that shows this code."""
     code = "".join(ch for ch in code if ch.isdigit())
     attempts_key = f"attendance:code-attempts:{user.pk}"
@@ -147,7 +159,9 @@ class AttendanceAlreadyRecorded(Exception):
         super().__init__(record.pk)
 
 
-def _check_mark(*, session, enrolment, day, status, excuse_reason):
+def _check_mark(
+    *, session: Session, enrolment: Enrolment, day: dt.date, status: str, excuse_reason: str
+) -> None:
     if enrolment.cohort_id != session.cohort_id:
         raise ValidationError(_("This learner is not enrolled in the cohort of this session."))
     if day not in session_days(session):
@@ -165,10 +179,10 @@ def attendance_mark(
     enrolment: Enrolment,
     day: dt.date,
     status: str,
-    by,
+    by: User,
     reason: str = "",
     excuse_reason: str = "",
-    excuse_document=None,
+    excuse_document: File | None = None,
     method: str = Method.MANUAL,
     overwrite: bool = True,
 ) -> AttendanceRecord:
@@ -215,7 +229,15 @@ def attendance_mark(
     )
 
 
-def _change(record, *, status, by, reason, excuse_reason, excuse_document) -> AttendanceRecord:
+def _change(
+    record: AttendanceRecord,
+    *,
+    status: str,
+    by: User,
+    reason: str,
+    excuse_reason: str,
+    excuse_document: File | None,
+) -> AttendanceRecord:
     new_excuse = excuse_reason if status == Status.EXCUSED else record.excuse_reason
     if record.status == status and new_excuse == record.excuse_reason and not excuse_document:
         return record
@@ -238,7 +260,7 @@ def _change(record, *, status, by, reason, excuse_reason, excuse_document) -> At
     return record
 
 
-def attendance_mark_unmarked_absent(*, session: Session, day: dt.date, by) -> int:
+def attendance_mark_unmarked_absent(*, session: Session, day: dt.date, by: User) -> int:
     """Close a session-day: everyone active without a record is absent. Returns how many."""
     if day not in session_days(session):
         raise ValidationError(_("This session does not take place on that day."))

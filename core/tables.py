@@ -44,7 +44,7 @@ def read_table(name: str, content: bytes, *, headers: dict[str, tuple[str, ...]]
     ]
 
 
-def _column(header, headers: dict) -> str | None:
+def _column(header: object, headers: dict) -> str | None:
     text = str(header or "").strip().lower()
     return next((key for key, names in headers.items() if text in names), None)
 

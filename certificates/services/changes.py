@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from certificates.models import Certificate
 from certificates.services.errors import CertificateError
 from certificates.services.issuing import _create
@@ -22,7 +23,9 @@ def _locked_valid(certificate: Certificate) -> Certificate:
 
 
 @transaction.atomic
-def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by=None) -> Certificate:
+def certificate_revoke(
+    *, certificate: Certificate, reason: str, revoked_by: User | None = None
+) -> Certificate:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Write the reason for revoking this certificate.")})
@@ -38,7 +41,9 @@ def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by=None
 
 
 @transaction.atomic
-def certificate_reissue(*, certificate: Certificate, reason: str, issued_by=None) -> Certificate:
+def certificate_reissue(
+    *, certificate: Certificate, reason: str, issued_by: User | None = None
+) -> Certificate:
     """A correction (a name, say): a new certificate supersedes the old one.
 
     The old one stays verifiable as superseded and points to the new one.

@@ -23,7 +23,7 @@ EMAIL_STALE_AFTER = dt.timedelta(minutes=10)
 EMAIL_GIVE_UP_AFTER = dt.timedelta(days=30)
 
 
-def certificates_email_stale(*, now=None) -> int:
+def certificates_email_stale(*, now: dt.datetime | None = None) -> int:
     """Queue the email again for holders who never got theirs; the claim sends it once."""
     from certificates.tasks import email_certificate
 

@@ -40,7 +40,7 @@ def notices_queue_change(*, session_id: int, sequence: int) -> list[int]:
     return _queue(session, f"change-{sequence}")
 
 
-def notices_queue_reminders(*, now=None) -> list[int]:
+def notices_queue_reminders(*, now: dt.datetime | None = None) -> list[int]:
     ids = []
     for session, kind in sessions_due_for_reminder(now=now):
         ids += _queue(session, kind)
@@ -52,7 +52,7 @@ def notices_queue_reminders(*, now=None) -> list[int]:
 STALE_AFTER = dt.timedelta(minutes=10)
 
 
-def notices_stale_pending(*, now=None) -> list[int]:
+def notices_stale_pending(*, now: dt.datetime | None = None) -> list[int]:
     """Notices to hand to a sender again; the claim keeps each one to one email."""
     cutoff = (now or timezone.now()) - STALE_AFTER
     return list(

@@ -1,7 +1,9 @@
 """Scheduling: generate from a pattern, renumber, detect conflicts, reschedule, cancel."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
@@ -9,6 +11,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from cohorts.models import Cohort, Session, Venue
 from cohorts.selectors import overlapping_sessions
 
@@ -60,7 +63,13 @@ def _clamp_day(year: int, month: int, day: int) -> dt.date:
 
 
 def session_conflicts(
-    *, cohort, starts_at, ends_at, venue=None, facilitators=(), exclude_id=None
+    *,
+    cohort: Cohort,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    venue: Venue | None = None,
+    facilitators: Iterable[User] = (),
+    exclude_id: int | None = None,
 ) -> list[str]:
     """Human-readable clashes: venue double-booked, facilitator in two places, cohort overlap."""
     if not (starts_at and ends_at) or ends_at <= starts_at:
@@ -97,7 +106,7 @@ def sessions_renumber(*, cohort: Cohort) -> None:
 
 
 @transaction.atomic
-def session_create(*, cohort: Cohort, facilitators=(), **fields) -> Session:
+def session_create(*, cohort: Cohort, facilitators: Iterable[User] = (), **fields: Any) -> Session:
     session = Session(cohort=cohort, number=fields.pop("number", 0) or 1, **fields)
     session.full_clean(exclude=["number"])
     session.save()
@@ -148,7 +157,9 @@ def _stretch_cohort(cohort: Cohort) -> None:
 
 
 @transaction.atomic
-def session_update(*, session: Session, facilitators=None, note: str = "", **fields) -> Session:
+def session_update(
+    *, session: Session, facilitators: Iterable[User] | None = None, note: str = "", **fields: Any
+) -> Session:
     """Save edits; a change to time or place is a reschedule (SEQUENCE up, people told)."""
     before = Session.objects.get(pk=session.pk)
     for name, value in fields.items():
@@ -167,9 +178,15 @@ def session_update(*, session: Session, facilitators=None, note: str = "", **fie
 
 
 def session_reschedule(
-    *, session: Session, starts_at, ends_at, venue=None, note: str = "", keep_venue=True
+    *,
+    session: Session,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    venue: Venue | None = None,
+    note: str = "",
+    keep_venue: bool = True,
 ) -> Session:
-    fields = {"starts_at": starts_at, "ends_at": ends_at}
+    fields: dict[str, Any] = {"starts_at": starts_at, "ends_at": ends_at}
     if not keep_venue:
         fields["venue"] = venue
     return session_update(session=session, note=note, **fields)
@@ -188,7 +205,14 @@ def session_cancel(*, session: Session, note: str = "") -> Session:
 
 
 @transaction.atomic
-def session_reopen(*, session: Session, starts_at, ends_at, venue=None, note: str = "") -> Session:
+def session_reopen(
+    *,
+    session: Session,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    venue: Venue | None = None,
+    note: str = "",
+) -> Session:
     """A cancelled session is on again, at these times: people are told, calendars update."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     if not session.is_cancelled:

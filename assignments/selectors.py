@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from accounts.access import is_coordinator
 from accounts.models import User
-from assignments.access import CURRENT
 from assignments.models import Assignment, Extension, Review, Submission, SubmissionVersion
 from cohorts.models import Enrolment, Team
 
@@ -47,9 +46,7 @@ def effective_due(
 
 
 def current_enrolments(user: User) -> list[Enrolment]:
-    return list(
-        Enrolment.objects.filter(user=user, status__in=CURRENT).select_related("cohort", "team")
-    )
+    return list(Enrolment.objects.current().filter(user=user).select_related("cohort", "team"))
 
 
 def assignment_rows(user: User, enrolments: list[Enrolment] | None = None) -> list[AssignmentRow]:
@@ -114,7 +111,7 @@ def review_queue(user: User, *, status: str = Submission.Status.SUBMITTED) -> Qu
     else:
         queryset = queryset.exclude(status=Submission.Status.DRAFT)
     if not is_coordinator(user):
-        advised = Enrolment.objects.filter(status__in=CURRENT, team__advisor=user).values("user_id")
+        advised = Enrolment.objects.current().filter(team__advisor=user).values("user_id")
         queryset = queryset.filter(Q(team__advisor=user) | Q(learner_id__in=advised))
     return queryset.order_by(
         "-assignment__cohort__number", "assignment__due_at", "updated_at", "pk"

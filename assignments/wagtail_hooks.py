@@ -97,12 +97,36 @@ class ExtensionCreateView(generic.CreateView):
         )
 
 
+class ExtensionEditView(generic.EditView):
+    def save_instance(self):
+        """Through the service too: a changed date or reason is emailed to the team again."""
+        data = self.form.cleaned_data
+        return services.extension_grant(
+            assignment=data["assignment"],
+            team=data.get("team"),
+            learner=data.get("learner"),
+            due_at=data["due_at"],
+            reason=data.get("reason", ""),
+            granted_by=self.request.user,
+            extension=self.object,
+        )
+
+
 class ExtensionViewSet(ModelViewSet):
     model = Extension
     icon = "time"
     menu_label = gettext_lazy("Extensions")
     add_view_class = ExtensionCreateView
-    list_display = ["assignment", "team", "learner", "due_at", "reason", "granted_by"]
+    edit_view_class = ExtensionEditView
+    list_display = [
+        "assignment",
+        "team",
+        "learner",
+        "due_at",
+        "reason",
+        "granted_by",
+        "notification",
+    ]
     list_filter = ["assignment__cohort"]
     search_fields = ["team__name", "learner__email", "learner__first_name"]
     form_fields = ["assignment", "team", "learner", "due_at", "reason"]

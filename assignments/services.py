@@ -7,13 +7,16 @@ Handed-in work only ever grows: a submit adds a version, a review adds a review.
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from assignments.access import current_enrolment
 from assignments.models import (
     AdvisorNotice,
@@ -28,7 +31,7 @@ from assignments.models import (
 )
 from assignments.selectors import effective_due
 from assignments.uploads import EXTENSIONS, UploadRefused, inspect_upload
-from cohorts.models import Cohort
+from cohorts.models import Cohort, Team
 from core.delivery import STALE_AFTER, Outbox, deliver_once, stale_ids
 from core.emails import send
 from core.storage import private_storage
@@ -71,7 +74,7 @@ def _owner(assignment: Assignment, user) -> dict:
     return {"team": enrolment.team}
 
 
-def submission_open(*, assignment: Assignment, user) -> Submission:
+def submission_open(*, assignment: Assignment, user: User) -> Submission:
     """The owner's submission, created as a draft the first time."""
     owner = _owner(assignment, user)
     try:
@@ -82,7 +85,7 @@ def submission_open(*, assignment: Assignment, user) -> Submission:
     return submission
 
 
-def submission_save_draft(*, assignment: Assignment, user, text: str) -> Submission:
+def submission_save_draft(*, assignment: Assignment, user: User, text: str) -> Submission:
     submission = submission_open(assignment=assignment, user=user)
     if submission.status == Submission.Status.ACCEPTED:
         raise SubmissionError(_("This work has been accepted; there is nothing more to hand in."))
@@ -139,9 +142,9 @@ def _save_files(version: SubmissionVersion, inspected, saved: list[str]) -> None
 def submission_submit(
     *,
     assignment: Assignment,
-    user,
+    user: User,
     text: str = "",
-    files=(),
+    files: Iterable[File] = (),
     at: dt.datetime | None = None,
     notify: bool = True,
 ) -> SubmissionVersion:
@@ -255,7 +258,7 @@ def advisor_notify(*, advisor_id: int) -> bool:
     return True
 
 
-def advisors_notify_stale(*, now=None) -> list[int]:
+def advisors_notify_stale(*, now: dt.datetime | None = None) -> list[int]:
     """Advisors with a notice whose task was lost: still pending well after its delay."""
     cutoff = (now or timezone.now()) - ADVISOR_NOTICE_DELAY - STALE_AFTER
     return sorted(
@@ -305,11 +308,11 @@ def _review_file(review: Review, upload) -> None:
 def review_record(
     *,
     submission: Submission,
-    reviewer,
+    reviewer: User,
     levels: dict,
     feedback: str,
     decision: str,
-    file=None,
+    file: File | None = None,
     at: dt.datetime | None = None,
     notify: bool = True,
     version_number: int | None = None,
@@ -379,7 +382,7 @@ REVIEW_EMAILS = Outbox.for_status(
 )
 
 
-def reviews_notify_stale(*, now=None) -> list[int]:
+def reviews_notify_stale(*, now: dt.datetime | None = None) -> list[int]:
     """Reviews whose email task was lost; the claim sends each one once."""
     return stale_ids(REVIEW_EMAILS, now=now)
 
@@ -408,9 +411,9 @@ def extension_grant(
     *,
     assignment: Assignment,
     due_at: dt.datetime,
-    granted_by=None,
-    team=None,
-    learner=None,
+    granted_by: User | None = None,
+    team: Team | None = None,
+    learner: User | None = None,
     reason: str = "",
     extension: Extension | None = None,
     notify: bool = True,
@@ -464,7 +467,7 @@ def extension_notify(*, extension_id: int) -> bool:
     return True
 
 
-def extensions_notify_stale(*, now=None) -> list[int]:
+def extensions_notify_stale(*, now: dt.datetime | None = None) -> list[int]:
     cutoff = (now or timezone.now()) - STALE_AFTER
     return list(
         Extension.objects.filter(notification=Delivery.PENDING, created_at__lt=cutoff).values_list(

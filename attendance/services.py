@@ -2,13 +2,16 @@
 
 import datetime as dt
 import unicodedata
+from typing import NoReturn
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from attendance import tokens
 from attendance.days import current_day, day_window, session_days
 from attendance.models import AttendanceChange, AttendanceRecord, Method, Status
@@ -70,12 +73,17 @@ def _param(value) -> str:
     return str(value)
 
 
-def _refuse(code: str, **params):
+def _refuse(code: str, **params: object) -> NoReturn:
     raise CheckInRefused(code, **params)
 
 
 def attendance_check_in(
-    *, session: Session, user, day: dt.date, method: str = Method.QR, at=None
+    *,
+    session: Session,
+    user: User,
+    day: dt.date,
+    method: str = Method.QR,
+    at: dt.datetime | None = None,
 ) -> AttendanceRecord:
     """Record the learner present (or late after the threshold), once per session-day."""
     at = at or timezone.now()
@@ -113,7 +121,9 @@ def attendance_check_in(
     return record
 
 
-def attendance_check_in_by_token(*, token: str, user, seen_fresh: bool = False) -> AttendanceRecord:
+def attendance_check_in_by_token(
+    *, token: str, user: User, seen_fresh: bool = False
+) -> AttendanceRecord:
     """QR check-in. seen_fresh: this browser opened the token while it was current
     (the learner scanned, then had to log in first)."""
     data = tokens.read_token(token)
@@ -127,7 +137,7 @@ def attendance_check_in_by_token(*, token: str, user, seen_fresh: bool = False) 
     return attendance_check_in(session=session, user=user, day=data.day, method=Method.QR)
 
 
-def attendance_check_in_by_code(*, code: str, user) -> AttendanceRecord:
+def attendance_check_in_by_code(*, code: str, user: User) -> AttendanceRecord:
     """Typed fallback: find the open session of the learner's cohorts that shows this code."""
     # Any script's digits count (a Thai keyboard types ๑๒๓); everything else is dropped,
     # so what reaches the comparison is ASCII and every wrong attempt is counted below.
@@ -177,10 +187,10 @@ def attendance_mark(
     enrolment: Enrolment,
     day: dt.date,
     status: str,
-    by,
+    by: User,
     reason: str = "",
     excuse_reason: str = "",
-    excuse_document=None,
+    excuse_document: File | None = None,
     method: str = Method.MANUAL,
     overwrite: bool = True,
 ) -> AttendanceRecord:
@@ -250,7 +260,7 @@ def _change(record, *, status, by, reason, excuse_reason, excuse_document) -> At
     return record
 
 
-def attendance_mark_unmarked_absent(*, session: Session, day: dt.date, by) -> int:
+def attendance_mark_unmarked_absent(*, session: Session, day: dt.date, by: User) -> int:
     """Close a session-day: everyone active without a record is absent. Returns how many."""
     if day not in session_days(session):
         raise ValidationError(_("This session does not take place on that day."))

@@ -13,13 +13,13 @@ MANAGE := $(VENV)/bin/python manage.py
 RUN_PACKAGES := python3-venv fonts-tlwg-laksaman fonts-thai-tlwg gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils
 
-.PHONY: run test check setup system-packages system-packages-test python-deps messages demo worker beat print-apt-packages clean
+.PHONY: run test check setup system-packages system-packages-test python-deps node-deps messages demo worker beat print-apt-packages clean
 
 run: system-packages setup demo
 	@echo "Serving http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: system-packages-test setup
+test: system-packages-test setup node-deps
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 check: setup
@@ -45,6 +45,10 @@ $(UV):
 
 python-deps: $(UV)
 	$(UV) sync --frozen --python $(PYTHON) --quiet
+
+# The outside verifier the certificate tests run (npm jose), pinned by its lock file.
+node-deps:
+	npm ci --prefix tests/certificates/outside --no-audit --no-fund --silent
 
 messages: python-deps
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=.uvtool -v0

@@ -12,8 +12,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models and registries exist only once apps are ready.
-        from accounts.roles import sync_roles
+        from accounts.roles import PLATFORM_PERMISSIONS, register_role_permissions, sync_roles
 
+        register_role_permissions(PLATFORM_PERMISSIONS)
         post_migrate.connect(sync_roles, dispatch_uid="accounts.sync_roles")
 
 

@@ -2,7 +2,7 @@ from allauth.mfa.models import Authenticator
 
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.access import is_staff_member
@@ -34,3 +34,25 @@ class StaffMFARequiredMiddleware:
             return False
         strong = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
         return not Authenticator.objects.filter(user=user, type__in=strong).exists()
+
+
+class AdminDoorMiddleware:
+    """A signed-in person without admin access gets a 403 page at any /admin/ URL.
+
+    Wagtail would send them to the login page, which sends a signed-in person
+    straight back to the admin: a redirect loop with a message added per turn.
+    Anonymous visitors still go to the login page (Wagtail does that).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            request.path.startswith("/admin/")
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            return render(request, "403_admin.html", status=403)
+        return self.get_response(request)

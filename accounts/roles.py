@@ -1,8 +1,11 @@
 """The three roles as groups, with the permissions each needs.
 
 Kept in code and re-applied after every migrate, so a new permission reaches
-existing installations. Apps add their models' permissions here.
+existing installations. Each app registers its own models' permissions
+(``<app>/roles.py``, registered in its AppConfig.ready()).
 """
+
+from collections.abc import Iterable
 
 from django.apps import apps as global_apps
 
@@ -10,13 +13,34 @@ COORDINATOR = "Coordinator"
 FACILITATOR = "Facilitator"
 LEARNER = "Learner"
 
-ROLE_PERMISSIONS: dict[str, list[str]] = {
+# What each role may do, merged from every app: an app declares its own models'
+# permissions in ``<app>/roles.py`` and registers them from AppConfig.ready()
+# with ``register_role_permissions`` (like /me/ panels and completion checks).
+_ROLE_PERMISSIONS: dict[str, list[str]] = {COORDINATOR: [], FACILITATOR: [], LEARNER: []}
+
+
+def register_role_permissions(grants: dict[str, Iterable[str]]) -> None:
+    """Add ``{role: ["app_label.codename", ...]}`` to the roles (idempotent)."""
+    for role, names in grants.items():
+        known = _ROLE_PERMISSIONS.setdefault(role, [])
+        known += [name for name in names if name not in known]
+
+
+def role_permissions() -> dict[str, list[str]]:
+    """Every role with the permissions all apps registered for it."""
+    return {role: list(names) for role, names in _ROLE_PERMISSIONS.items()}
+
+
+def model_permissions(app_label: str, model: str, actions=("add", "change", "delete", "view")):
+    return [f"{app_label}.{action}_{model}" for action in actions]
+
+
+# The platform's own: the admin, people's organisations, images and documents,
+# periodic jobs, translations. Registered by accounts itself.
+PLATFORM_PERMISSIONS: dict[str, list[str]] = {
     COORDINATOR: [
         "wagtailadmin.access_admin",
-        "accounts.add_organisation",
-        "accounts.change_organisation",
-        "accounts.delete_organisation",
-        "accounts.view_organisation",
+        *model_permissions("accounts", "organisation"),
         "accounts.view_province",
         "wagtailimages.add_image",
         "wagtailimages.change_image",
@@ -26,82 +50,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.choose_document",
         "django_celery_beat.view_periodictask",
         "django_celery_beat.change_periodictask",
-        # Site content (issue 3): snippets and translations.
-        *(
-            f"{app}.{action}_{model}"
-            for app, model in (
-                ("curriculum", "facilitator"),
-                ("curriculum", "partner"),
-                ("cms", "menuitem"),
-                ("cms", "footertext"),
-            )
-            for action in ("add", "change", "delete", "view")
-        ),
         "simple_translation.submit_translation",
-        # cohorts (issue 4)
-        "cohorts.add_cohort",
-        "cohorts.change_cohort",
-        "cohorts.view_cohort",
-        "cohorts.add_session",
-        "cohorts.change_session",
-        "cohorts.view_session",
-        "cohorts.add_venue",
-        "cohorts.change_venue",
-        "cohorts.view_venue",
-        "cohorts.add_team",
-        "cohorts.change_team",
-        "cohorts.view_team",
-        "cohorts.add_enrolment",
-        "cohorts.change_enrolment",
-        "cohorts.view_enrolment",
-        "cohorts.delete_session",
-        # attendance (issue 5)
-        "attendance.add_attendancerecord",
-        "attendance.change_attendancerecord",
-        "attendance.view_attendancerecord",
-        "attendance.view_attendancechange",
-        "attendance.add_completionrule",
-        "attendance.change_completionrule",
-        "attendance.view_completionrule",
-        "attendance.add_checkinsettings",
-        "attendance.change_checkinsettings",
-        "attendance.view_checkinsettings",
-        # assignments (issue 6): submissions and reviews change only through the services
-        "assignments.add_assignment",
-        "assignments.change_assignment",
-        "assignments.delete_assignment",
-        "assignments.view_assignment",
-        "assignments.add_extension",
-        "assignments.change_extension",
-        "assignments.delete_extension",
-        "assignments.view_extension",
-        "assignments.view_submission",
-        # certificates (issue 7)
-        "certificates.add_certificatetemplate",
-        "certificates.change_certificatetemplate",
-        "certificates.delete_certificatetemplate",
-        "certificates.view_certificatetemplate",
-        "certificates.view_certificate",
-        "certificates.change_certificate",
-        "certificates.view_issuancebatch",
-        "certificates.view_verificationlookup",
     ],
-    FACILITATOR: [
-        "wagtailadmin.access_admin",
-        "accounts.view_organisation",
-        # cohorts (issue 4)
-        "cohorts.view_cohort",
-        "cohorts.view_session",
-        "cohorts.view_venue",
-        "cohorts.view_team",
-        "cohorts.view_enrolment",
-        # attendance (issue 5): marking is limited to their own sessions in attendance.access
-        "attendance.add_attendancerecord",
-        "attendance.change_attendancerecord",
-        "attendance.view_attendancerecord",
-        "assignments.view_assignment",  # assignments (issue 6)
-    ],
-    LEARNER: [],
+    FACILITATOR: ["wagtailadmin.access_admin", "accounts.view_organisation"],
 }
 
 # Page permissions on the whole tree for coordinators (they edit site content).
@@ -126,7 +77,7 @@ def sync_roles(sender=None, apps=global_apps, **kwargs):
         return
     from django.contrib.auth.models import Group, Permission
 
-    for role, names in ROLE_PERMISSIONS.items():
+    for role, names in role_permissions().items():
         group, _created = Group.objects.get_or_create(name=role)
         group.permissions.add(*_permissions(names, Permission))
     _grant_page_permissions()

@@ -3,14 +3,13 @@
 from accounts.access import is_coordinator
 from cohorts.models import Enrolment
 
-CURRENT = (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED)
-
 
 def current_enrolment(user, cohort_id: int) -> Enrolment | None:
     if not user.is_authenticated:
         return None
     return (
-        Enrolment.objects.filter(user=user, cohort_id=cohort_id, status__in=CURRENT)
+        Enrolment.objects.current()
+        .filter(user=user, cohort_id=cohort_id)
         .select_related("team", "cohort")
         .first()
     )
@@ -30,7 +29,7 @@ def is_owner(user, submission) -> bool:
     if submission.learner_id:
         return submission.learner_id == user.pk
     return Enrolment.objects.filter(
-        user=user, team_id=submission.team_id, status__in=CURRENT
+        user=user, team_id=submission.team_id, status__in=Enrolment.CURRENT_STATUSES
     ).exists()
 
 

@@ -7,7 +7,6 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.access import is_coordinator
-from assignments.access import CURRENT
 from assignments.models import Assignment, Extension, Review, Submission, SubmissionVersion
 from cohorts.models import Enrolment
 
@@ -44,9 +43,7 @@ def effective_due(assignment: Assignment, *, team=None, learner=None) -> tuple[d
 
 
 def current_enrolments(user) -> list[Enrolment]:
-    return list(
-        Enrolment.objects.filter(user=user, status__in=CURRENT).select_related("cohort", "team")
-    )
+    return list(Enrolment.objects.current().filter(user=user).select_related("cohort", "team"))
 
 
 def assignment_rows(user, enrolments=None) -> list[AssignmentRow]:
@@ -111,7 +108,7 @@ def review_queue(user, *, status: str = Submission.Status.SUBMITTED) -> QuerySet
     else:
         queryset = queryset.exclude(status=Submission.Status.DRAFT)
     if not is_coordinator(user):
-        advised = Enrolment.objects.filter(status__in=CURRENT, team__advisor=user).values("user_id")
+        advised = Enrolment.objects.current().filter(team__advisor=user).values("user_id")
         queryset = queryset.filter(Q(team__advisor=user) | Q(learner_id__in=advised))
     return queryset.order_by(
         "-assignment__cohort__number", "assignment__due_at", "updated_at", "pk"

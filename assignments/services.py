@@ -27,6 +27,7 @@ from assignments.models import (
 from assignments.selectors import effective_due
 from assignments.uploads import EXTENSIONS, UploadRefused, inspect_upload
 from cohorts.models import Cohort
+from core.delivery import Outbox, deliver_once, stale_ids
 from core.storage import private_storage
 
 logger = logging.getLogger(__name__)
@@ -255,56 +256,40 @@ def review_record(
 def _recipients(submission: Submission) -> list[str]:
     if submission.learner_id:
         return [submission.learner.email]
-    from assignments.access import CURRENT
-
-    return sorted(
-        submission.team.members.filter(status__in=CURRENT).values_list("user__email", flat=True)
-    )
+    return sorted(submission.team.members.current().values_list("user__email", flat=True))
 
 
-# A review still "pending" this long lost its email task (retries ran out
-# while the mail server was down, or the broker lost the message).
-NOTIFY_STALE_AFTER = dt.timedelta(minutes=10)
+# The review's notification field is its email ledger (core.delivery).
+REVIEW_EMAILS = Outbox.for_status(
+    Review, field_name="notification", claimed_at=None, sent_at="notified_at"
+)
 
 
 def reviews_notify_stale(*, now=None) -> list[int]:
-    cutoff = (now or timezone.now()) - NOTIFY_STALE_AFTER
-    return list(
-        Review.objects.filter(
-            notification=Review.Notification.PENDING, created_at__lt=cutoff
-        ).values_list("id", flat=True)
-    )
+    """Reviews whose email task was lost; the claim sends each one once."""
+    return stale_ids(REVIEW_EMAILS, now=now)
 
 
 def review_notify(*, review_id: int) -> bool:
     """Email the team or learner about a review, exactly once (a conditional claim)."""
-    claimed = Review.objects.filter(pk=review_id, notification=Review.Notification.PENDING).update(
-        notification=Review.Notification.SENDING
+    related = (
+        "submission__assignment__cohort",
+        "submission__team",
+        "submission__learner",
+        "reviewer",
     )
-    if not claimed:
-        return False
-    review = Review.objects.select_related(
-        "submission__assignment__cohort", "submission__team", "submission__learner", "reviewer"
-    ).get(pk=review_id)
+    return deliver_once(REVIEW_EMAILS, pk=review_id, send=_send_review, select_related=related)
+
+
+def _send_review(review: Review) -> None:
     from core.emails import send
 
-    try:
-        send(
-            "assignment-reviewed",
-            _recipients(review.submission),
-            {
-                "review": review,
-                "submission": review.submission,
-                "assignment": review.submission.assignment,
-            },
-        )
-    except Exception:
-        Review.objects.filter(pk=review_id).update(notification=Review.Notification.PENDING)
-        raise
-    Review.objects.filter(pk=review_id).update(
-        notification=Review.Notification.SENT, notified_at=timezone.now()
-    )
-    return True
+    context = {
+        "review": review,
+        "submission": review.submission,
+        "assignment": review.submission.assignment,
+    }
+    send("assignment-reviewed", _recipients(review.submission), context)
 
 
 def extension_grant(

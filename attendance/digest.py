@@ -3,13 +3,13 @@
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.roles import COORDINATOR
 from attendance.models import DigestLog
 from attendance.selectors import cohort_matrix
 from cohorts.models import Cohort
+from core.delivery import Outbox, deliver_once
 from core.emails import send
 
 
@@ -18,13 +18,8 @@ def _week(now: dt.datetime) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _claim(cohort, week) -> DigestLog | None:
-    """The conditional claim: only one worker creates this cohort's row for the week."""
-    try:
-        with transaction.atomic():
-            return DigestLog.objects.create(cohort=cohort, week=week)
-    except IntegrityError:
-        return None
+# One row per cohort and week is the ledger; sent_at null is pending (core.delivery).
+DIGESTS = Outbox.for_timestamp(DigestLog, field_name="sent_at")
 
 
 def _recipients(cohort) -> list[str]:
@@ -42,20 +37,11 @@ def digest_send(*, cohort: Cohort, now=None) -> bool:
     recipients = _recipients(cohort)
     if not flagged or not recipients:
         return False
-    log = _claim(cohort, _week(now))
-    if log is None:
-        return False
-    try:
-        send(
-            "attendance-digest",
-            recipients,
-            {"cohort": cohort, "matrix": matrix, "flagged": flagged},
-        )
-    except Exception:
-        log.delete()  # release the claim so the task's retry can send it
-        raise
-    DigestLog.objects.filter(pk=log.pk).update(sent_at=timezone.now())
-    return True
+    log, _created = DigestLog.objects.get_or_create(cohort=cohort, week=_week(now))
+    context = {"cohort": cohort, "matrix": matrix, "flagged": flagged}
+    return deliver_once(
+        DIGESTS, pk=log.pk, send=lambda _log: send("attendance-digest", recipients, context)
+    )
 
 
 def digests_send_weekly(*, now=None) -> int:

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from attendance.days import session_days
 from attendance.models import AttendanceRecord, Method, Status
-from attendance.selectors import CURRENT
 from attendance.services import AttendanceAlreadyRecorded, attendance_mark
 from cohorts.models import Enrolment, Session
 from core.tables import ImportFileError, read_table
@@ -122,7 +121,7 @@ def _enrolments(session, emails) -> dict[str, Enrolment]:
     )
     for enrolment in queryset:
         previous = found.get(enrolment.email_lower)
-        if previous is None or previous.status not in CURRENT:
+        if previous is None or not previous.is_current:
             found[enrolment.email_lower] = enrolment
     return found
 
@@ -157,7 +156,7 @@ def _check_learner(row, context) -> None:
         row.problems.append(_("No one has the email “%(email)s”.") % {"email": email})
     elif enrolment is None:
         row.problems.append(_("%(email)s is not enrolled in this cohort.") % {"email": email})
-    elif enrolment.status not in CURRENT:
+    elif not enrolment.is_current:
         row.problems.append(
             _("%(email)s is no longer a learner of this cohort (%(status)s).")
             % {"email": email, "status": enrolment.get_status_display()}

@@ -13,8 +13,6 @@ from attendance.models import AttendanceRecord, CompletionRule
 from attendance.standing import SessionInfo, Standing, compute_standing
 from cohorts.models import Cohort, Enrolment, Session
 
-CURRENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
-
 
 def rule_for(cohort: Cohort) -> CompletionRule:
     """The cohort's rule, or the default rule (80%) when none was set."""
@@ -74,7 +72,8 @@ def my_attendance(user, *, now=None) -> list[MyAttendance]:
     """The learner's current enrolments with their sessions and records."""
     now = now or timezone.now()
     enrolments = (
-        Enrolment.objects.filter(user=user, status__in=CURRENT)
+        Enrolment.objects.current()
+        .filter(user=user)
         .select_related("cohort", "cohort__completion_rule")
         .prefetch_related(
             Prefetch("cohort__sessions", queryset=Session.objects.order_by("starts_at")),
@@ -109,7 +108,8 @@ def session_grid(session: Session, day: dt.date) -> list[GridRow]:
         for record in AttendanceRecord.objects.filter(session=session, day=day)
     }
     enrolments = (
-        Enrolment.objects.filter(cohort_id=session.cohort_id, status__in=CURRENT)
+        Enrolment.objects.current()
+        .filter(cohort_id=session.cohort_id)
         .select_related("user", "team")
         .order_by("team__name", "user__first_name", "user__last_name")
     )
@@ -151,7 +151,8 @@ def cohort_matrix(cohort: Cohort, *, now=None) -> Matrix:
     rule = rule_for(cohort)
     sessions = list(Session.objects.filter(cohort=cohort).order_by("starts_at", "number"))
     enrolments = list(
-        Enrolment.objects.filter(cohort=cohort, status__in=CURRENT)
+        Enrolment.objects.current()
+        .filter(cohort=cohort)
         .select_related("user", "team")
         .order_by("team__name", "user__first_name", "user__last_name")
     )

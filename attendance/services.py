@@ -78,9 +78,7 @@ def attendance_check_in(
         _refuse("not-open", time=f"{local(window.opens_at):%H:%M}")
     if at > window.closes_at:
         _refuse("closed", time=f"{local(window.closes_at):%H:%M}")
-    enrolment = Enrolment.objects.filter(
-        cohort_id=session.cohort_id, user=user, status=Enrolment.Status.ACTIVE
-    ).first()
+    enrolment = Enrolment.objects.current().filter(cohort_id=session.cohort_id, user=user).first()
     if enrolment is None:
         _refuse("not-enrolled")
     record = AttendanceRecord(
@@ -126,7 +124,7 @@ def attendance_check_in_by_code(*, code: str, user) -> AttendanceRecord:
     now = timezone.now()
     candidates = Session.objects.filter(
         cohort__enrolments__user=user,
-        cohort__enrolments__status=Enrolment.Status.ACTIVE,
+        cohort__enrolments__status__in=Enrolment.CURRENT_STATUSES,
         starts_at__lte=now + dt.timedelta(days=1),
         ends_at__gte=now - dt.timedelta(days=1),
     ).exclude(status=Session.Status.CANCELLED)
@@ -247,9 +245,9 @@ def attendance_mark_unmarked_absent(*, session: Session, day: dt.date, by) -> in
             "enrolment_id", flat=True
         )
     )
-    enrolments = Enrolment.objects.filter(
-        cohort_id=session.cohort_id, status=Enrolment.Status.ACTIVE
-    ).values_list("pk", flat=True)
+    enrolments = (
+        Enrolment.objects.current().filter(cohort_id=session.cohort_id).values_list("pk", flat=True)
+    )
     new = [
         AttendanceRecord(
             enrolment_id=pk,

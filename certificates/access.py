@@ -4,8 +4,15 @@ from accounts.access import is_coordinator
 
 
 def can_download(user, certificate) -> bool:
-    """The PDF is private: its holder and the coordinators only."""
+    """The PDF: anyone when its holder made it public, else its holder and the coordinators."""
+    if certificate.pdf_is_public:
+        return True
     return user.is_authenticated and (certificate.holder_id == user.pk or is_coordinator(user))
+
+
+def can_choose_public_pdf(user, certificate) -> bool:
+    """Only the holder decides whether employers may download their PDF."""
+    return user.is_authenticated and certificate.holder_id == user.pk
 
 
 def can_manage(user) -> bool:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from ninja import Router, Schema, Status
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 from certificates import selectors, urls_util, verification
 from certificates.models import VerificationLookup
@@ -30,7 +30,7 @@ class CertificateOut(Schema):
     superseded_by: str | None
     verify_url: str
     credential_url: str
-    pdf_url: str
+    pdf_url: str | None
 
 
 class Error(Schema):
@@ -56,7 +56,8 @@ def _out(certificate) -> dict:
         "superseded_by": newer.short_code if newer else None,
         "verify_url": urls_util.verify_url(certificate),
         "credential_url": urls_util.credential_url(certificate),
-        "pdf_url": urls_util.pdf_url(certificate),
+        # Only when the holder let anyone download it; otherwise it is a login page.
+        "pdf_url": urls_util.pdf_url(certificate) if certificate.pdf_is_public else None,
     }
 
 
@@ -65,7 +66,9 @@ def _out(certificate) -> dict:
     response={200: CertificateOut, 404: Error, 429: Error},
     summary="Verify a certificate by its short code or its long verification id",
 )
-def certificate_status(request: HttpRequest, code: str):
+def certificate_status(request: HttpRequest, response: HttpResponse, code: str):
+    # Public data, readable from any web page, as the credential files are.
+    response["Access-Control-Allow-Origin"] = "*"
     if verification.rate_limited(request):
         verification.log_lookup("api", None, result=VerificationLookup.Result.RATE_LIMITED)
         return Status(

@@ -10,6 +10,10 @@ class CertificatesConfig(AppConfig):
         # Imported here, not at the top: models and registries exist only once apps are ready.
         from celery.signals import worker_init, worker_ready
 
+        from accounts.roles import register_role_permissions
+        from certificates.roles import ROLE_PERMISSIONS
+
+        register_role_permissions(ROLE_PERMISSIONS)
         from accounts.portal import register_panel
         from certificates import checks  # noqa: F401  (registers the system checks)
         from certificates.portal import certificate_panel

@@ -13,7 +13,7 @@ import uuid
 from joserfc import jwt
 from joserfc.errors import JoseError
 
-from certificates import urls_util
+from certificates import badges, urls_util
 from certificates.keys import signing_material
 from certificates.models import CertificateTemplate
 from core.urls import absolute_url
@@ -26,10 +26,30 @@ STATUS_PURPOSE = "revocation"
 JWT_CLAIMS = {"iss", "jti", "sub", "nbf", "exp"}
 
 
+def _default_template():
+    return CertificateTemplate.objects.filter(is_default=True).first()
+
+
+# What a site without any certificate template yet calls itself and its programme.
+DEFAULT_ISSUER = ("มูลนิธิส่งเสริมการปกครองท้องถิ่น", "Local Government Promotion Foundation")
+DEFAULT_PROGRAMME = (
+    "หลักสูตรประกาศนียบัตรนักพัฒนาเมืองระดับสูง (พมส.)",
+    "Senior Urban Developer Certificate Programme",
+)
+
+
+def programme_names(template=None) -> tuple[str, str]:
+    """The programme's Thai and English names, from the default template."""
+    template = template or _default_template()
+    return (template.programme_th, template.programme_en) if template else DEFAULT_PROGRAMME
+
+
 def issuer_profile(template=None) -> dict:
-    template = template or CertificateTemplate.objects.filter(is_default=True).first()
-    name_en = template.issuer_name_en if template else "Local Government Promotion Foundation"
-    name_th = template.issuer_name_th if template else "มูลนิธิส่งเสริมการปกครองท้องถิ่น"
+    template = template or _default_template()
+    name_th, name_en = (
+        (template.issuer_name_th, template.issuer_name_en) if template else DEFAULT_ISSUER
+    )
+    badge = badges.for_programme(*programme_names(template))
     return {
         "@context": [VC_CONTEXT, OB_CONTEXT],
         "id": urls_util.issuer_url(),
@@ -37,11 +57,14 @@ def issuer_profile(template=None) -> dict:
         "name": name_en,
         "description": name_th,
         "url": absolute_url("/"),
+        "image": {"id": urls_util.issuer_badge_url(), "type": "Image", "caption": badge.caption},
     }
 
 
 def achievement(certificate) -> dict:
+    """The achievement, with its badge image: per programme and cohort."""
     design = certificate.design
+    badge = badges.for_certificate(certificate)
     return {
         "id": urls_util.achievement_url(certificate),
         "type": ["Achievement"],
@@ -50,6 +73,11 @@ def achievement(certificate) -> dict:
         "description": f"{certificate.programme_th} รุ่นที่ {certificate.cohort_number}",
         "criteria": {
             "narrative": f"{design.get('criteria_th', '')}\n\n{design.get('criteria_en', '')}"
+        },
+        "image": {
+            "id": urls_util.achievement_badge_url(certificate),
+            "type": "Image",
+            "caption": badge.caption,
         },
         "inLanguage": "th",
     }

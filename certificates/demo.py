@@ -59,7 +59,8 @@ def seed(ctx) -> None:
     coordinator = ctx.data["coordinator@example.org"]
     template = _template()
     enrolments = list(
-        cohort.enrolments.filter(status__in=["active", "completed"], certificates__isnull=True)
+        cohort.enrolments.current()
+        .filter(certificates__isnull=True)
         .select_related("user")
         .order_by("pk")
     )

@@ -243,6 +243,9 @@ class Certificate(models.Model):
     # Files made after the snapshot; regenerated identically from it when missing.
     pdf = models.FileField(_("PDF"), storage=private_storage, upload_to="certificates/", blank=True)
     emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
+    # The holder's choice, not part of the snapshot: anyone with the verify link
+    # may download the PDF while the certificate is valid.
+    public_pdf = models.BooleanField(_("anyone with the link may download the PDF"), default=False)
 
     # The only things that change after issue.
     status = models.CharField(
@@ -316,6 +319,11 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.status == self.Status.VALID
+
+    @property
+    def pdf_is_public(self) -> bool:
+        """The holder opted in, and the certificate still stands."""
+        return self.public_pdf and self.is_valid
 
 
 class IssuanceBatch(models.Model):

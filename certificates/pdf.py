@@ -22,8 +22,11 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from certificates import pdf_text
 from certificates.keys import signing_material
 from core.dates import thai_date
+
+pdf_text.install()  # Thai text extracts as typed (SARA AM, stacked marks)
 
 # Relative URLs in the template resolve against this made-up origin; the
 # fetcher maps it onto files and refuses anything outside it.
@@ -158,16 +161,49 @@ def sign(pdf: bytes, *, reason: str, location: str = "Thailand") -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
-    signer = _signer(signing_material())
+    material = signing_material()
+    signer = _signer(material)
+    timestamping = _timestamping(material)
     meta = signers.PdfSignatureMetadata(
         field_name="CertificateSignature",
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
         reason=reason,
         location=location,
+        **timestamping.get("meta", {}),
     )
     writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
-    return signers.sign_pdf(writer, meta, signer=signer).getvalue()
+    timestamper = timestamping.get("timestamper")
+    return signers.sign_pdf(writer, meta, signer=signer, timestamper=timestamper).getvalue()
+
+
+def _timestamping(material) -> dict:
+    """With CERTIFICATE_TSA_URL: an RFC 3161 timestamp and the data for B-LT.
+
+    pyHanko fetches the authority's chain and revocation data (CRL or OCSP) while
+    signing and puts them, with our certificate's, in the document security store,
+    so the signature can be checked long after the certificates expire.
+    """
+    from django.conf import settings
+
+    if not settings.CERTIFICATE_TSA_URL:
+        return {}
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import serialization
+    from pyhanko.keys import load_certs_from_pemder
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+    from pyhanko_certvalidator import ValidationContext
+
+    ours = [
+        asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+        for cert in material.trusted_certificates
+    ]
+    extra = list(load_certs_from_pemder(settings.CERTIFICATE_TSA_TRUST_ROOTS))
+    context = ValidationContext(extra_trust_roots=ours + extra, allow_fetching=True)
+    return {
+        "timestamper": HTTPTimeStamper(settings.CERTIFICATE_TSA_URL, timeout=10),
+        "meta": {"embed_validation_info": True, "validation_context": context},
+    }
 
 
 _SIGNERS: dict = {}

@@ -31,6 +31,17 @@ def certificate_by_code(code: str) -> Certificate | None:
     return queryset.filter(verification_id=code).first()
 
 
+def status_list_indexes() -> list[int]:
+    """The status-list bits that are set: every certificate no longer valid.
+
+    A superseded certificate is set as well as a revoked one: outside verifiers
+    know only the bit, and must not accept the corrected-away certificate. Our
+    page and API still tell the two apart and link to the replacement.
+    """
+    no_longer_valid = Certificate.objects.exclude(status=Certificate.Status.VALID)
+    return list(no_longer_valid.values_list("status_list_index", flat=True))
+
+
 @dataclass
 class EligibilityRow:
     enrolment: Enrolment
@@ -46,7 +57,8 @@ def cohort_eligibility(cohort) -> list[EligibilityRow]:
     """Every current learner of a cohort: eligible or not (with reasons), and any certificate."""
     valid = Certificate.objects.exclude(status=Certificate.Status.SUPERSEDED).order_by("-issued_at")
     enrolments = (
-        Enrolment.objects.filter(cohort=cohort, status__in=["active", "completed"])
+        Enrolment.objects.current()
+        .filter(cohort=cohort)
         .select_related("user", "team", "cohort")
         .prefetch_related(Prefetch("certificates", queryset=valid, to_attr="current_certificates"))
         .order_by("user__first_name", "user__last_name")

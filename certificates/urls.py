@@ -10,4 +10,9 @@ urlpatterns = [
     path("verify/", views.verify_index, name="verify"),
     path("verify/<str:code>/", views.verify_code, name="verify_code"),
     path("certificates/<str:verification_id>/pdf/", views.pdf_download, name="pdf"),
+    path(
+        "certificates/<str:verification_id>/public-pdf/",
+        views.public_pdf_set,
+        name="public_pdf",
+    ),
 ]

@@ -16,6 +16,12 @@ urlpatterns = [
         views.achievement,
         name="achievement",
     ),
+    path(
+        "credentials/achievements/cohort-<int:cohort_number>.<str:kind>",
+        views.achievement_badge,
+        name="achievement_badge",
+    ),
+    path("credentials/badge.<str:kind>", views.issuer_badge, name="issuer_badge"),
     path("credentials/status/revocation.jwt", views.status_list, name="status_list"),
     path("credentials/<str:verification_id>.jwt", views.credential_download, name="credential"),
 ]

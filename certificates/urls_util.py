@@ -41,3 +41,20 @@ def context_url() -> str:
 def key_url(kid: str) -> str:
     """Where one public key is published as a JWK: the kid our VC-JWTs carry."""
     return absolute_url(reverse("certificates_public:key", args=[kid]))
+
+
+def achievement_badge_url(certificate, kind: str = "png") -> str:
+    """The badge image of the certificate's programme and cohort (png or svg)."""
+    args = [certificate.cohort_number, kind]
+    return absolute_url(reverse("certificates_public:achievement_badge", args=args))
+
+
+def issuer_badge_url(kind: str = "png") -> str:
+    return absolute_url(reverse("certificates_public:issuer_badge", args=[kind]))
+
+
+def api_url(certificate) -> str:
+    """The certificate's public status as JSON (GET /api/v1/certificates/<code>)."""
+    return absolute_url(
+        reverse("api-v1:certificate_status", kwargs={"code": certificate.short_code})
+    )

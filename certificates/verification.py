@@ -94,10 +94,30 @@ def _check_signature(content: bytes, result: PdfCheck) -> None:
         return
     if not (status.intact and status.valid and status.trusted):
         result.problems.append("signature")
-    elif status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+    elif status.coverage != SignatureCoverageLevel.ENTIRE_FILE and not _only_validation_data(
+        content, signatures[0], status
+    ):
         result.problems.append("changed-after-signing")
     else:
         result.signature_ok = True
+
+
+def _only_validation_data(content: bytes, signature, status) -> bool:
+    """What follows the signature adds long-term validation data (B-LT) and nothing else.
+
+    Bytes after the last revision are no revision at all: they are refused too.
+    """
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
+    later_revision = signature.signed_revision < signature.reader.xrefs.total_revisions - 1
+    return (
+        later_revision
+        and content.rstrip().endswith(b"%%EOF")
+        and status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+        and status.modification_level is not None
+        and status.modification_level <= ModificationLevel.LTA_UPDATES
+    )
 
 
 # --- rate limit and log ------------------------------------------------------------

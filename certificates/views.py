@@ -1,14 +1,18 @@
 """Public verification pages, the PDF download and the machine-readable documents."""
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from certificates import credential, selectors, services, urls_util, verification
-from certificates.access import can_download
+from certificates import badges, credential, selectors, services, urls_util, verification
+from certificates.access import can_choose_public_pdf, can_download
 from certificates.forms import VerifyCodeForm, VerifyUploadForm
 from certificates.keys import signing_material
 from certificates.models import Certificate, VerificationLookup
@@ -27,6 +31,35 @@ def _too_many(request):
     response = render(request, "certificates/verify_rate_limited.html", status=429)
     response["Retry-After"] = "60"
     return _noindex(response)
+
+
+def _verdict(certificate) -> dict | None:
+    """The links and the preview text (OpenGraph) the verdict shows beside the facts."""
+    if certificate is None:
+        return None
+    badge = badges.for_certificate(certificate)
+    status = Certificate.Status(certificate.status).label
+    programme = certificate.programme_th if get_language() == "th" else certificate.programme_en
+    holder = (
+        certificate.holder_name_th
+        if get_language() == "th"
+        else (certificate.holder_name_en or certificate.holder_name_th)
+    )
+    cohort = _("Cohort %(n)s") % {"n": certificate.cohort_number}
+    return {
+        "verify_url": urls_util.verify_url(certificate),
+        "credential_url": urls_util.credential_url(certificate),
+        "api_url": urls_util.api_url(certificate),
+        "badge_png": urls_util.achievement_badge_url(certificate, "png"),
+        # The page's own image by path: it shows on whatever host serves the page.
+        "badge_src": reverse(
+            "certificates_public:achievement_badge", args=[certificate.cohort_number, "png"]
+        ),
+        "badge_svg": urls_util.achievement_badge_url(certificate, "svg"),
+        "badge_caption": badge.caption,
+        "og_title": f"{holder} · {status}",
+        "og_description": f"{programme}, {cohort} · {certificate.serial_label}",
+    }
 
 
 @never_cache
@@ -60,6 +93,7 @@ def verify_index(request):
         "upload_form": upload_form,
         "check": check,
         "certificate": certificate,
+        "verdict": _verdict(certificate),
     }
     return _noindex(render(request, "certificates/verify.html", context))
 
@@ -72,13 +106,13 @@ def verify_code(request, code):
     certificate = selectors.certificate_by_code(code)
     verification.log_lookup("page", certificate)
     status = 200 if certificate else 404
-    context = {"certificate": certificate, "code": code}
+    context = {"certificate": certificate, "code": code, "verdict": _verdict(certificate)}
     return _noindex(render(request, "certificates/verify_result.html", context, status=status))
 
 
 def pdf_download(request, verification_id):
     certificate = get_object_or_404(Certificate, verification_id=verification_id)
-    if not request.user.is_authenticated:
+    if not request.user.is_authenticated and not certificate.pdf_is_public:
         return redirect_to_login(request.get_full_path())
     if not can_download(request.user, certificate):
         raise PermissionDenied
@@ -88,6 +122,23 @@ def pdf_download(request, verification_id):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return _noindex(response)
+
+
+@require_POST
+def public_pdf_set(request, verification_id):
+    """The holder's switch: anyone with the verify link may download the PDF, or not."""
+    certificate = get_object_or_404(Certificate, verification_id=verification_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("accounts:me"))
+    if not can_choose_public_pdf(request.user, certificate):
+        raise PermissionDenied
+    public = bool(request.POST.get("public"))
+    services.certificate_set_public_pdf(certificate=certificate, public=public, by=request.user)
+    if public:
+        messages.success(request, _("Anyone with the verify link can now download the PDF."))
+    else:
+        messages.success(request, _("Only you can download the PDF now."))
+    return redirect(reverse("accounts:me") + "#certificates")
 
 
 @require_GET
@@ -132,6 +183,34 @@ def achievement(request, cohort_number):
     return _json(credential.achievement(certificate), "application/ld+json")
 
 
+BADGE_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
+
+
+def _badge_response(badge, kind):
+    if kind not in BADGE_TYPES:
+        raise Http404
+    content = badges.png(badge) if kind == "png" else badges.svg(badge)
+    response = HttpResponse(content, content_type=BADGE_TYPES[kind])
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_GET
+def achievement_badge(request, cohort_number, kind):
+    """The badge of a cohort's achievement, from the snapshot of its certificates."""
+    certificate = Certificate.objects.filter(cohort_number=cohort_number).first()
+    if certificate is None:
+        raise Http404
+    return _badge_response(badges.for_certificate(certificate), kind)
+
+
+@require_GET
+def issuer_badge(request, kind):
+    """The programme's badge without a cohort: the issuer profile's image."""
+    return _badge_response(badges.for_programme(*credential.programme_names()), kind)
+
+
 @require_GET
 def jwks(request):
     return _json(signing_material().jwks(), "application/jwk-set+json")
@@ -148,10 +227,7 @@ def public_key(request, kid):
 
 @require_GET
 def status_list(request):
-    revoked = Certificate.objects.filter(status=Certificate.Status.REVOKED).values_list(
-        "status_list_index", flat=True
-    )
-    document = credential.status_list_document(list(revoked))
+    document = credential.status_list_document(selectors.status_list_indexes())
     if request.GET.get("format") == "json":
         return _json(document, "application/ld+json")
     response = HttpResponse(credential.sign_status_list(document), content_type=JWT_TYPE)

@@ -12,10 +12,13 @@ class CmsConfig(AppConfig):
 
         from wagtail.signals import page_published, page_unpublished
 
+        from accounts.roles import register_role_permissions
         from cms.models import FooterText, MenuItem
+        from cms.roles import ROLE_PERMISSIONS
         from cms.selectors import clear_chrome_cache
         from cms.site import site_sync_from_setting
 
+        register_role_permissions(ROLE_PERMISSIONS)
         post_migrate.connect(site_sync_from_setting, sender=self, dispatch_uid="cms-site-url")
 
         # Menu links follow page URLs, so publishing any page refreshes the cached chrome.

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -8,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from cms.search.selectors import search_pages
+from core.urls import absolute_url
 
 MAX_QUERY = 200
 
@@ -40,7 +40,7 @@ def robots_txt(request):
     lines = ["User-agent: *"]
     for path in ROBOTS_DISALLOW:
         lines += [f"Disallow: {path}", f"Disallow: /en{path}"]
-    lines.append(f"Sitemap: {settings.SITE_URL.rstrip('/')}{reverse('sitemap')}")
+    lines.append(f"Sitemap: {absolute_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

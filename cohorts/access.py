@@ -7,9 +7,7 @@ teach (a session they facilitate, a team they advise, a cohort they coordinate).
 from django.db.models import Q, QuerySet
 
 from accounts.access import is_coordinator, is_facilitator
-from cohorts.models import Cohort, Enrolment
-
-CURRENT = (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED)
+from cohorts.models import Cohort
 
 
 def cohorts_taught_by(user) -> QuerySet[Cohort]:

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,11 +9,13 @@ class CohortsConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: models and registries exist only once apps are ready.
         from accounts.portal import register_panel
+        from accounts.roles import register_role_permissions
         from cms.context import register_page_context
         from cohorts.portal import schedule_panel
-        from cohorts.schedules import ensure_reminder_schedule
+        from cohorts.roles import ROLE_PERMISSIONS
         from cohorts.selectors import cohorts_listed, next_cohort, sessions_teaching
 
+        register_role_permissions(ROLE_PERMISSIONS)
         register_panel(schedule_panel, order=10)
         register_page_context("home", lambda page: {"next_cohort": next_cohort()})
         register_page_context("programme", lambda page: {"cohorts": cohorts_listed()})
@@ -23,7 +24,4 @@ class CohortsConfig(AppConfig):
         )
         register_page_context(
             "site_visit", lambda page: {"sessions": sessions_teaching("site_visit", page)}
-        )
-        post_migrate.connect(
-            ensure_reminder_schedule, sender=self, dispatch_uid="cohorts.reminder_schedule"
         )

@@ -60,9 +60,7 @@ def check_rows(*, cohort: Cohort, records: list[dict]) -> list[ImportRow]:
     emails = {r.get("email", "").lower() for r in records}
     users = {u.email.lower(): u for u in User.objects.filter(email__in=emails)}
     enrolled = set(
-        Enrolment.objects.filter(
-            cohort=cohort, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
-        ).values_list("user__email", flat=True)
+        Enrolment.objects.current().filter(cohort=cohort).values_list("user__email", flat=True)
     )
     enrolled = {email.lower() for email in enrolled}
     seen_emails, seen_names, rows = {}, {}, []

@@ -204,8 +204,20 @@ class Session(models.Model):
         return self.status == self.Status.CANCELLED
 
 
+class EnrolmentQuerySet(models.QuerySet):
+    def current(self) -> "EnrolmentQuerySet":
+        """Enrolments that count today: learning now, or graduated (a graduate keeps /me/)."""
+        return self.filter(status__in=Enrolment.CURRENT_STATUSES)
+
+
 class Enrolment(models.Model):
-    """A person in a cohort. Never deleted: withdrawal and transfer keep history."""
+    """A person in a cohort. Never deleted: withdrawal and transfer keep history.
+
+    COMPLETED means the platform issued this person a certificate for the cohort
+    (certificates.services sets it on issue and sets ACTIVE back on revoke). Both
+    ACTIVE and COMPLETED are current: ``Enrolment.objects.current()`` and, across a
+    relation, ``status__in=Enrolment.CURRENT_STATUSES``.
+    """
 
     class Role(models.TextChoices):
         EXECUTIVE = "executive", _("Executive")
@@ -217,6 +229,9 @@ class Enrolment(models.Model):
         WITHDRAWN = "withdrawn", pgettext_lazy("enrolment status", "Withdrawn")
         TRANSFERRED = "transferred", pgettext_lazy("enrolment status", "Transferred")
         COMPLETED = "completed", pgettext_lazy("enrolment status", "Completed")
+
+    # The one definition of a current enrolment; everything else filters through it.
+    CURRENT_STATUSES = (Status.ACTIVE, Status.COMPLETED)
 
     cohort = models.ForeignKey(
         Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="enrolments"
@@ -264,6 +279,8 @@ class Enrolment(models.Model):
         related_name="transferred_from",
     )
 
+    objects = EnrolmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["cohort", "user__first_name", "user__last_name"]
         verbose_name = _("enrolment")
@@ -271,7 +288,7 @@ class Enrolment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["cohort", "user"],
-                condition=Q(status__in=["active", "completed"]),
+                condition=Q(status__in=["active", "completed"]),  # CURRENT_STATUSES
                 name="enrolment_one_current_per_cohort",
             )
         ]
@@ -281,7 +298,7 @@ class Enrolment(models.Model):
 
     @property
     def is_current(self) -> bool:
-        return self.status in (self.Status.ACTIVE, self.Status.COMPLETED)
+        return self.status in self.CURRENT_STATUSES
 
 
 class CalendarToken(models.Model):

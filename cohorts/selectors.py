@@ -5,7 +5,6 @@ import datetime as dt
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from cohorts.access import CURRENT
 from cohorts.models import Cohort, Enrolment, Session, SessionNotice
 
 LIVE = ~Q(status=Session.Status.CANCELLED)
@@ -22,7 +21,8 @@ def sessions_for_schedule(*, cohort_ids) -> QuerySet[Session]:
 
 def current_enrolments(*, user) -> QuerySet[Enrolment]:
     return (
-        Enrolment.objects.filter(user=user, status__in=CURRENT)
+        Enrolment.objects.current()
+        .filter(user=user)
         .select_related("cohort", "team__advisor", "team__organisation")
         .order_by("-cohort__number")
     )
@@ -30,7 +30,7 @@ def current_enrolments(*, user) -> QuerySet[Enrolment]:
 
 def team_members(*, team) -> QuerySet[Enrolment]:
     return (
-        team.members.filter(status__in=CURRENT)
+        team.members.current()
         .select_related("user__organisation")
         .order_by("user__first_name", "user__last_name")
     )
@@ -44,7 +44,7 @@ def next_session(sessions, *, now=None):
 
 def sessions_for_person(*, user) -> QuerySet[Session]:
     """Sessions in a person's personal feed: their cohorts, plus sessions they facilitate."""
-    cohort_ids = Enrolment.objects.filter(user=user, status__in=CURRENT).values("cohort_id")
+    cohort_ids = Enrolment.objects.current().filter(user=user).values("cohort_id")
     return (
         Session.objects.filter(Q(cohort_id__in=cohort_ids) | Q(facilitators=user))
         .distinct()
@@ -65,9 +65,9 @@ def session_recipients(*, session) -> list:
     """Everyone told about a session: current learners of its cohort and its facilitators."""
     learners = [
         e.user
-        for e in Enrolment.objects.filter(
-            cohort_id=session.cohort_id, status=Enrolment.Status.ACTIVE
-        ).select_related("user")
+        for e in Enrolment.objects.current()
+        .filter(cohort_id=session.cohort_id)
+        .select_related("user")
     ]
     people = {person.pk: person for person in learners + list(session.facilitators.all())}
     return [person for person in people.values() if person.is_active and person.email]

@@ -4,12 +4,11 @@ Every step must be idempotent: running seed_demo twice changes nothing.
 The demo doubles as the fixture for the browser tests.
 """
 
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import import_module
 
-DEFAULT_DEMO_PASSWORD = "pms-demo-2565"  # noqa: S105 - demo only, overridable
+from django.conf import settings
 
 # Steps run in this order; a module that does not exist yet is skipped.
 STEPS = [
@@ -26,9 +25,7 @@ STEPS = [
 
 @dataclass
 class DemoContext:
-    password: str = field(
-        default_factory=lambda: os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
-    )
+    password: str = field(default_factory=lambda: settings.DEMO_PASSWORD)
     log: list[str] = field(default_factory=list)
     data: dict = field(default_factory=dict)
 

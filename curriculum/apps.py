@@ -8,7 +8,10 @@ class CurriculumConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models and registries exist only once apps are ready.
+        from accounts.roles import register_role_permissions
         from cms.context import register_page_context
+        from curriculum.roles import ROLE_PERMISSIONS
         from curriculum.selectors import featured_site_visit
 
+        register_role_permissions(ROLE_PERMISSIONS)
         register_page_context("home", featured_site_visit)

@@ -1,3 +1,8 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from django.core.management import call_command
@@ -6,6 +11,7 @@ from accounts.models import User
 from cohorts.models import Cohort, Enrolment, Session
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def seed():
@@ -24,8 +30,8 @@ def test_seed_demo_is_idempotent():
     assert counts() == first
 
 
-def test_demo_password_comes_from_the_environment(monkeypatch, client):
-    monkeypatch.setenv("DEMO_PASSWORD", "another-Demo-pass-99")
+def test_demo_password_comes_from_the_setting(settings, client):
+    settings.DEMO_PASSWORD = "another-Demo-pass-99"
     seed()
     assert client.login(email="learner@example.org", password="another-Demo-pass-99")
 
@@ -66,3 +72,26 @@ def test_demo_learners_come_from_at_least_20_real_municipalities(demo_data):
     assert Enrolment.objects.filter(
         user__email="graduate@example.org", cohort__slug="cohort-1"
     ).exists()
+
+
+def _demo_password_under(settings_module: str) -> str:
+    """DEMO_PASSWORD as a fresh process with that settings module sees it, the shell's set."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, "DEMO_PASSWORD": "from-shell-1"}
+    script = "import django; django.setup(); from django.conf import settings; print(settings.DEMO_PASSWORD)"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return result.stdout.strip()
+
+
+def test_make_run_takes_the_demo_password_from_the_shell():
+    assert _demo_password_under("config.settings.dev") == "from-shell-1"
+
+
+def test_the_suite_pins_the_demo_password_whatever_the_shell_exports():
+    assert _demo_password_under("config.settings.test") == "pms-demo-2565"

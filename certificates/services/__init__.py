@@ -13,7 +13,11 @@ from certificates.services.batches import (
     item_claim,
     item_process,
 )
-from certificates.services.changes import certificate_reissue, certificate_revoke
+from certificates.services.changes import (
+    certificate_reissue,
+    certificate_revoke,
+    certificate_set_public_pdf,
+)
 from certificates.services.delivery import (
     EMAIL_GIVE_UP_AFTER,
     EMAIL_STALE_AFTER,
@@ -55,6 +59,7 @@ __all__ = [
     "certificate_reissue",
     "certificate_render_pdf",
     "certificate_revoke",
+    "certificate_set_public_pdf",
     "certificate_store_pdf",
     "certificates_email_stale",
     "cohort_template_set",

@@ -26,7 +26,8 @@ def _eligible_without_certificate(cohort):
     # A revoked certificate was withdrawn on purpose: only a coordinator's own
     # action (issue to one learner) gives that person a new one.
     enrolments = list(
-        Enrolment.objects.filter(cohort=cohort, status__in=["active", "completed"])
+        Enrolment.objects.current()
+        .filter(cohort=cohort)
         .exclude(certificates__isnull=False)
         .select_related("user", "cohort", "team")
     )

@@ -12,6 +12,7 @@ from certificates.models import Certificate
 from certificates.services.errors import CertificateError
 from certificates.services.issuing import _create
 from cohorts.models import Enrolment
+from cohorts.services import enrolment_reopen_completed
 
 
 def _locked_valid(certificate: Certificate) -> Certificate:
@@ -33,6 +34,10 @@ def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by=None
         revocation_reason=reason,
         revoked_by=revoked_by,
     )
+    # Revoking takes the graduation back: the enrolment is active again (it stays
+    # current, so the person keeps /me/), and only a coordinator's own issue to
+    # this learner gives a new certificate.
+    enrolment_reopen_completed(enrolment_id=certificate.enrolment_id)
     certificate.refresh_from_db()
     return certificate
 
@@ -64,3 +69,15 @@ def certificate_reissue(*, certificate: Certificate, reason: str, issued_by=None
     )
     Certificate.objects.filter(pk=old.pk).update(superseded_by=new)
     return new
+
+
+def certificate_set_public_pdf(*, certificate: Certificate, public: bool, by) -> Certificate:
+    """The holder lets anyone with the verify link download the PDF, or stops it.
+
+    Only the holder's own choice: `by` must be the holder. The snapshot is untouched.
+    """
+    if by is None or by.pk != certificate.holder_id:
+        raise CertificateError(_("Only the holder can choose who downloads the PDF."))
+    Certificate.objects.filter(pk=certificate.pk).update(public_pdf=bool(public))
+    certificate.refresh_from_db()
+    return certificate

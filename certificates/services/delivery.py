@@ -8,6 +8,7 @@ from django.utils import timezone
 from certificates import urls_util
 from certificates.models import Certificate
 from certificates.services.pdf_files import certificate_pdf_bytes
+from core.delivery import Outbox, deliver_once, stale
 
 
 def certificate_email_enqueue(*, certificate: Certificate) -> None:
@@ -23,19 +24,21 @@ EMAIL_STALE_AFTER = dt.timedelta(minutes=10)
 EMAIL_GIVE_UP_AFTER = dt.timedelta(days=30)
 
 
+# emailed_at is the ledger: null is pending, the claim sets it (core.delivery).
+CERTIFICATE_EMAILS = Outbox.for_timestamp(
+    Certificate, field_name="emailed_at", created_field="issued_at", stale_after=EMAIL_STALE_AFTER
+)
+
+
 def certificates_email_stale(*, now=None) -> int:
     """Queue the email again for holders who never got theirs; the claim sends it once."""
     from certificates.tasks import email_certificate
 
     now = now or timezone.now()
-    ids = list(
-        Certificate.objects.filter(
-            status=Certificate.Status.VALID,
-            emailed_at=None,
-            issued_at__lt=now - EMAIL_STALE_AFTER,
-            issued_at__gt=now - EMAIL_GIVE_UP_AFTER,
-        ).values_list("id", flat=True)
+    lost = stale(CERTIFICATE_EMAILS, now=now).filter(
+        status=Certificate.Status.VALID, issued_at__gt=now - EMAIL_GIVE_UP_AFTER
     )
+    ids = list(lost.values_list("id", flat=True))
     for certificate_id in ids:
         email_certificate.delay(certificate_id)
     return len(ids)
@@ -43,22 +46,18 @@ def certificates_email_stale(*, now=None) -> int:
 
 def certificate_email(*, certificate_id: int) -> bool:
     """Send the holder their PDF and link, once (claimed by setting emailed_at)."""
+    return deliver_once(
+        CERTIFICATE_EMAILS, pk=certificate_id, send=_send_certificate, select_related=["holder"]
+    )
+
+
+def _send_certificate(certificate: Certificate) -> None:
     from core import emails
 
-    if not Certificate.objects.filter(pk=certificate_id, emailed_at=None).update(
-        emailed_at=timezone.now()
-    ):
-        return False
-    certificate = Certificate.objects.select_related("holder").get(pk=certificate_id)
-    try:
-        content = certificate_pdf_bytes(certificate=certificate)
-        emails.send(
-            "certificate-issued",
-            [certificate.holder.email],
-            {"certificate": certificate, "verify_url": urls_util.verify_url(certificate)},
-            attachments=[(f"certificate-{certificate.short_code}.pdf", content, "application/pdf")],
-        )
-    except Exception:
-        Certificate.objects.filter(pk=certificate_id).update(emailed_at=None)
-        raise
-    return True
+    content = certificate_pdf_bytes(certificate=certificate)
+    emails.send(
+        "certificate-issued",
+        [certificate.holder.email],
+        {"certificate": certificate, "verify_url": urls_util.verify_url(certificate)},
+        attachments=[(f"certificate-{certificate.short_code}.pdf", content, "application/pdf")],
+    )

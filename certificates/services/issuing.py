@@ -15,6 +15,7 @@ from certificates.services.errors import CertificateError, NotEligible
 from certificates.services.templates import design_snapshot, template_for
 from cohorts.completion import completion_for
 from cohorts.models import Enrolment
+from cohorts.services import enrolment_mark_completed
 
 
 def _holder_snapshot(enrolment: Enrolment) -> dict:
@@ -88,14 +89,16 @@ def certificate_issue(
     override_reason = (override_reason or "").strip()
     if not completion.met and not override_reason:
         raise NotEligible(completion.reasons)
-    return _create(
+    certificate = _create(
         enrolment=enrolment,
         template=template or template_for(enrolment.cohort),
         issued_by=issued_by,
         eligible=completion.met,
         reasons=completion.reasons,
         override_reason="" if completion.met else override_reason,
-    ), True
+    )
+    enrolment_mark_completed(enrolment_id=enrolment.pk)
+    return certificate, True
 
 
 def _create(*, enrolment, template, issued_by, eligible, reasons, override_reason) -> Certificate:

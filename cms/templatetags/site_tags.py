@@ -6,6 +6,7 @@ from django.utils.translation import get_language, gettext
 from wagtail.models import Page
 
 from cms.selectors import chrome
+from core.urls import absolute_url
 
 register = template.Library()
 
@@ -88,6 +89,6 @@ def seo_meta(context, description: str = "", image=None):
         "image": image,
         # Absolute URLs on the same host as the canonical link (the Site record follows SITE_URL).
         "site_root": (page.get_site().root_url if isinstance(page, Page) else "")
-        or settings.SITE_URL.rstrip("/"),
+        or absolute_url(""),
         "language": get_language(),
     }

@@ -3,6 +3,8 @@
 from cohorts.services.enrolments import (
     enrolment_create,
     enrolment_invite,
+    enrolment_mark_completed,
+    enrolment_reopen_completed,
     enrolment_transfer,
     enrolment_withdraw,
 )
@@ -32,6 +34,8 @@ __all__ = [
     "calendar_token_revoke",
     "enrolment_create",
     "enrolment_invite",
+    "enrolment_mark_completed",
+    "enrolment_reopen_completed",
     "enrolment_transfer",
     "enrolment_withdraw",
     "notice_deliver",

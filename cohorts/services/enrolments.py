@@ -25,9 +25,7 @@ def enrolment_create(
     *, cohort: Cohort, user, role: str = Enrolment.Role.EXECUTIVE, team: Team | None = None
 ) -> tuple[Enrolment, bool]:
     """Enrol a person once; position and organisation are snapshotted now."""
-    current = Enrolment.objects.filter(
-        cohort=cohort, user=user, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
-    ).first()
+    current = Enrolment.objects.current().filter(cohort=cohort, user=user).first()
     if current:
         return current, False
     if team is not None and team.cohort_id != cohort.pk:
@@ -112,6 +110,28 @@ def _end(enrolment: Enrolment, status: str, reason: str) -> None:
     enrolment.end_reason = reason
 
 
+def enrolment_mark_completed(*, enrolment_id: int) -> bool:
+    """The platform knows this person graduated: a certificate was issued for the cohort.
+
+    Only an active enrolment becomes completed; a withdrawn or transferred one keeps
+    its history. Returns True when the status changed.
+    """
+    return bool(
+        Enrolment.objects.filter(pk=enrolment_id, status=Enrolment.Status.ACTIVE).update(
+            status=Enrolment.Status.COMPLETED
+        )
+    )
+
+
+def enrolment_reopen_completed(*, enrolment_id: int) -> bool:
+    """Its certificate was revoked: the person is a learner of the cohort again (active)."""
+    return bool(
+        Enrolment.objects.filter(pk=enrolment_id, status=Enrolment.Status.COMPLETED).update(
+            status=Enrolment.Status.ACTIVE
+        )
+    )
+
+
 @transaction.atomic
 def enrolment_withdraw(*, enrolment: Enrolment, reason: str = "") -> Enrolment:
     """The record stays (with its attendance); only its status and end change."""
@@ -135,9 +155,7 @@ def enrolment_transfer(
         raise ValidationError(_("Choose a different cohort to transfer to."))
     if team is not None and team.cohort_id != to_cohort.pk:
         raise ValidationError(_("The team belongs to another cohort."))
-    if Enrolment.objects.filter(
-        cohort=to_cohort, user_id=enrolment.user_id, status=Enrolment.Status.ACTIVE
-    ).exists():
+    if Enrolment.objects.current().filter(cohort=to_cohort, user_id=enrolment.user_id).exists():
         raise ValidationError(_("This person is already enrolled in that cohort."))
     _end(enrolment, Enrolment.Status.TRANSFERRED, reason)
     new = Enrolment(

@@ -1,22 +1,21 @@
 """Session emails: change notices and 3-day / 1-day reminders, each at most once.
 
 Rows in SessionNotice are created with ignore_conflicts against a unique
-(session, user, kind) constraint; a sender claims a row with a conditional
-update (pending -> sending) and stops if another worker got there first.
+(session, user, kind) constraint; core.delivery claims, sends and releases them.
 """
 
-import datetime as dt
 import logging
-
-from django.utils import timezone
 
 from cohorts.calendar import session_attachment
 from cohorts.models import Session, SessionNotice
 from cohorts.selectors import session_recipients, sessions_due_for_reminder
 from core.dates import thai_date_range, thai_time
+from core.delivery import Outbox, deliver_once, stale_ids
 from core.emails import send
 
 log = logging.getLogger(__name__)
+
+NOTICES = Outbox.for_status(SessionNotice)
 
 
 def _queue(session: Session, kind: str) -> list[int]:
@@ -47,47 +46,21 @@ def notices_queue_reminders(*, now=None) -> list[int]:
     return ids
 
 
-# A notice still pending this long after it was queued lost its task (its
-# retries ran out while the mail server was down, or the broker lost it).
-STALE_AFTER = dt.timedelta(minutes=10)
-
-
 def notices_stale_pending(*, now=None) -> list[int]:
     """Notices to hand to a sender again; the claim keeps each one to one email."""
-    cutoff = (now or timezone.now()) - STALE_AFTER
-    return list(
-        SessionNotice.objects.filter(
-            status=SessionNotice.Status.PENDING, created_at__lt=cutoff
-        ).values_list("id", flat=True)
-    )
+    return stale_ids(NOTICES, now=now)
 
 
 def notice_deliver(*, notice_id: int) -> bool:
     """Send one notice if this caller wins the claim; True when an email went out."""
-    claimed = SessionNotice.objects.filter(
-        pk=notice_id, status=SessionNotice.Status.PENDING
-    ).update(status=SessionNotice.Status.SENDING, claimed_at=timezone.now())
-    if not claimed:
-        return False
-    notice = SessionNotice.objects.select_related(
+    related = (
         "user",
         "session__cohort",
         "session__venue__province",
         "session__module",
         "session__site_visit",
-    ).get(pk=notice_id)
-    try:
-        _send(notice)
-    except Exception:
-        # Release the claim so a retry can send it; nothing went out.
-        SessionNotice.objects.filter(pk=notice_id).update(
-            status=SessionNotice.Status.PENDING, claimed_at=None
-        )
-        raise
-    SessionNotice.objects.filter(pk=notice_id).update(
-        status=SessionNotice.Status.SENT, sent_at=timezone.now()
     )
-    return True
+    return deliver_once(NOTICES, pk=notice_id, send=_send, select_related=related)
 
 
 def _send(notice: SessionNotice) -> None:

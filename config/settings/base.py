@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.AdminDoorMiddleware",
     "accounts.middleware.StaffMFARequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -216,6 +217,9 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "config" / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
+# The password every demo person shares (seed_demo); set DEMO_PASSWORD before `make run`.
+DEMO_PASSWORD = env_str("DEMO_PASSWORD", "") or "pms-demo-2565"
+
 # Thai digits (๑๒๓) in formatted Thai dates when True; Arabic digits otherwise.
 THAI_DIGITS = env_bool("THAI_DIGITS", False)
 
@@ -295,14 +299,11 @@ CERTIFICATE_GENERATE_KEYS = env_bool("CERTIFICATE_GENERATE_KEYS", False)
 CERTIFICATE_KEYS_DIR = Path(env_str("CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var" / "keys")))
 # Lookups per client IP per minute on the public verification page and API.
 CERTIFICATE_LOOKUPS_PER_MINUTE = env_int("CERTIFICATE_LOOKUPS_PER_MINUTE", 30)
+# An RFC 3161 timestamp authority (its URL): when set, PDF signatures carry its
+# timestamp and the validation data for long-term validation (PAdES B-LT).
+CERTIFICATE_TSA_URL = env_str("CERTIFICATE_TSA_URL", "")
+# PEM files of roots to trust for the authority's chain beyond the system's own.
+CERTIFICATE_TSA_TRUST_ROOTS = env_list("CERTIFICATE_TSA_TRUST_ROOTS", [])
 # A claimed issuance item whose worker has been silent this long is taken over.
 CERTIFICATE_CLAIM_TIMEOUT = env_int("CERTIFICATE_CLAIM_TIMEOUT", 120)
-CELERY_BEAT_SCHEDULE = {
-    **globals().get("CELERY_BEAT_SCHEDULE", {}),
-    "certificates-sweep-batches": {"task": "certificates.sweep_batches", "schedule": 60.0},
-    "assignments-resend-stale-notifications": {
-        "task": "assignments.resend_stale_review_notifications",
-        "schedule": 600.0,
-    },
-}
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})

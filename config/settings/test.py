@@ -32,6 +32,9 @@ MEDIA_ROOT = f"{_tmp}/media"
 PRIVATE_MEDIA_ROOT = f"{_tmp}/private"
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 ACCOUNT_RATE_LIMITS = False
+# The suite logs in as the demo people with this password, whatever the shell exports
+# (the README invites DEMO_PASSWORD before `make run`).
+DEMO_PASSWORD = "pms-demo-2565"  # noqa: S105 - demo only
 CERTIFICATE_GENERATE_KEYS = True
 CERTIFICATE_KEYS_DIR = f"{_tmp}/keys"
 CERTIFICATE_LOOKUPS_PER_MINUTE = 1000

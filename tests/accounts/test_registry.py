@@ -57,4 +57,4 @@ def test_coordinators_manage_organisations_in_the_admin(client):
 
 def test_learners_cannot_open_the_organisation_admin(client, learner):
     client.force_login(learner)
-    assert client.get("/admin/organisations/").status_code == 302
+    assert client.get("/admin/organisations/").status_code == 403  # the admin-door page

@@ -6,8 +6,9 @@ from django_celery_beat.models import PeriodicTask
 from django.core import mail
 
 from attendance.digest import digests_send_weekly
-from attendance.schedule import DIGEST_TASK, ensure_periodic_tasks
+from attendance.schedules import DIGEST_TASK
 from attendance.tasks import send_weekly_digests
+from core.schedules import ensure_periodic_jobs
 from tests.factories import SessionFactory, bangkok_morning
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +44,8 @@ def test_nothing_is_sent_when_no_one_is_flagged(cohort, coordinator):
 
 
 def test_the_beat_entry_exists_once():
-    ensure_periodic_tasks()
-    ensure_periodic_tasks()
+    ensure_periodic_jobs()
+    ensure_periodic_jobs()
     task = PeriodicTask.objects.get(task=DIGEST_TASK)
     assert task.crontab.day_of_week == "1"
     assert PeriodicTask.objects.filter(task=DIGEST_TASK).count() == 1

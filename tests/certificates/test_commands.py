@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 
 from certificates import services
 from tests.baseline import ensure_baseline
+from tests.certificates import tampering
 from tests.certificates.factories import CertificateTemplateFactory
 from tests.factories import CohortFactory, EnrolmentFactory
 
@@ -61,3 +62,17 @@ def test_verify_certificate_reports_the_status_of_a_code(certificate):
     out = StringIO()
     call_command("verify_certificate", certificate.short_code, "--api", "none:", stdout=out)
     assert "revoked" in out.getvalue()
+
+
+@pytest.mark.parametrize("kind", sorted(tampering.KINDS))
+def test_verify_certificate_gives_a_clean_verdict_for_every_tampered_kind(
+    pdf_bytes, tmp_path, capfd, kind
+):
+    path = tmp_path / "c.pdf"
+    path.write_bytes(tampering.KINDS[kind](pdf_bytes))
+    out = StringIO()
+    with pytest.raises(CommandError, match="not genuine"):
+        call_command("verify_certificate", str(path), "--offline", stdout=out)
+    printed = out.getvalue() + "".join(capfd.readouterr())
+    assert "NOT GENUINE" in printed and "reason:" in printed, printed
+    assert "Traceback" not in printed and "WARNING" not in printed, printed

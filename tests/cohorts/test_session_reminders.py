@@ -10,9 +10,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cohorts.models import Session, SessionNotice
-from cohorts.schedules import SWEEP_NAME, ensure_reminder_schedule
+from cohorts.schedules import SWEEP_NAME
 from cohorts.services import notice_deliver
 from cohorts.tasks import SWEEP_TASK, send_session_reminders
+from core.schedules import ensure_periodic_jobs
 from tests.factories import SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,8 +97,8 @@ def test_a_failed_send_releases_the_claim_for_a_retry(cohort, learner, settings)
 
 
 def test_the_beat_schedule_exists_once_and_survives_a_second_migrate(db):
-    ensure_reminder_schedule()
-    ensure_reminder_schedule()
+    ensure_periodic_jobs()
+    ensure_periodic_jobs()
     tasks = PeriodicTask.objects.filter(name=SWEEP_NAME)
     assert tasks.count() == 1 and tasks.get().task == SWEEP_TASK and tasks.get().enabled
 

@@ -43,7 +43,10 @@ def test_a_graduate_downloads_the_pdf_and_an_employer_finds_it_genuine(demo, pag
     employer.set_input_files("input[type=file]", path)
     employer.locator("form[enctype] button[type=submit]").click()
     employer.wait_for_load_state("networkidle")
-    assert employer.locator(".badge-ok").count() == 1
+    assert employer.locator(".verify-banner.verify-valid").count() == 1
+    assert employer.locator(".verify-upload").count() == 1  # says what was checked
+    badge = employer.locator("img.verify-badge")
+    assert badge.evaluate("img => img.complete && img.naturalWidth") == 600
     screenshot(employer, "certificates-verify-upload-genuine")
     code = employer.locator("dd code").inner_text()
     employer.goto(f"{demo.url}/en/verify/{code}/")

@@ -33,12 +33,16 @@ class AssignmentRow:
         return not self.assignment.is_team or self.enrolment.team_id is not None
 
 
+def extension_for(assignment: Assignment, *, team=None, learner=None) -> Extension | None:
+    if team is None and learner is None:
+        return None
+    owner = Q(team=team) if team is not None else Q(learner=learner)
+    return Extension.objects.filter(owner, assignment=assignment).first()
+
+
 def effective_due(assignment: Assignment, *, team=None, learner=None) -> tuple[dt.datetime, bool]:
     """The due date for one owner: an extension moves it."""
-    if team is None and learner is None:
-        return assignment.due_at, False
-    owner = Q(team=team) if team is not None else Q(learner=learner)
-    extension = Extension.objects.filter(owner, assignment=assignment).first()
+    extension = extension_for(assignment, team=team, learner=learner)
     return (extension.due_at, True) if extension else (assignment.due_at, False)
 
 

@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import filetype
@@ -40,6 +41,11 @@ OFFICE_MAIN_PARTS = {
         FileKind.PPTX, "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
 }  # fmt: skip
 MAX_NAME = 120
+# Office files are ZIPs of XML: real ones inflate 3-20 times, spreadsheets of
+# repeated cells up to about 60. A zip bomb inflates a thousand times.
+INFLATED_FACTOR = 10  # a 20 MB limit allows 200 MB of inflated parts
+MAX_RATIO = 100
+MAX_MEMBERS = 10_000
 
 
 class UploadRefused(Exception):
@@ -142,21 +148,48 @@ def _corrupt(name: str) -> UploadRefused:
     )
 
 
-def _office_kind(upload, name: str):
+def _office_kind(upload, name: str, max_bytes: int):
     try:
         with zipfile.ZipFile(upload) as archive:
             info = archive.getinfo("[Content_Types].xml")
             if info.file_size > 1024 * 1024:
                 raise _corrupt(name)
+            _check_inflated(archive, upload.size, name, max_bytes)
             types = archive.read(info).decode("utf-8", "replace")
     except KeyError:
         return None
-    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
         raise _corrupt(name) from exc
     for main, result in OFFICE_MAIN_PARTS.items():
         if main in types:
             return result
     return None
+
+
+def _check_inflated(archive: zipfile.ZipFile, size: int, name: str, max_bytes: int) -> None:
+    """Refuse a ZIP that inflates past INFLATED_FACTOR × the size limit or compresses
+    more than MAX_RATIO : 1 (a zip bomb), by inflating it, never by trusting its headers.
+
+    zipfile never yields more than a member's declared size (and checks its CRC), so
+    the declared sizes bound the work; every member is still read through, so a
+    member whose data does not match its header is refused as damaged."""
+    limit = min(INFLATED_FACTOR * max_bytes, MAX_RATIO * size)
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > limit:
+        raise _bomb(name)
+    for member in members:
+        with archive.open(member) as data:
+            while data.read(1024 * 1024):
+                pass
+
+
+def _bomb(name: str) -> UploadRefused:
+    return UploadRefused(
+        _(
+            "“%(name)s” unpacks to far more than its own size, which real Word, Excel and PowerPoint files never do. Nothing was saved; save the document again from its program and upload the new copy."
+        )
+        % {"name": name}
+    )
 
 
 def _check_pdf(upload, name: str) -> None:
@@ -180,7 +213,7 @@ def _check_image(upload, name: str) -> None:
         raise _corrupt(name) from exc
 
 
-def _real_kind(upload, name: str, accepted_kinds) -> tuple[str, str]:
+def _real_kind(upload, name: str, accepted_kinds, max_bytes: int) -> tuple[str, str]:
     """(FileKind, content type) from the bytes; UploadRefused when it is none we know."""
     upload.seek(0)
     guess = filetype.guess(upload.read(8192))
@@ -193,7 +226,7 @@ def _real_kind(upload, name: str, accepted_kinds) -> tuple[str, str]:
         _check_image(upload, name)
         return FileKind.IMAGE, mime
     if mime == "application/zip" or "openxmlformats" in mime:
-        office = _office_kind(upload, name)
+        office = _office_kind(upload, name, max_bytes)
         if office:
             return office
         raise UploadRefused(
@@ -219,7 +252,7 @@ def inspect_upload(upload, *, accepted_kinds, max_bytes: int) -> Inspected:
     """Check one uploaded file; return what it really is or raise UploadRefused."""
     name = clean_file_name(upload.name)
     _check_size(upload, name, max_bytes)
-    kind, content_type = _real_kind(upload, name, accepted_kinds)
+    kind, content_type = _real_kind(upload, name, accepted_kinds, max_bytes)
     if kind not in accepted_kinds:
         raise UploadRefused(
             _(

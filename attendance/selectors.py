@@ -141,6 +141,10 @@ class Matrix:
     column_totals: list[int]  # learners present or late per session
 
     @property
+    def totals_by_session(self) -> list[tuple]:
+        return list(zip(self.column_totals, self.sessions, strict=True))
+
+    @property
     def flagged(self) -> list[MatrixRow]:
         return [row for row in self.rows if row.standing.flag in ("below", "cannot-meet")]
 

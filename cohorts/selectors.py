@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from cohorts.models import Cohort, Enrolment, Session, SessionNotice
+from cohorts.models import Cohort, Enrolment, PublicHoliday, Session, SessionNotice
 
 LIVE = ~Q(status=Session.Status.CANCELLED)
 
@@ -81,15 +81,15 @@ def overlapping_sessions(*, starts_at, ends_at, exclude_id=None) -> QuerySet[Ses
 
 
 def sessions_due_for_reminder(*, now=None) -> list[tuple[Session, str]]:
-    """Live sessions starting within 3 days, each with the reminder kind now due."""
+    """Live sessions starting within 3 days, each with the reminder now due for its time."""
     now = now or timezone.now()
     one_day, three_days = now + dt.timedelta(days=1), now + dt.timedelta(days=3)
     due = []
     for session in Session.objects.filter(LIVE, starts_at__gt=now, starts_at__lte=three_days):
-        kind = (
+        base = (
             SessionNotice.REMINDER_1D if session.starts_at <= one_day else SessionNotice.REMINDER_3D
         )
-        due.append((session, kind))
+        due.append((session, SessionNotice.reminder_kind(base, session.starts_at)))
     return due
 
 
@@ -117,3 +117,8 @@ def sessions_teaching(field: str, page) -> list[Session]:
 def cohorts_listed() -> list[Cohort]:
     """Every cohort, first to last, as the programme page lists them."""
     return list(Cohort.objects.order_by("number"))
+
+
+def holidays_between(*, first: dt.date, last: dt.date) -> dict[dt.date, PublicHoliday]:
+    """The public holidays from first to last (inclusive), by date: one query."""
+    return {h.date: h for h in PublicHoliday.objects.filter(date__range=(first, last))}

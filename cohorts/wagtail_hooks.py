@@ -16,8 +16,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from cohorts import admin_urls, services
 from cohorts.access import can_manage_cohorts, cohorts_taught_by
 from cohorts.forms import SessionForm
-from cohorts.models import Cohort, Enrolment, Session, Team, Venue
-from core.dates import thai_datetime
+from cohorts.models import Cohort, Enrolment, PublicHoliday, Session, Team, Venue
+from core.dates import thai_date, thai_datetime
 from core.menu import ADMIN_MENU_ORDER
 
 
@@ -64,6 +64,20 @@ class CohortIndexView(ScopedIndexView):
 
 class CohortInspectView(ScopedInspectView):
     cohort_lookup = "pk__in"
+
+
+class ScopedFilterSet(WagtailFilterSet):
+    """The cohort and team choices of a filter list only the cohorts the person teaches
+    (their names are cohort data too); coordinators see them all."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        taught = cohorts_taught_by(user) if user else Cohort.objects.none()
+        if "cohort" in self.filters:
+            self.filters["cohort"].queryset = taught
+        if "team" in self.filters:
+            self.filters["team"].queryset = Team.objects.filter(cohort__in=taught)
 
 
 class CohortFilterSet(WagtailFilterSet):
@@ -130,7 +144,7 @@ class SessionDeleteView(generic.DeleteView):
         services.session_delete(session=self.object)
 
 
-class SessionFilterSet(WagtailFilterSet):
+class SessionFilterSet(ScopedFilterSet):
     class Meta:
         model = Session
         fields = ["cohort", "kind", "status", "venue", "is_mandatory"]
@@ -189,7 +203,7 @@ class VenueViewSet(ModelViewSet):
     form_fields = ["name_th", "name_en", "address", "province", "latitude", "longitude"]
 
 
-class TeamFilterSet(WagtailFilterSet):
+class TeamFilterSet(ScopedFilterSet):
     class Meta:
         model = Team
         fields = ["cohort", "theme"]
@@ -229,7 +243,7 @@ class EnrolmentCreateView(generic.CreateView):
         return enrolment
 
 
-class EnrolmentFilterSet(WagtailFilterSet):
+class EnrolmentFilterSet(ScopedFilterSet):
     class Meta:
         model = Enrolment
         fields = ["cohort", "status", "role", "team"]
@@ -257,12 +271,43 @@ class EnrolmentViewSet(ModelViewSet):
     list_per_page = 50
 
 
+class PublicHolidayViewSet(ModelViewSet):
+    """The holiday calendar that generating sessions warns about; coordinators keep it."""
+
+    model = PublicHoliday
+    icon = "calendar-alt"
+    url_prefix = "cohorts/holidays"
+    url_namespace = "cohorts_holiday"
+    list_display = [
+        Column(
+            "date",
+            label=_("date"),
+            accessor=lambda h: thai_date(h.date, weekday=True),
+            sort_key="date",
+        ),
+        "name_th",
+        "name_en",
+    ]
+    form_fields = ["date", "name_th", "name_en"]
+    search_fields = ["name_th", "name_en"]
+    ordering = ["date"]
+    list_per_page = 100
+    copy_view_enabled = False
+
+
 class CohortsGroup(ViewSetGroup):
     menu_label = _("Cohorts")
     menu_name = "cohorts"
     menu_icon = "group"
     menu_order = ADMIN_MENU_ORDER["cohorts"]
-    items = (CohortViewSet, SessionViewSet, EnrolmentViewSet, TeamViewSet, VenueViewSet)
+    items = (
+        CohortViewSet,
+        SessionViewSet,
+        EnrolmentViewSet,
+        TeamViewSet,
+        VenueViewSet,
+        PublicHolidayViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -23,8 +23,17 @@ def _locked_valid(certificate: Certificate) -> Certificate:
 
 
 @transaction.atomic
-def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by=None) -> Certificate:
+def certificate_revoke(
+    *,
+    certificate: Certificate,
+    reason: str,
+    category: str = Certificate.RevocationCategory.WITHDRAWN,
+    revoked_by=None,
+) -> Certificate:
+    """reason is the coordinator's own record; category is what the public is told."""
     reason = (reason or "").strip()
+    if category not in Certificate.RevocationCategory.values:
+        raise ValidationError({"category": _("Choose the reason shown publicly.")})
     if not reason:
         raise ValidationError({"reason": _("Write the reason for revoking this certificate.")})
     certificate = _locked_valid(certificate)
@@ -32,6 +41,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by=None
         status=Certificate.Status.REVOKED,
         revoked_at=timezone.now(),
         revocation_reason=reason,
+        revocation_category=category,
         revoked_by=revoked_by,
     )
     # Revoking takes the graduation back: the enrolment is active again (it stays

@@ -48,5 +48,15 @@ def thai_datetime(value, arg=""):
 @register.simple_tag
 def thai_date_range(start, end):
     if not _is_thai():
-        return f"{_english(start, 'j M Y')} – {_english(end, 'j M Y')}"
+        return _english_range(start, end)
     return dates.thai_date_range(start, end)
+
+
+def _english_range(start, end) -> str:
+    """22 December 2026; 8–10 December 2026; 30 Dec 2026 – 2 Jan 2027."""
+    first, last = _english(start, "Y-m-d"), _english(end, "Y-m-d")
+    if first == last:
+        return _english(start, "j F Y")
+    if first[:7] == last[:7]:
+        return f"{_english(start, 'j')}–{_english(end, 'j F Y')}"
+    return f"{_english(start, 'j M Y')} – {_english(end, 'j M Y')}"

@@ -80,7 +80,7 @@ def test_the_learner_sees_attended_required_left_and_missed_on_me(client, cohort
     page = client.get(reverse("accounts:me")).content.decode()
     assert "3 / 4" in page  # attended / required (80% of 5)
     assert "attendance-panel" in page
-    assert re.search(r"ครั้งที่เหลือ</dt><dd[^>]*>1</dd>", page)  # sessions left: one
+    assert re.search(r"ครั้งที่ยังไม่ถึง</dt><dd[^>]*>1</dd>", page)  # sessions still to come: one
 
 
 def test_a_person_without_enrolment_sees_no_attendance_panel(client, coordinator):

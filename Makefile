@@ -7,6 +7,8 @@ UV := .uvtool/bin/uv
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 MANAGE := $(VENV)/bin/python manage.py
+# What mypy checks: every app's services and selectors, and core.
+TYPED := core $(wildcard */services.py */services */selectors.py */*/selectors.py)
 
 # Debian packages: Thai fonts for PDFs, gettext for the catalogues, Pango for
 # WeasyPrint; chromium and poppler only for the browser and PDF tests; node and
@@ -34,6 +36,7 @@ check: setup
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy $(TYPED)
 
 setup: python-deps messages
 

@@ -13,7 +13,7 @@ unpublishing or deleting it moves them back (signals connected in apps.py).
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils.html import escape, linebreaks
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
@@ -100,6 +100,13 @@ def showcase_documents_withdraw(*, page: ResearchProjectPage) -> None:
     )
 
 
+def _paragraphs(text: str) -> str:
+    """The team's text as rich text: one <p> per line. Django's linebreaks writes <br>,
+    which the summary's editor features do not include, and Wagtail's editor then fails."""
+    lines = (line.strip() for line in text.splitlines())
+    return "".join(f"<p>{escape(line)}</p>" for line in lines if line)
+
+
 def _members(team) -> str:
     members = team.members.select_related("user").order_by("user__first_name")
     lines = [f"{m.user.full_name_th} ({m.position_snapshot})" for m in members]
@@ -130,7 +137,7 @@ def showcase_draft_create(*, submission: Submission, files: list[VersionFile], u
         province=organisation.province if organisation else None,
         cohort=submission.assignment.cohort,
         team=_members(team),
-        summary=linebreaks(escape(latest.text)) if latest else "",
+        summary=_paragraphs(latest.text) if latest else "",
         documents=[
             (
                 "reading",

@@ -129,7 +129,9 @@ def _check_size(upload, name: str, max_bytes: int) -> None:
     if getattr(upload, "oversize", False) or upload.size > max_bytes:
         raise UploadRefused(
             _(
-                "“%(name)s” is larger than the limit of %(limit)s MB for this assignment. Nothing was saved; make the file smaller (for example, save the PDF at a lower quality) and try again."
+                "“%(name)s” is larger than the limit of %(limit)s MB for this assignment. "
+                "Nothing was saved; make the file smaller (for example, save the PDF at a "
+                "lower quality) and try again."
             )
             % {"name": name, "limit": _megabytes(max_bytes)}
         )
@@ -142,7 +144,8 @@ def _check_size(upload, name: str, max_bytes: int) -> None:
 def _corrupt(name: str) -> UploadRefused:
     return UploadRefused(
         _(
-            "“%(name)s” is damaged or incomplete and cannot be opened. Save it again and upload the new copy."
+            "“%(name)s” is damaged or incomplete and cannot be opened. "
+            "Save it again and upload the new copy."
         )
         % {"name": name}
     )
@@ -186,7 +189,9 @@ def _check_inflated(archive: zipfile.ZipFile, size: int, name: str, max_bytes: i
 def _bomb(name: str) -> UploadRefused:
     return UploadRefused(
         _(
-            "“%(name)s” unpacks to far more than its own size, which real Word, Excel and PowerPoint files never do. Nothing was saved; save the document again from its program and upload the new copy."
+            "“%(name)s” unpacks to far more than its own size, which real Word, Excel and "
+            "PowerPoint files never do. Nothing was saved; save the document again from its "
+            "program and upload the new copy."
         )
         % {"name": name}
     )
@@ -231,14 +236,17 @@ def _real_kind(upload, name: str, accepted_kinds, max_bytes: int) -> tuple[str, 
             return office
         raise UploadRefused(
             _(
-                "“%(name)s” is a ZIP archive, not a Word, Excel or PowerPoint file. Upload the document itself."
+                "“%(name)s” is a ZIP archive, not a Word, Excel or PowerPoint file. "
+                "Upload the document itself."
             )
             % {"name": name}
         )
     found = f" ({guess.extension})" if guess else ""
     raise UploadRefused(
         _(
-            "The content of “%(name)s” is not a kind of file this assignment accepts%(found)s. Whatever its name says, the file itself must be one of: %(kinds)s."
+            "The content of “%(name)s” is not a kind of file this assignment "
+            "accepts%(found)s. Whatever its name says, the file itself must be one of: "
+            "%(kinds)s."
         )
         % {"name": name, "found": found, "kinds": _kinds_label(accepted_kinds)}
     )
@@ -256,14 +264,16 @@ def inspect_upload(upload, *, accepted_kinds, max_bytes: int) -> Inspected:
     if kind not in accepted_kinds:
         raise UploadRefused(
             _(
-                "“%(name)s” is a %(kind)s, which this assignment does not accept. Accepted: %(kinds)s."
+                "“%(name)s” is a %(kind)s, which this assignment does not accept. "
+                "Accepted: %(kinds)s."
             )
             % {"name": name, "kind": FileKind(kind).label, "kinds": _kinds_label(accepted_kinds)}
         )
     if os.path.splitext(name)[1] not in EXTENSIONS[kind]:
         raise UploadRefused(
             _(
-                "The name “%(name)s” does not match its content, which is a %(kind)s. Save the file with the right extension and try again."
+                "The name “%(name)s” does not match its content, which is a %(kind)s. "
+                "Save the file with the right extension and try again."
             )
             % {"name": name, "kind": FileKind(kind).label}
         )

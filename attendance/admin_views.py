@@ -2,7 +2,7 @@
 
 import datetime as dt
 import time
-import uuid
+from urllib.parse import unquote
 
 import segno
 
@@ -37,9 +37,7 @@ from attendance.selectors import (
 )
 from attendance.services import attendance_mark, attendance_mark_unmarked_absent
 from cohorts.models import Cohort, Enrolment, Session
-from core.tables import ImportFileError
-
-IMPORT_KEY = "attendance-import"
+from core.imports import ImportView
 
 
 def _session_for_marking(request, pk: int) -> Session:
@@ -94,6 +92,15 @@ def grid(request, pk: int):
     )
 
 
+def _prompt(request) -> str:
+    """What was typed into htmx's prompt. A header carries only Latin-1, so htmx sends
+    Thai percent-encoded and says so in HX-Prompt-URI-AutoEncoded."""
+    prompt = request.headers.get("HX-Prompt", "")
+    if request.headers.get("HX-Prompt-URI-AutoEncoded") == "true":
+        prompt = unquote(prompt)
+    return prompt
+
+
 @require_POST
 def mark(request, pk: int):
     """One tap: save and return the row (htmx), or an error row that keeps the old state."""
@@ -109,7 +116,7 @@ def mark(request, pk: int):
         )
     if enrolment is None:
         return HttpResponse(_("Choose a learner and a status."), status=400)
-    prompt = request.headers.get("HX-Prompt", "")
+    prompt = _prompt(request)
     data = form.cleaned_data
     excuse = data["excuse_reason"] or (prompt if data["status"] == Status.EXCUSED else "")
     error = ""
@@ -256,7 +263,10 @@ def excuse_document(request, pk: int):
 def matrix(request, pk: int):
     cohort = _cohort_for_reports(request, pk)
     matrix = cohort_matrix(cohort)
-    rows = [(row, learner_cell_html(row), matrix_cells_html(row)) for row in matrix.rows]
+    rows = [
+        (row, learner_cell_html(row), matrix_cells_html(row, matrix.sessions))
+        for row in matrix.rows
+    ]
     return render(request, "attendance/admin/matrix.html", {"matrix": matrix, "rows": rows})
 
 
@@ -281,83 +291,73 @@ def sign_in_sheet(request, pk: int):
     return response
 
 
-def import_file(request, pk: int):
-    """Upload a sheet, preview every row (nothing written), then apply the clean rows."""
-    session = get_object_or_404(Session.objects.select_related("cohort"), pk=pk)
-    if not can_import_attendance(request.user, session):
-        raise PermissionDenied
-    if request.method == "POST" and request.POST.get("action") == "confirm":
-        return _import_confirm(request, session)
-    initial = {"day": _day(request, session).isoformat()} if request.method == "GET" else None
-    form = ImportForm(
-        request.POST or None, request.FILES or None, days=session_days(session), initial=initial
-    )
-    context = {"session": session, "form": form}
-    if request.method == "POST" and form.is_valid():
-        upload, day = form.cleaned_data["file"], form.cleaned_data["day"]
-        try:
-            records = read_attendance_table(upload.name, upload.read())
-        except ImportFileError as error:
-            form.add_error("file", str(error))
-        else:
-            rows = check_rows(session=session, records=records, default_day=day)
-            batch = uuid.uuid4().hex
-            conflicts = {row.line: row.existing.status for row in rows if row.action == "conflict"}
-            request.session[IMPORT_KEY] = {
-                batch: {
-                    "session": session.pk,
-                    "records": records,
-                    "day": day.isoformat(),
-                    "conflicts": conflicts,
-                }
-            }
-            context.update(
-                _import_preview(rows), confirm=ImportConfirmForm(initial={"batch": batch})
-            )
-    return render(request, "attendance/admin/import.html", context)
+class ImportAttendance(ImportView):
+    """Upload a sheet, preview every row (nothing written), then apply the clean rows in one
+    transaction, re-checked against the records as they are now."""
 
+    stash_key = "attendance-import"
+    template_name = "attendance/admin/import.html"
+    confirm_form_class = ImportConfirmForm
 
-def _import_confirm(request, session):
-    """Apply in one transaction, re-checked against the records as they are now."""
-    stash = request.session.get(IMPORT_KEY, {})
-    batch = stash.get(request.POST.get("batch", ""))
-    if not batch or batch["session"] != session.pk:
-        messages.error(request, _("That preview has expired; upload the file again."))
-        return redirect(request.path)
-    day = dt.date.fromisoformat(batch["day"])
-    confirm = ImportConfirmForm(request.POST)
-    if not confirm.is_valid():
-        rows = check_rows(session=session, records=batch["records"], default_day=day)
-        form = ImportForm(days=session_days(session), initial={"day": batch["day"]})
-        context = {"session": session, "form": form, "confirm": confirm, **_import_preview(rows)}
-        return render(request, "attendance/admin/import.html", context)
-    data = confirm.cleaned_data
-    conflicts = {int(line): status for line, status in batch["conflicts"].items()}
-    counts = attendance_import(
-        session=session,
-        records=batch["records"],
-        default_day=day,
-        by=request.user,
-        conflicts=conflicts,
-        change_reason=data["reason"] if data["change_existing"] else "",
-    )
-    stash.pop(request.POST["batch"], None)
-    request.session[IMPORT_KEY] = stash
-    messages.success(
-        request,
-        _(
+    def get_target(self, request, pk: int):
+        session = get_object_or_404(Session.objects.select_related("cohort"), pk=pk)
+        if not can_import_attendance(request.user, session):
+            raise PermissionDenied
+        return session
+
+    def context(self) -> dict:
+        return {"session": self.target}
+
+    def upload_form(self, data=None, files=None, options=None):
+        days = session_days(self.target)
+        if options is not None:
+            return ImportForm(days=days, initial=options)
+        initial = {"day": _day(self.request, self.target).isoformat()} if data is None else None
+        return ImportForm(data, files, days=days, initial=initial)
+
+    def read(self, name: str, content: bytes) -> list[dict]:
+        return read_attendance_table(name, content)
+
+    def options(self, cleaned_data: dict) -> dict:
+        return {"day": cleaned_data["day"].isoformat()}
+
+    def check(self, records: list[dict], options: dict) -> list:
+        day = dt.date.fromisoformat(options["day"])
+        return check_rows(session=self.target, records=records, default_day=day)
+
+    def stash_extra(self, rows: list) -> dict:
+        return {
+            "conflicts": {row.line: row.existing.status for row in rows if row.action == "conflict"}
+        }
+
+    def preview_context(self, rows: list, batch: str) -> dict:
+        order = {"error": 0, "conflict": 1, "new": 2, "unchanged": 3}
+        return {
+            "rows": sorted(rows, key=lambda row: (order[row.action], row.line)),
+            "counts": counts_of(rows),
+            "confirm": ImportConfirmForm(initial={"batch": batch}),
+        }
+
+    def apply(self, payload: dict, confirmed: dict):
+        conflicts = {int(line): status for line, status in payload["conflicts"].items()}
+        return attendance_import(
+            session=self.target,
+            records=payload["records"],
+            default_day=dt.date.fromisoformat(payload["options"]["day"]),
+            by=self.request.user,
+            conflicts=conflicts,
+            change_reason=confirmed["reason"] if confirmed["change_existing"] else "",
+        )
+
+    def done(self, result, payload: dict):
+        text = _(
             "Imported: %(new)d recorded, %(changed)d changed, %(unchanged)d "
             "unchanged, %(conflict)d existing records kept, %(error)d rows "
             "skipped."
         )
-        % counts,
-    )
-    return redirect(f"{reverse('attendance_admin:grid', args=[session.pk])}?day={day}")
+        messages.success(self.request, text % result)
+        grid = reverse("attendance_admin:grid", args=[self.target.pk])
+        return redirect(f"{grid}?day={payload['options']['day']}")
 
 
-def _import_preview(rows) -> dict:
-    order = {"error": 0, "conflict": 1, "new": 2, "unchanged": 3}
-    return {
-        "rows": sorted(rows, key=lambda row: (order[row.action], row.line)),
-        "counts": counts_of(rows),
-    }
+import_file = ImportAttendance.as_view()

@@ -2,7 +2,6 @@
 withdraw and transfer. Each checks can_manage_cohorts, parses a form, calls one service."""
 
 import datetime as dt
-import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,9 +15,7 @@ from cohorts import forms, selectors, services
 from cohorts.access import can_manage_cohorts
 from cohorts.imports import ImportRow, check_rows, enrolment_import, read_enrolment_table
 from cohorts.models import Cohort, Enrolment, Session
-from core.tables import ImportFileError
-
-IMPORT_KEY = "cohorts-import"
+from core.imports import ImportView
 
 
 def _require_coordinator(request) -> None:
@@ -222,40 +219,46 @@ def invite_person(request, cohort_id: int):
     )
 
 
-def import_people(request, cohort_id: int):
-    _require_coordinator(request)
-    cohort = get_object_or_404(Cohort, pk=cohort_id)
-    stash = request.session.get(IMPORT_KEY, {})
-    context = {
-        "title": _("Import learners"),
-        "subtitle": str(cohort),
-        "icon": "upload",
-        "submit_label": _("Check the file"),
-        "back_url": reverse("cohorts_cohort:index"),
-    }
-    if request.method == "POST" and request.POST.get("action") == "confirm":
-        batch = stash.get(request.POST.get("batch", ""))
-        if not batch or batch["cohort"] != cohort.pk:
-            messages.error(request, _("That preview has expired; upload the file again."))
-            return redirect(request.path)
-        context["result"] = enrolment_import(cohort=cohort, records=batch["records"])
-        stash.pop(request.POST["batch"], None)
-        request.session[IMPORT_KEY] = stash
-        return _render(request, "cohorts/admin/import.html", form=forms.ImportForm(), **context)
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            records = read_enrolment_table(upload.name, upload.read())
-        except ImportFileError as error:
-            form.add_error("file", str(error))
-        else:
-            rows = check_rows(cohort=cohort, records=records)
-            batch = uuid.uuid4().hex
-            request.session[IMPORT_KEY] = {batch: {"cohort": cohort.pk, "records": records}}
-            problems_first = sorted(rows, key=lambda row: (row.action != "error", row.line))
-            context.update(rows=problems_first, batch=batch, counts=_counts(rows))
-    return _render(request, "cohorts/admin/import.html", form=form, **context)
+class ImportPeople(ImportView):
+    """Upload learners to a cohort, preview each row, then invite and enrol the clean ones."""
+
+    stash_key = "cohorts-import"
+    template_name = "cohorts/admin/import.html"
+
+    def get_target(self, request, cohort_id: int):
+        _require_coordinator(request)
+        return get_object_or_404(Cohort, pk=cohort_id)
+
+    def context(self) -> dict:
+        return {
+            "title": _("Import learners"),
+            "subtitle": str(self.target),
+            "icon": "upload",
+            "submit_label": _("Check the file"),
+            "back_url": reverse("cohorts_cohort:index"),
+        }
+
+    def upload_form(self, data=None, files=None, options=None):
+        return forms.ImportForm(data, files)
+
+    def read(self, name: str, content: bytes) -> list[dict]:
+        return read_enrolment_table(name, content)
+
+    def check(self, records: list[dict], options: dict) -> list[ImportRow]:
+        return check_rows(cohort=self.target, records=records)
+
+    def preview_context(self, rows: list[ImportRow], batch: str) -> dict:
+        problems_first = sorted(rows, key=lambda row: (row.action != "error", row.line))
+        return {"rows": problems_first, "batch": batch, "counts": _counts(rows)}
+
+    def apply(self, payload: dict, confirmed: dict):
+        return enrolment_import(cohort=self.target, records=payload["records"])
+
+    def done(self, result, payload: dict):
+        return self.render(form=forms.ImportForm(), result=result)
+
+
+import_people = ImportPeople.as_view()
 
 
 def _counts(rows: list[ImportRow]) -> dict:

@@ -16,16 +16,17 @@ which no spreadsheet reads as a formula (the matrix uses "-" for "no record").
 """
 
 from collections.abc import Iterable
+from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def is_formula_like(value) -> bool:
+def is_formula_like(value: object) -> bool:
     """True for text a spreadsheet would evaluate."""
     return isinstance(value, str) and value.startswith(FORMULA_STARTS) and value.strip("-") != ""
 
 
-def safe_cell(value):
+def safe_cell(value: Any) -> Any:
     """The value to write to a CSV: formula-like text gets a leading apostrophe."""
     return "'" + value if is_formula_like(value) else value
 
@@ -35,7 +36,7 @@ def safe_row(row: Iterable) -> list:
     return [safe_cell(value) for value in row]
 
 
-def xlsx_append(sheet, row: Iterable) -> None:
+def xlsx_append(sheet: Any, row: Iterable) -> None:
     """Append a row to an openpyxl sheet; text cells are string cells, never formulas.
 
     openpyxl makes any str starting with "=" a formula cell; here every str is typed

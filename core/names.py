@@ -54,7 +54,9 @@ def name_problem(value: str) -> str | None:
     if not refused:
         return None
     return _(
-        "The name contains characters that cannot be printed on a certificate: %(chars)s. Type the name again using Thai or English letters only (no emoji, no hidden or direction characters)."
+        "The name contains characters that cannot be printed on a certificate: %(chars)s. "
+        "Type the name again using Thai or English letters only (no emoji, no hidden or "
+        "direction characters)."
     ) % {"chars": ", ".join(f"“{_shown(ch)}”" for ch in refused)}
 
 

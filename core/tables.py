@@ -8,6 +8,7 @@ them (benchmarks/imports.py prints the time).
 import csv
 import io
 import zipfile
+from collections.abc import Iterable
 from xml.etree.ElementTree import iterparse  # noqa: S405 - expat limits entity expansion
 
 from django.utils.translation import gettext as _
@@ -53,9 +54,9 @@ def _filled(row) -> bool:
     return any(str(cell or "").strip() for cell in row)
 
 
-def _header_and_rows(rows) -> list[list]:
+def _header_and_rows(rows: Iterable) -> list[list]:
     """The header and the non-empty rows after it, at most one past the limit."""
-    table = []
+    table: list[list] = []
     for row in rows:
         if table and not _filled(row):
             continue

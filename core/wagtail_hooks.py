@@ -5,6 +5,6 @@ from wagtail import hooks
 
 
 @hooks.register("insert_global_admin_js")
-def behaviours_js():
+def behaviours_js() -> str:
     """data-confirm and friends (static/js/behaviours.js) on every admin screen."""
     return format_html('<script src="{}" defer></script>', static("js/behaviours.js"))

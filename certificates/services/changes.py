@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from certificates.models import Certificate
 from certificates.services.errors import CertificateError
 from certificates.services.issuing import _create
@@ -28,7 +29,7 @@ def certificate_revoke(
     certificate: Certificate,
     reason: str,
     category: str = Certificate.RevocationCategory.WITHDRAWN,
-    revoked_by=None,
+    revoked_by: User | None = None,
 ) -> Certificate:
     """reason is the coordinator's own record; category is what the public is told."""
     reason = (reason or "").strip()
@@ -53,7 +54,9 @@ def certificate_revoke(
 
 
 @transaction.atomic
-def certificate_reissue(*, certificate: Certificate, reason: str, issued_by=None) -> Certificate:
+def certificate_reissue(
+    *, certificate: Certificate, reason: str, issued_by: User | None = None
+) -> Certificate:
     """A correction (a name, say): a new certificate supersedes the old one.
 
     The old one stays verifiable as superseded and points to the new one.
@@ -81,7 +84,7 @@ def certificate_reissue(*, certificate: Certificate, reason: str, issued_by=None
     return new
 
 
-def certificate_set_public_pdf(*, certificate: Certificate, public: bool, by) -> Certificate:
+def certificate_set_public_pdf(*, certificate: Certificate, public: bool, by: User) -> Certificate:
     """The holder lets anyone with the verify link download the PDF, or stops it.
 
     Only the holder's own choice: `by` must be the holder. The snapshot is untouched.

@@ -5,6 +5,7 @@ Rows in SessionNotice are created with ignore_conflicts against a unique
 core.delivery claims, sends and releases them.
 """
 
+import datetime as dt
 import logging
 
 from django.utils import translation
@@ -43,14 +44,14 @@ def notices_queue_change(*, session_id: int, sequence: int) -> list[int]:
     return _queue(session, f"change-{sequence}")
 
 
-def notices_queue_reminders(*, now=None) -> list[int]:
+def notices_queue_reminders(*, now: dt.datetime | None = None) -> list[int]:
     ids = []
     for session, kind in sessions_due_for_reminder(now=now):
         ids += _queue(session, kind)
     return ids
 
 
-def notices_stale_pending(*, now=None) -> list[int]:
+def notices_stale_pending(*, now: dt.datetime | None = None) -> list[int]:
     """Notices to hand to a sender again; the claim keeps each one to one email."""
     return stale_ids(NOTICES, now=now)
 

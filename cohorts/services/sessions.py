@@ -1,7 +1,9 @@
 """Scheduling: generate from a pattern, renumber, detect conflicts, reschedule, cancel."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
@@ -10,6 +12,7 @@ from django.db.models import F
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from cohorts.models import Cohort, Session, SessionChange, Venue
 from cohorts.selectors import holidays_between, overlapping_sessions
 from core.templatetags.thai import thai_date
@@ -62,7 +65,13 @@ def _clamp_day(year: int, month: int, day: int) -> dt.date:
 
 
 def session_conflicts(
-    *, cohort, starts_at, ends_at, venue=None, facilitators=(), exclude_id=None
+    *,
+    cohort: Cohort,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    venue: Venue | None = None,
+    facilitators: Iterable[User] = (),
+    exclude_id: int | None = None,
 ) -> list[str]:
     """Human-readable clashes: venue double-booked, facilitator in two places, cohort overlap."""
     if not (starts_at and ends_at) or ends_at <= starts_at:
@@ -87,7 +96,9 @@ def session_conflicts(
     return problems
 
 
-def session_calendar_warnings(*, starts_at, ends_at, holidays=None) -> list[str]:
+def session_calendar_warnings(
+    *, starts_at: dt.datetime, ends_at: dt.datetime, holidays: dict[dt.date, Any] | None = None
+) -> list[str]:
     """Days of the session that fall on a weekend or a public holiday, in words.
 
     holidays: what holidays_between() returns for a span covering the session
@@ -122,7 +133,7 @@ def sessions_renumber(*, cohort: Cohort) -> None:
 
 
 @transaction.atomic
-def session_create(*, cohort: Cohort, facilitators=(), **fields) -> Session:
+def session_create(*, cohort: Cohort, facilitators: Iterable[User] = (), **fields: Any) -> Session:
     session = Session(cohort=cohort, number=fields.pop("number", 0) or 1, **fields)
     session.full_clean(exclude=["number"])
     session.save()
@@ -173,7 +184,9 @@ def _stretch_cohort(cohort: Cohort) -> None:
 
 
 @transaction.atomic
-def session_update(*, session: Session, facilitators=None, note: str = "", **fields) -> Session:
+def session_update(
+    *, session: Session, facilitators: Iterable[User] | None = None, note: str = "", **fields: Any
+) -> Session:
     """Save edits; a change to time or place is a reschedule (SEQUENCE up, people told)."""
     before = Session.objects.get(pk=session.pk)
     for name, value in fields.items():
@@ -192,9 +205,15 @@ def session_update(*, session: Session, facilitators=None, note: str = "", **fie
 
 
 def session_reschedule(
-    *, session: Session, starts_at, ends_at, venue=None, note: str = "", keep_venue=True
+    *,
+    session: Session,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    venue: Venue | None = None,
+    note: str = "",
+    keep_venue: bool = True,
 ) -> Session:
-    fields = {"starts_at": starts_at, "ends_at": ends_at}
+    fields: dict[str, Any] = {"starts_at": starts_at, "ends_at": ends_at}
     if not keep_venue:
         fields["venue"] = venue
     return session_update(session=session, note=note, **fields)
@@ -214,7 +233,14 @@ def session_cancel(*, session: Session, note: str = "") -> Session:
 
 
 @transaction.atomic
-def session_reopen(*, session: Session, starts_at, ends_at, venue=None, note: str = "") -> Session:
+def session_reopen(
+    *,
+    session: Session,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    venue: Venue | None = None,
+    note: str = "",
+) -> Session:
     """A cancelled session is on again, at these times: people are told, calendars update."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     if not session.is_cancelled:

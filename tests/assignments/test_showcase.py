@@ -158,3 +158,31 @@ def test_deleting_the_page_makes_the_files_private_again(client, draft):
     (url,) = _document_urls(draft)
     ResearchProjectPage.objects.get(pk=draft.pk).delete()
     assert _status_for(client, url) != 200
+
+
+def test_a_draft_from_text_with_line_breaks_opens_in_the_wagtail_editor(
+    client, coordinator, learner, facilitator, assignment, advised_team, theme_page
+):
+    advised_team.theme = ResearchTheme.CIRCULAR
+    advised_team.save()
+    version = services.submission_submit(
+        assignment=assignment,
+        user=learner,
+        text="บรรทัดแรก\nบรรทัดที่สอง <b>\n\nย่อหน้าใหม่",
+    )
+    services.review_record(
+        submission=version.submission,
+        reviewer=facilitator,
+        feedback="ดีมาก",
+        decision="accepted",
+        levels={c.id: 0 for c in assignment.criteria},
+        notify=False,
+    )
+    client.force_login(coordinator)
+    response = publish(client, version.submission, [])
+    assert response.status_code == 302
+    editor = client.get(response["Location"])
+    assert editor.status_code == 200
+    page = ResearchProjectPage.objects.get()
+    assert "<br" not in page.summary
+    assert "บรรทัดที่สอง &lt;b&gt;" in page.summary and "ย่อหน้าใหม่" in page.summary

@@ -15,7 +15,9 @@ from tests.factories import BANGKOK, EnrolmentFactory, SessionFactory, UserFacto
 
 pytestmark = pytest.mark.django_db
 
-THAI_MONTHS = re.compile("มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม")  # fmt: skip
+THAI_MONTHS = re.compile(
+    "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม"
+)
 DEC_8 = dt.datetime(2026, 12, 8, 9, 0, tzinfo=BANGKOK)
 DEC_22 = dt.datetime(2026, 12, 22, 9, 0, tzinfo=BANGKOK)
 

@@ -11,9 +11,12 @@ class Province(models.Model):
     code = models.CharField(_("ISO 3166-2 code"), max_length=5, unique=True)
     name_th = models.CharField(_("name (Thai)"), max_length=64, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=64, unique=True)
+    # Thai dictionary order (เชียงใหม่ among the ช, not after ฮ), filled by migration 0004
+    # from pythainlp's collation; code point order would put เ แ โ ใ ไ last.
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0, editable=False)
 
     class Meta:
-        ordering = ["name_th"]
+        ordering = ["sort_order", "name_th"]
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 

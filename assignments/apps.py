@@ -26,6 +26,7 @@ def _connect_showcase_signals():
 
     from wagtail.signals import page_published, page_unpublished
 
+    # Inside: models and pages exist only once the apps are ready (called from ready()).
     from assignments import showcase
     from curriculum.models import ResearchProjectPage
 

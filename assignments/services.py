@@ -359,6 +359,7 @@ def review_record(
         submission.status = decision  # the decisions are named after the statuses they set
         submission.save(update_fields=["status", "updated_at"])
         if notify:
+            # Not at the top: assignments.tasks imports these services back.
             from assignments.tasks import review_notify_task
 
             transaction.on_commit(lambda: review_notify_task.delay(review.pk))

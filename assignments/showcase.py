@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale
 
+from accounts.roles import COORDINATOR
 from assignments.models import Submission, VersionFile
 from curriculum.models import ResearchProjectPage, ResearchThemePage
 
@@ -52,8 +53,6 @@ def _collection(name: str) -> Collection:
 def private_collection() -> Collection:
     """Documents here are served to coordinators only (a group view restriction)."""
     from django.contrib.auth.models import Group
-
-    from accounts.roles import COORDINATOR
 
     collection = _collection(PRIVATE_COLLECTION)
     restriction, created = CollectionViewRestriction.objects.get_or_create(

@@ -24,6 +24,7 @@ def _check_cache():
 
 
 def _check_broker():
+    # Not at the top: the Celery app loads every app's tasks, which the URLconf need not.
     from config.celery_app import app
 
     with app.connection_for_write() as conn:
@@ -50,6 +51,7 @@ def healthz(request):
             results[name] = {"status": "ok"}
     body = {"status": "down" if down else "ok", "down": down, "checks": results}
     if settings.REDIS_URL and "cache" not in down:
+        # Beside its use, like the broker check: the tasks module pulls in Celery.
         from accounts.tasks import HEARTBEAT_KEY
 
         body["worker_last_seen"] = cache.get(HEARTBEAT_KEY)

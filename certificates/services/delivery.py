@@ -8,10 +8,12 @@ from django.utils import timezone
 from certificates import urls_util
 from certificates.models import Certificate
 from certificates.services.pdf_files import certificate_pdf_bytes
+from core import emails
 from core.delivery import Outbox, deliver_once, stale
 
 
 def certificate_email_enqueue(*, certificate: Certificate) -> None:
+    # Not at the top: certificates.tasks imports these services back.
     from certificates.tasks import email_certificate
 
     transaction.on_commit(lambda: email_certificate.delay(certificate.pk))
@@ -32,6 +34,7 @@ CERTIFICATE_EMAILS = Outbox.for_timestamp(
 
 def certificates_email_stale(*, now: dt.datetime | None = None) -> int:
     """Queue the email again for holders who never got theirs; the claim sends it once."""
+    # Not at the top: certificates.tasks imports these services back.
     from certificates.tasks import email_certificate
 
     now = now or timezone.now()
@@ -52,7 +55,6 @@ def certificate_email(*, certificate_id: int) -> bool:
 
 
 def _send_certificate(certificate: Certificate) -> None:
-    from core import emails
 
     content = certificate_pdf_bytes(certificate=certificate)
     emails.send(

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -17,7 +16,7 @@ from cohorts import admin_urls, services
 from cohorts.access import can_manage_cohorts, cohorts_taught_by
 from cohorts.forms import SessionForm
 from cohorts.models import Cohort, Enrolment, Session, Team, Venue
-from core.dates import thai_datetime
+from core.admin_dates import DateColumn, LocalDatesInspectMixin
 from core.menu import ADMIN_MENU_ORDER
 
 
@@ -43,7 +42,7 @@ class ScopedIndexView(generic.IndexView):
         return buttons
 
 
-class ScopedInspectView(generic.InspectView):
+class ScopedInspectView(LocalDatesInspectMixin, generic.InspectView):
     cohort_lookup = "cohort__in"
 
     def get_object(self, queryset=None):
@@ -80,7 +79,13 @@ class CohortViewSet(ModelViewSet):
     index_view_class = CohortIndexView
     inspect_view_class = CohortInspectView
     inspect_view_enabled = True
-    list_display = ["number", "title_th", "starts_on", "ends_on", "status"]
+    list_display = [
+        "number",
+        "title_th",
+        DateColumn("starts_on", label=Cohort._meta.get_field("starts_on").verbose_name),
+        DateColumn("ends_on", label=Cohort._meta.get_field("ends_on").verbose_name),
+        "status",
+    ]
     filterset_class = CohortFilterSet
     search_fields = ["title_th", "title_en", "slug"]
     form_fields = [
@@ -152,12 +157,7 @@ class SessionViewSet(ModelViewSet):
         "number",
         "title_th",
         "cohort",
-        Column(
-            "starts_at",
-            label=_("starts at"),
-            accessor=lambda s: thai_datetime(s.starts_at, short=True),
-            sort_key="starts_at",
-        ),
+        DateColumn("starts_at", label=_("starts at")),
         "kind",
         "venue",
         "status",

@@ -7,26 +7,36 @@ UV := .uvtool/bin/uv
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 MANAGE := $(VENV)/bin/python manage.py
+# What mypy checks: every app's services and selectors, and core.
+TYPED := core $(wildcard */services.py */services */selectors.py */*/selectors.py)
 
 # Debian packages: Thai fonts for PDFs, gettext for the catalogues, Pango for
-# WeasyPrint; chromium and poppler only for the browser and PDF tests.
+# WeasyPrint; chromium and poppler only for the browser and PDF tests; node and
+# npm only for ical.js, which reads back the calendar files in the tests.
 RUN_PACKAGES := python3-venv fonts-tlwg-laksaman fonts-thai-tlwg gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils
+TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils nodejs
 
-.PHONY: run test check setup system-packages system-packages-test python-deps node-deps messages demo worker beat print-apt-packages clean
+.PHONY: run test check setup system-packages system-packages-test python-deps node-deps js-test-deps messages demo worker beat print-apt-packages clean
 
 run: system-packages setup demo
 	@echo "Serving http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: system-packages-test setup node-deps
+test: system-packages-test setup node-deps js-test-deps
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# ical.js at the version package-lock.json pins (tests only). Debian's npm only
+# where no npm came with nodejs (NodeSource's nodejs has its own).
+js-test-deps:
+	@command -v npm >/dev/null || scripts/ensure-system-packages npm
+	npm ci --no-audit --no-fund --loglevel=error
 
 check: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy $(TYPED)
 
 setup: python-deps messages
 

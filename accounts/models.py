@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.names import validate_person_name
+
 
 class Province(models.Model):
     """One of Thailand's 77 provinces, loaded by a data migration."""
@@ -107,15 +109,28 @@ class User(AbstractUser):
         _("title prefix (Thai)"),
         max_length=64,
         blank=True,
+        validators=[validate_person_name],
         help_text=_("For example นาย, นาง, นางสาว, or a title such as รศ.ดร. or พ.ต.อ."),
     )
     title_prefix_en = models.CharField(
-        _("title prefix (English)"), max_length=64, blank=True, help_text=_("Mr, Mrs, Ms, Dr …")
+        _("title prefix (English)"),
+        max_length=64,
+        blank=True,
+        help_text=_("Mr, Mrs, Ms, Dr …"),
+        validators=[validate_person_name],
     )
-    first_name = models.CharField(_("first name (Thai)"), max_length=150, blank=True)
-    last_name = models.CharField(_("last name (Thai)"), max_length=150, blank=True)
-    first_name_en = models.CharField(_("first name (English)"), max_length=150, blank=True)
-    last_name_en = models.CharField(_("last name (English)"), max_length=150, blank=True)
+    first_name = models.CharField(
+        _("first name (Thai)"), max_length=150, blank=True, validators=[validate_person_name]
+    )
+    last_name = models.CharField(
+        _("last name (Thai)"), max_length=150, blank=True, validators=[validate_person_name]
+    )
+    first_name_en = models.CharField(
+        _("first name (English)"), max_length=150, blank=True, validators=[validate_person_name]
+    )
+    last_name_en = models.CharField(
+        _("last name (English)"), max_length=150, blank=True, validators=[validate_person_name]
+    )
     position = models.CharField(_("position"), max_length=255, blank=True)
     organisation = models.ForeignKey(
         Organisation,

@@ -17,3 +17,24 @@ class AssignmentsConfig(AppConfig):
         register_role_permissions(ROLE_PERMISSIONS)
         register_check(required_assignments_accepted)
         register_panel(me_panel, order=40)
+        _connect_showcase_signals()
+
+
+def _connect_showcase_signals():
+    """Showcase files are public exactly while their page is live (assignments/showcase.py)."""
+    from django.db.models.signals import pre_delete
+
+    from wagtail.signals import page_published, page_unpublished
+
+    from assignments import showcase
+    from curriculum.models import ResearchProjectPage
+
+    def published(sender, instance, **kwargs):
+        showcase.showcase_documents_publish(page=instance)
+
+    def withdrawn(sender, instance, **kwargs):
+        showcase.showcase_documents_withdraw(page=instance)
+
+    page_published.connect(published, sender=ResearchProjectPage, weak=False)
+    page_unpublished.connect(withdrawn, sender=ResearchProjectPage, weak=False)
+    pre_delete.connect(withdrawn, sender=ResearchProjectPage, weak=False)

@@ -20,6 +20,16 @@ class SubmitForm(forms.Form):
 class ReviewForm(forms.Form):
     """One radio group per rubric criterion, then feedback, an optional file and the decision."""
 
+    # The version the reviewer read: a newer one handed in meanwhile refuses the review.
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={
+            "required": _("This page is out of date: reload it to review the latest version."),
+            "invalid": _("This page is out of date: reload it to review the latest version."),
+            "min_value": _("This page is out of date: reload it to review the latest version."),
+        },
+    )
     feedback = forms.CharField(label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 8}))
     decision = forms.ChoiceField(
         label=_("Decision"), choices=Review.Decision.choices, widget=forms.RadioSelect
@@ -39,7 +49,9 @@ class ReviewForm(forms.Form):
                     for level in criterion.levels
                 ],
             )
-        self.order_fields([f"criterion-{c.id}" for c in self.criteria] + ["feedback", "decision"])
+        self.order_fields(
+            [f"criterion-{c.id}" for c in self.criteria] + ["feedback", "decision", "version"]
+        )
 
     def levels(self) -> dict:
         return {c.id: self.cleaned_data[f"criterion-{c.id}"] for c in self.criteria}

@@ -23,6 +23,16 @@ from wagtail.models import Orderable
 from assignments.blocks import RubricCriterionBlock, criteria_of
 from cohorts.models import Cohort, Session, Team
 from core.storage import private_storage
+from core.templatetags.thai import thai_datetime
+
+
+class Delivery(models.TextChoices):
+    """Where an email stands: claimed with a conditional update, so it goes at most once."""
+
+    PENDING = "pending", pgettext_lazy("email status", "Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    SKIPPED = "skipped", _("Not sent (imported)")
 
 
 class FileKind(models.TextChoices):
@@ -196,7 +206,12 @@ class Extension(models.Model):
         related_name="+",
     )
     due_at = models.DateTimeField(_("new due date"))
-    reason = models.CharField(_("reason"), max_length=255, blank=True)
+    reason = models.CharField(
+        _("reason"),
+        max_length=255,
+        blank=True,
+        help_text=_("The team or learner sees it and is emailed it."),
+    )
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("granted by"),
@@ -206,6 +221,14 @@ class Extension(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+    # The email to the team or learner, once per grant (a new grant makes it pending again).
+    notification = models.CharField(
+        _("notification"),
+        max_length=16,
+        choices=Delivery.choices,
+        default=Delivery.PENDING,
+    )
+    notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("extension")
@@ -216,10 +239,22 @@ class Extension(models.Model):
         return f"{self.assignment} → {self.team or self.learner}"
 
     def clean(self):
+        """One owner from the assignment's cohort, and more time than the assignment gives:
+        a date on or before its own would make the team overdue while saying "extended"."""
         if bool(self.team_id) == bool(self.learner_id):
             raise ValidationError(_("Choose either a team or a learner."))
         if self.team_id and self.team.cohort_id != self.assignment.cohort_id:
             raise ValidationError({"team": _("The team must belong to the assignment's cohort.")})
+        if self.assignment_id and self.due_at and self.due_at <= self.assignment.due_at:
+            raise ValidationError(
+                {
+                    "due_at": _(
+                        "An extension must be later than the assignment's due date, "
+                        "%(due)s. Choose a later date and time."
+                    )
+                    % {"due": thai_datetime(self.assignment.due_at)}
+                }
+            )
 
 
 class Submission(models.Model):
@@ -424,3 +459,38 @@ class Review(models.Model):
 
     def __str__(self):
         return f"{self.submission} · {self.get_decision_display()}"
+
+
+class AdvisorNotice(models.Model):
+    """The advisor is told of one hand-in: one row per version, sent at most once.
+
+    Hand-ins close together go as one email: the sender claims every pending notice of
+    the advisor at once (each with a conditional update) and lists them in one message.
+    """
+
+    version = models.OneToOneField(
+        SubmissionVersion,
+        verbose_name=_("version"),
+        on_delete=models.PROTECT,
+        related_name="advisor_notice",
+    )
+    advisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("advisor"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("notification"), max_length=16, choices=Delivery.choices, default=Delivery.PENDING
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("advisor notice")
+        verbose_name_plural = _("advisor notices")
+        indexes = [models.Index(fields=["advisor", "status"], name="advisor_notice_pending")]
+
+    def __str__(self):
+        return f"{self.version} → {self.advisor}"

@@ -7,8 +7,9 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.access import is_coordinator
+from accounts.models import User
 from assignments.models import Assignment, Extension, Review, Submission, SubmissionVersion
-from cohorts.models import Enrolment
+from cohorts.models import Enrolment, Team
 
 
 @dataclass
@@ -33,20 +34,28 @@ class AssignmentRow:
         return not self.assignment.is_team or self.enrolment.team_id is not None
 
 
-def effective_due(assignment: Assignment, *, team=None, learner=None) -> tuple[dt.datetime, bool]:
-    """The due date for one owner: an extension moves it."""
+def extension_for(
+    assignment: Assignment, *, team: Team | None = None, learner: User | None = None
+) -> Extension | None:
     if team is None and learner is None:
-        return assignment.due_at, False
+        return None
     owner = Q(team=team) if team is not None else Q(learner=learner)
-    extension = Extension.objects.filter(owner, assignment=assignment).first()
+    return Extension.objects.filter(owner, assignment=assignment).first()
+
+
+def effective_due(
+    assignment: Assignment, *, team: Team | None = None, learner: User | None = None
+) -> tuple[dt.datetime, bool]:
+    """The due date for one owner: an extension moves it."""
+    extension = extension_for(assignment, team=team, learner=learner)
     return (extension.due_at, True) if extension else (assignment.due_at, False)
 
 
-def current_enrolments(user) -> list[Enrolment]:
+def current_enrolments(user: User) -> list[Enrolment]:
     return list(Enrolment.objects.current().filter(user=user).select_related("cohort", "team"))
 
 
-def assignment_rows(user, enrolments=None) -> list[AssignmentRow]:
+def assignment_rows(user: User, enrolments: list[Enrolment] | None = None) -> list[AssignmentRow]:
     """Every assignment of the person's current cohorts, with their submission and due date."""
     enrolments = current_enrolments(user) if enrolments is None else enrolments
     by_cohort = {e.cohort_id: e for e in enrolments}
@@ -98,7 +107,7 @@ def submission_history(submission: Submission) -> list[SubmissionVersion]:
     )
 
 
-def review_queue(user, *, status: str = Submission.Status.SUBMITTED) -> QuerySet[Submission]:
+def review_queue(user: User, *, status: str = Submission.Status.SUBMITTED) -> QuerySet[Submission]:
     """Submissions a reviewer looks after: teams they advise (all for coordinators)."""
     queryset = Submission.objects.select_related(
         "assignment__cohort", "team__organisation", "learner"

@@ -7,17 +7,22 @@ Handed-in work only ever grows: a submit adds a version, a review adds a review.
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from assignments.access import current_enrolment
 from assignments.models import (
+    AdvisorNotice,
     Assignment,
     AssignmentAttachment,
+    Delivery,
     Extension,
     Review,
     Submission,
@@ -26,8 +31,9 @@ from assignments.models import (
 )
 from assignments.selectors import effective_due
 from assignments.uploads import EXTENSIONS, UploadRefused, inspect_upload
-from cohorts.models import Cohort
-from core.delivery import Outbox, deliver_once, stale_ids
+from cohorts.models import Cohort, Team
+from core.delivery import STALE_AFTER, Outbox, deliver_once, stale_ids
+from core.emails import send
 from core.storage import private_storage
 
 logger = logging.getLogger(__name__)
@@ -37,6 +43,22 @@ REVIEW_FILE_MB = 20
 
 class SubmissionError(ValidationError):
     """A submit or review that was refused; earlier versions are untouched."""
+
+
+class ReviewOutdated(SubmissionError):
+    """The team handed in a newer version after the reviewer opened the form."""
+
+    def __init__(self, *, read: int, latest: int):
+        self.read, self.latest = read, latest
+        super().__init__(
+            _(
+                "Version %(latest)s was handed in after you opened version %(read)s, so this "
+                "review was not saved. Read version %(latest)s below: your scores and feedback "
+                "are still in the form, ready to send for version %(latest)s (choose a "
+                "feedback file again if you attached one)."
+            )
+            % {"read": read, "latest": latest}
+        )
 
 
 def _owner(assignment: Assignment, user) -> dict:
@@ -52,7 +74,7 @@ def _owner(assignment: Assignment, user) -> dict:
     return {"team": enrolment.team}
 
 
-def submission_open(*, assignment: Assignment, user) -> Submission:
+def submission_open(*, assignment: Assignment, user: User) -> Submission:
     """The owner's submission, created as a draft the first time."""
     owner = _owner(assignment, user)
     try:
@@ -63,7 +85,7 @@ def submission_open(*, assignment: Assignment, user) -> Submission:
     return submission
 
 
-def submission_save_draft(*, assignment: Assignment, user, text: str) -> Submission:
+def submission_save_draft(*, assignment: Assignment, user: User, text: str) -> Submission:
     submission = submission_open(assignment=assignment, user=user)
     if submission.status == Submission.Status.ACCEPTED:
         raise SubmissionError(_("This work has been accepted; there is nothing more to hand in."))
@@ -118,11 +140,19 @@ def _save_files(version: SubmissionVersion, inspected, saved: list[str]) -> None
 
 
 def submission_submit(
-    *, assignment: Assignment, user, text: str = "", files=(), at: dt.datetime | None = None
+    *,
+    assignment: Assignment,
+    user: User,
+    text: str = "",
+    files: Iterable[File] = (),
+    at: dt.datetime | None = None,
+    notify: bool = True,
 ) -> SubmissionVersion:
     """Hand in text and files as a new version; refused whole if any file is refused.
 
-    ``at`` is the moment of handing in: now, except for imports and the demo.
+    ``at`` is the moment of handing in: now, except for imports and the demo. The team's
+    advisor is told after commit (hand-ins close together in one email) unless ``notify``
+    is off (demo, imports).
     """
     text = (text or "").strip()
     if not text and not files:
@@ -157,11 +187,87 @@ def submission_submit(
             submission.status = Submission.Status.SUBMITTED
             submission.draft_text = ""
             submission.save(update_fields=["status", "draft_text", "updated_at"])
+            if notify:
+                _advisor_notice(version, user)
     except Exception:
         for name in saved:  # the rows rolled back; do not leave their files behind
             private_storage().delete(name)
         raise
     return version
+
+
+# Hand-ins within this long of the first are told to the advisor in one email.
+ADVISOR_NOTICE_DELAY = dt.timedelta(minutes=5)
+
+
+def _advisor_notice(version: SubmissionVersion, user) -> None:
+    """Queue the advisor's notice of this hand-in (inside the submit's transaction)."""
+    submission = version.submission
+    team = submission.team
+    if team is None:
+        enrolment = current_enrolment(user, submission.assignment.cohort_id)
+        team = enrolment.team if enrolment else None
+    advisor = team.advisor if team else None
+    if advisor is None or not advisor.is_active or not advisor.email:
+        return
+    AdvisorNotice.objects.create(version=version, advisor=advisor)
+    from assignments.tasks import advisor_notify_task  # tasks import this module
+
+    delay = ADVISOR_NOTICE_DELAY.total_seconds()
+    transaction.on_commit(lambda: advisor_notify_task.apply_async((advisor.pk,), countdown=delay))
+
+
+def advisor_notify(*, advisor_id: int) -> bool:
+    """Email the advisor every hand-in not yet told, in one message, each at most once.
+
+    Each notice is claimed with a conditional update (pending -> sending), so a second
+    task for the same advisor (one is queued per hand-in) finds nothing left and sends
+    nothing. On a failure the claims are released for the task's retry or the sweep.
+    """
+    pending = AdvisorNotice.objects.filter(advisor_id=advisor_id, status=Delivery.PENDING)
+    claimed = [
+        pk
+        for pk in pending.values_list("pk", flat=True)
+        if AdvisorNotice.objects.filter(pk=pk, status=Delivery.PENDING).update(
+            status=Delivery.SENDING, claimed_at=timezone.now()
+        )
+    ]
+    if not claimed:
+        return False
+    notices = list(
+        AdvisorNotice.objects.filter(pk__in=claimed)
+        .select_related(
+            "advisor",
+            "version__submission__assignment__cohort",
+            "version__submission__team",
+            "version__submission__learner",
+            "version__submitted_by",
+        )
+        .order_by("version__submitted_at")
+    )
+    try:
+        send("assignment-handed-in", [notices[0].advisor.email], {"notices": notices})
+    except Exception:
+        AdvisorNotice.objects.filter(pk__in=claimed).update(
+            status=Delivery.PENDING, claimed_at=None
+        )
+        raise
+    AdvisorNotice.objects.filter(pk__in=claimed).update(
+        status=Delivery.SENT, sent_at=timezone.now()
+    )
+    return True
+
+
+def advisors_notify_stale(*, now: dt.datetime | None = None) -> list[int]:
+    """Advisors with a notice whose task was lost: still pending well after its delay."""
+    cutoff = (now or timezone.now()) - ADVISOR_NOTICE_DELAY - STALE_AFTER
+    return sorted(
+        set(
+            AdvisorNotice.objects.filter(
+                status=Delivery.PENDING, created_at__lt=cutoff
+            ).values_list("advisor_id", flat=True)
+        )
+    )
 
 
 def _scores(assignment: Assignment, levels: dict) -> tuple[list[dict], Decimal, Decimal]:
@@ -202,17 +308,21 @@ def _review_file(review: Review, upload) -> None:
 def review_record(
     *,
     submission: Submission,
-    reviewer,
+    reviewer: User,
     levels: dict,
     feedback: str,
     decision: str,
-    file=None,
+    file: File | None = None,
     at: dt.datetime | None = None,
     notify: bool = True,
+    version_number: int | None = None,
 ) -> Review:
     """Score the latest version against the rubric, give feedback, return or accept it.
 
-    The team or learner is emailed after commit, unless ``notify`` is off (demo, imports).
+    ``version_number`` is the version the reviewer read (the review form carries it): when
+    the team has handed in a newer one since, the review is refused (ReviewOutdated), so
+    scores written about one version are never attached to another. The team or learner is
+    emailed after commit, unless ``notify`` is off (demo, imports).
     """
     feedback = (feedback or "").strip()
     if not feedback:
@@ -227,6 +337,8 @@ def review_record(
                 _("Only work that has been handed in and not yet reviewed can be reviewed.")
             )
         version = submission.versions.order_by("-number").first()
+        if version_number is not None and version.number != version_number:
+            raise ReviewOutdated(read=version_number, latest=version.number)
         review = Review(
             submission=submission,
             version=version,
@@ -253,10 +365,15 @@ def review_record(
     return review
 
 
+def _owner_emails(*, team, learner) -> list[str]:
+    """The learner, or the team's current members."""
+    if learner is not None:
+        return [learner.email]
+    return sorted(team.members.current().values_list("user__email", flat=True))
+
+
 def _recipients(submission: Submission) -> list[str]:
-    if submission.learner_id:
-        return [submission.learner.email]
-    return sorted(submission.team.members.current().values_list("user__email", flat=True))
+    return _owner_emails(team=submission.team, learner=submission.learner)
 
 
 # The review's notification field is its email ledger (core.delivery).
@@ -265,7 +382,7 @@ REVIEW_EMAILS = Outbox.for_status(
 )
 
 
-def reviews_notify_stale(*, now=None) -> list[int]:
+def reviews_notify_stale(*, now: dt.datetime | None = None) -> list[int]:
     """Reviews whose email task was lost; the claim sends each one once."""
     return stale_ids(REVIEW_EMAILS, now=now)
 
@@ -282,8 +399,6 @@ def review_notify(*, review_id: int) -> bool:
 
 
 def _send_review(review: Review) -> None:
-    from core.emails import send
-
     context = {
         "review": review,
         "submission": review.submission,
@@ -296,21 +411,69 @@ def extension_grant(
     *,
     assignment: Assignment,
     due_at: dt.datetime,
-    granted_by=None,
-    team=None,
-    learner=None,
+    granted_by: User | None = None,
+    team: Team | None = None,
+    learner: User | None = None,
     reason: str = "",
+    extension: Extension | None = None,
+    notify: bool = True,
 ) -> Extension:
-    """Move the due date for one team or learner (replacing an earlier extension)."""
+    """Move the due date for one team or learner (replacing an earlier extension, or the
+    ``extension`` given when one is edited). The date must be later than the assignment's
+    own (Extension.clean). The team or learner is emailed the new date and the reason
+    after commit, once per grant, unless ``notify`` is off (demo, imports)."""
     with transaction.atomic():
-        extension = Extension.objects.filter(
-            assignment=assignment, team=team, learner=learner
-        ).first()
-        extension = extension or Extension(assignment=assignment, team=team, learner=learner)
+        extension = (
+            extension
+            or Extension.objects.filter(assignment=assignment, team=team, learner=learner).first()
+            or Extension()
+        )
+        extension.assignment, extension.team, extension.learner = assignment, team, learner
         extension.due_at, extension.reason, extension.granted_by = due_at, reason, granted_by
+        extension.notification = Delivery.PENDING if notify else Delivery.SKIPPED
+        extension.notified_at = None
         extension.full_clean()
         extension.save()
+        if notify:
+            from assignments.tasks import extension_notify_task  # tasks import this module
+
+            pk = extension.pk
+            transaction.on_commit(lambda: extension_notify_task.delay(pk))
     return extension
+
+
+def extension_notify(*, extension_id: int) -> bool:
+    """Email the team or learner their new due date and its reason, at most once per grant."""
+    claimed = Extension.objects.filter(pk=extension_id, notification=Delivery.PENDING).update(
+        notification=Delivery.SENDING
+    )
+    if not claimed:
+        return False
+    extension = Extension.objects.select_related(
+        "assignment__cohort", "team", "learner", "granted_by"
+    ).get(pk=extension_id)
+    try:
+        send(
+            "assignment-extended",
+            _owner_emails(team=extension.team, learner=extension.learner),
+            {"extension": extension, "assignment": extension.assignment},
+        )
+    except Exception:
+        Extension.objects.filter(pk=extension_id).update(notification=Delivery.PENDING)
+        raise
+    Extension.objects.filter(pk=extension_id).update(
+        notification=Delivery.SENT, notified_at=timezone.now()
+    )
+    return True
+
+
+def extensions_notify_stale(*, now: dt.datetime | None = None) -> list[int]:
+    cutoff = (now or timezone.now()) - STALE_AFTER
+    return list(
+        Extension.objects.filter(notification=Delivery.PENDING, created_at__lt=cutoff).values_list(
+            "id", flat=True
+        )
+    )
 
 
 def assignments_copy(*, source: Cohort, target: Cohort) -> list[Assignment]:

@@ -12,6 +12,7 @@ import os
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import filetype
@@ -40,6 +41,11 @@ OFFICE_MAIN_PARTS = {
         FileKind.PPTX, "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
 }  # fmt: skip
 MAX_NAME = 120
+# Office files are ZIPs of XML: real ones inflate 3-20 times, spreadsheets of
+# repeated cells up to about 60. A zip bomb inflates a thousand times.
+INFLATED_FACTOR = 10  # a 20 MB limit allows 200 MB of inflated parts
+MAX_RATIO = 100
+MAX_MEMBERS = 10_000
 
 
 class UploadRefused(Exception):
@@ -123,7 +129,9 @@ def _check_size(upload, name: str, max_bytes: int) -> None:
     if getattr(upload, "oversize", False) or upload.size > max_bytes:
         raise UploadRefused(
             _(
-                "“%(name)s” is larger than the limit of %(limit)s MB for this assignment. Nothing was saved; make the file smaller (for example, save the PDF at a lower quality) and try again."
+                "“%(name)s” is larger than the limit of %(limit)s MB for this assignment. "
+                "Nothing was saved; make the file smaller (for example, save the PDF at a "
+                "lower quality) and try again."
             )
             % {"name": name, "limit": _megabytes(max_bytes)}
         )
@@ -136,27 +144,57 @@ def _check_size(upload, name: str, max_bytes: int) -> None:
 def _corrupt(name: str) -> UploadRefused:
     return UploadRefused(
         _(
-            "“%(name)s” is damaged or incomplete and cannot be opened. Save it again and upload the new copy."
+            "“%(name)s” is damaged or incomplete and cannot be opened. "
+            "Save it again and upload the new copy."
         )
         % {"name": name}
     )
 
 
-def _office_kind(upload, name: str):
+def _office_kind(upload, name: str, max_bytes: int):
     try:
         with zipfile.ZipFile(upload) as archive:
             info = archive.getinfo("[Content_Types].xml")
             if info.file_size > 1024 * 1024:
                 raise _corrupt(name)
+            _check_inflated(archive, upload.size, name, max_bytes)
             types = archive.read(info).decode("utf-8", "replace")
     except KeyError:
         return None
-    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
         raise _corrupt(name) from exc
     for main, result in OFFICE_MAIN_PARTS.items():
         if main in types:
             return result
     return None
+
+
+def _check_inflated(archive: zipfile.ZipFile, size: int, name: str, max_bytes: int) -> None:
+    """Refuse a ZIP that inflates past INFLATED_FACTOR × the size limit or compresses
+    more than MAX_RATIO : 1 (a zip bomb), by inflating it, never by trusting its headers.
+
+    zipfile never yields more than a member's declared size (and checks its CRC), so
+    the declared sizes bound the work; every member is still read through, so a
+    member whose data does not match its header is refused as damaged."""
+    limit = min(INFLATED_FACTOR * max_bytes, MAX_RATIO * size)
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > limit:
+        raise _bomb(name)
+    for member in members:
+        with archive.open(member) as data:
+            while data.read(1024 * 1024):
+                pass
+
+
+def _bomb(name: str) -> UploadRefused:
+    return UploadRefused(
+        _(
+            "“%(name)s” unpacks to far more than its own size, which real Word, Excel and "
+            "PowerPoint files never do. Nothing was saved; save the document again from its "
+            "program and upload the new copy."
+        )
+        % {"name": name}
+    )
 
 
 def _check_pdf(upload, name: str) -> None:
@@ -180,7 +218,7 @@ def _check_image(upload, name: str) -> None:
         raise _corrupt(name) from exc
 
 
-def _real_kind(upload, name: str, accepted_kinds) -> tuple[str, str]:
+def _real_kind(upload, name: str, accepted_kinds, max_bytes: int) -> tuple[str, str]:
     """(FileKind, content type) from the bytes; UploadRefused when it is none we know."""
     upload.seek(0)
     guess = filetype.guess(upload.read(8192))
@@ -193,19 +231,22 @@ def _real_kind(upload, name: str, accepted_kinds) -> tuple[str, str]:
         _check_image(upload, name)
         return FileKind.IMAGE, mime
     if mime == "application/zip" or "openxmlformats" in mime:
-        office = _office_kind(upload, name)
+        office = _office_kind(upload, name, max_bytes)
         if office:
             return office
         raise UploadRefused(
             _(
-                "“%(name)s” is a ZIP archive, not a Word, Excel or PowerPoint file. Upload the document itself."
+                "“%(name)s” is a ZIP archive, not a Word, Excel or PowerPoint file. "
+                "Upload the document itself."
             )
             % {"name": name}
         )
     found = f" ({guess.extension})" if guess else ""
     raise UploadRefused(
         _(
-            "The content of “%(name)s” is not a kind of file this assignment accepts%(found)s. Whatever its name says, the file itself must be one of: %(kinds)s."
+            "The content of “%(name)s” is not a kind of file this assignment "
+            "accepts%(found)s. Whatever its name says, the file itself must be one of: "
+            "%(kinds)s."
         )
         % {"name": name, "found": found, "kinds": _kinds_label(accepted_kinds)}
     )
@@ -219,18 +260,20 @@ def inspect_upload(upload, *, accepted_kinds, max_bytes: int) -> Inspected:
     """Check one uploaded file; return what it really is or raise UploadRefused."""
     name = clean_file_name(upload.name)
     _check_size(upload, name, max_bytes)
-    kind, content_type = _real_kind(upload, name, accepted_kinds)
+    kind, content_type = _real_kind(upload, name, accepted_kinds, max_bytes)
     if kind not in accepted_kinds:
         raise UploadRefused(
             _(
-                "“%(name)s” is a %(kind)s, which this assignment does not accept. Accepted: %(kinds)s."
+                "“%(name)s” is a %(kind)s, which this assignment does not accept. "
+                "Accepted: %(kinds)s."
             )
             % {"name": name, "kind": FileKind(kind).label, "kinds": _kinds_label(accepted_kinds)}
         )
     if os.path.splitext(name)[1] not in EXTENSIONS[kind]:
         raise UploadRefused(
             _(
-                "The name “%(name)s” does not match its content, which is a %(kind)s. Save the file with the right extension and try again."
+                "The name “%(name)s” does not match its content, which is a %(kind)s. "
+                "Save the file with the right extension and try again."
             )
             % {"name": name, "kind": FileKind(kind).label}
         )

@@ -40,6 +40,7 @@ def _detail_context(request, assignment, enrolment, form=None):
     submission = selectors.owner_submission(assignment, enrolment)
     owner = {"team": enrolment.team} if assignment.is_team else {"learner": request.user}
     due_at, extended = selectors.effective_due(assignment, **owner)
+    extension = selectors.extension_for(assignment, **owner) if extended else None
     return {
         "assignment": assignment,
         "enrolment": enrolment,
@@ -47,6 +48,7 @@ def _detail_context(request, assignment, enrolment, form=None):
         "versions": selectors.submission_history(submission) if submission else [],
         "due_at": due_at,
         "extended": extended,
+        "extension": extension,
         "form": form or SubmitForm(initial={"text": submission.draft_text if submission else ""}),
         "can_submit": not (submission and submission.status == Submission.Status.ACCEPTED)
         and (enrolment.team_id or not assignment.is_team),
@@ -187,7 +189,8 @@ def _review_context(submission, form, user=None):
 @login_required
 def review_detail(request, pk: int):
     submission = _reviewable(request, pk)
-    form = ReviewForm(assignment=submission.assignment)
+    latest = submission.versions.order_by("-number").values_list("number", flat=True).first()
+    form = ReviewForm(assignment=submission.assignment, initial={"version": latest})
     context = _review_context(submission, form, request.user)
     return render(request, "assignments/review_detail.html", context)
 
@@ -213,9 +216,17 @@ def _review_submit(request, pk: int):
                 feedback=form.cleaned_data["feedback"],
                 decision=form.cleaned_data["decision"],
                 file=request.FILES.get("file"),
+                version_number=form.cleaned_data["version"],
             )
             messages.success(request, _review_message(review))
             return redirect("assignments:review_queue")
+        except services.ReviewOutdated as outdated:
+            # Keep everything typed; the form now carries the version the page shows.
+            data = request.POST.copy()
+            data["version"] = str(outdated.latest)
+            form = ReviewForm(data, assignment=submission.assignment)
+            form.is_valid()
+            form.add_error(None, outdated.messages[0])
         except services.SubmissionError as error:
             for message in error.messages:
                 form.add_error(None, message)

@@ -91,17 +91,28 @@ class AssignmentViewSet(ModelViewSet):
         return super().get_urlpatterns() + admin_urls.urlpatterns
 
 
+def _grant_from_form(view, extension=None):
+    """Create and edit both go through the service: a new or changed date is emailed."""
+    data = view.form.cleaned_data
+    return services.extension_grant(
+        assignment=data["assignment"],
+        team=data.get("team"),
+        learner=data.get("learner"),
+        due_at=data["due_at"],
+        reason=data.get("reason", ""),
+        granted_by=view.request.user,
+        extension=extension,
+    )
+
+
 class ExtensionCreateView(generic.CreateView):
     def save_instance(self):
-        data = self.form.cleaned_data
-        return services.extension_grant(
-            assignment=data["assignment"],
-            team=data.get("team"),
-            learner=data.get("learner"),
-            due_at=data["due_at"],
-            reason=data.get("reason", ""),
-            granted_by=self.request.user,
-        )
+        return _grant_from_form(self)
+
+
+class ExtensionEditView(generic.EditView):
+    def save_instance(self):
+        return _grant_from_form(self, extension=self.object)
 
 
 class ExtensionViewSet(ModelViewSet):
@@ -109,6 +120,7 @@ class ExtensionViewSet(ModelViewSet):
     icon = "time"
     menu_label = gettext_lazy("Extensions")
     add_view_class = ExtensionCreateView
+    edit_view_class = ExtensionEditView
     list_display = [
         "assignment",
         "team",
@@ -116,6 +128,7 @@ class ExtensionViewSet(ModelViewSet):
         DateColumn("due_at", label=Extension._meta.get_field("due_at").verbose_name),
         "reason",
         "granted_by",
+        "notification",
     ]
     list_filter = ["assignment__cohort"]
     search_fields = ["team__name", "learner__email", "learner__first_name"]

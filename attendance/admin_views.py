@@ -3,6 +3,7 @@
 import datetime as dt
 import time
 import uuid
+from urllib.parse import unquote
 
 import segno
 
@@ -94,6 +95,15 @@ def grid(request, pk: int):
     )
 
 
+def _prompt(request) -> str:
+    """What was typed into htmx's prompt. A header carries only Latin-1, so htmx sends
+    Thai percent-encoded and says so in HX-Prompt-URI-AutoEncoded."""
+    prompt = request.headers.get("HX-Prompt", "")
+    if request.headers.get("HX-Prompt-URI-AutoEncoded") == "true":
+        prompt = unquote(prompt)
+    return prompt
+
+
 @require_POST
 def mark(request, pk: int):
     """One tap: save and return the row (htmx), or an error row that keeps the old state."""
@@ -109,7 +119,7 @@ def mark(request, pk: int):
         )
     if enrolment is None:
         return HttpResponse(_("Choose a learner and a status."), status=400)
-    prompt = request.headers.get("HX-Prompt", "")
+    prompt = _prompt(request)
     data = form.cleaned_data
     excuse = data["excuse_reason"] or (prompt if data["status"] == Status.EXCUSED else "")
     error = ""
@@ -256,7 +266,10 @@ def excuse_document(request, pk: int):
 def matrix(request, pk: int):
     cohort = _cohort_for_reports(request, pk)
     matrix = cohort_matrix(cohort)
-    rows = [(row, learner_cell_html(row), matrix_cells_html(row)) for row in matrix.rows]
+    rows = [
+        (row, learner_cell_html(row), matrix_cells_html(row, matrix.sessions))
+        for row in matrix.rows
+    ]
     return render(request, "attendance/admin/matrix.html", {"matrix": matrix, "rows": rows})
 
 

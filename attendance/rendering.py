@@ -2,20 +2,27 @@
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 LETTERS = {"present": "P", "late": "L", "excused": "E", "absent": "A", "": "·"}
 
 
-def _cell(statuses: list[str]) -> str:
+def _cell(statuses: list[str], cancelled: bool) -> str:
+    if cancelled:
+        return f'<td class="att-cancelled" title="{escape(_("Cancelled"))}">×</td>'
     marks = "".join(
         f'<span class="att att-{status or "none"}">{LETTERS[status]}</span>' for status in statuses
     )
     return f"<td>{marks}</td>"
 
 
-def matrix_cells_html(row) -> SafeString:
-    """The <td> cells of one learner's row; statuses are our own choice values, names escaped."""
-    return mark_safe("".join(_cell(cell) for cell in row.cells))  # noqa: S308
+def matrix_cells_html(row, sessions) -> SafeString:
+    """The <td> cells of one learner's row; statuses are our own choice values, names escaped.
+    A cancelled session's cell is marked as such, not as unrecorded."""
+    cells = (
+        _cell(cell, session.is_cancelled) for cell, session in zip(row.cells, sessions, strict=True)
+    )
+    return mark_safe("".join(cells))  # noqa: S308
 
 
 def learner_cell_html(row) -> SafeString:

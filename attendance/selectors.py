@@ -4,9 +4,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from attendance.access import is_coordinator
 from attendance.days import session_days
 from attendance.models import AttendanceRecord, CompletionRule
@@ -28,15 +29,17 @@ def rules_for(cohort_ids: Iterable[int]) -> dict[int, CompletionRule]:
     return {pk: found.get(pk) or CompletionRule(cohort_id=pk) for pk in cohort_ids}
 
 
-def counted_sessions(cohort_id: int):
+def counted_sessions(cohort_id: int) -> QuerySet[Session]:
     return Session.objects.filter(cohort_id=cohort_id).exclude(status=Session.Status.CANCELLED)
 
 
-def _infos(sessions, now) -> list[SessionInfo]:
+def _infos(sessions: Iterable[Session], now: dt.datetime) -> list[SessionInfo]:
     return [SessionInfo.of(session, now) for session in sessions if not session.is_cancelled]
 
 
-def standings_for(enrolments: Iterable[Enrolment], *, now=None) -> dict[int, Standing]:
+def standings_for(
+    enrolments: Iterable[Enrolment], *, now: dt.datetime | None = None
+) -> dict[int, Standing]:
     """enrolment id -> its standing, in three queries however many enrolments there are."""
     now = now or timezone.now()
     enrolments = list(enrolments)
@@ -57,7 +60,7 @@ def standings_for(enrolments: Iterable[Enrolment], *, now=None) -> dict[int, Sta
     }
 
 
-def standing_for(enrolment: Enrolment, *, now=None) -> Standing:
+def standing_for(enrolment: Enrolment, *, now: dt.datetime | None = None) -> Standing:
     return standings_for([enrolment], now=now)[enrolment.pk]
 
 
@@ -68,7 +71,7 @@ class MyAttendance:
     rows: list  # (session, [(day, record or None)])
 
 
-def my_attendance(user, *, now=None) -> list[MyAttendance]:
+def my_attendance(user: User, *, now: dt.datetime | None = None) -> list[MyAttendance]:
     """The learner's current enrolments with their sessions and records."""
     now = now or timezone.now()
     enrolments = (
@@ -141,11 +144,15 @@ class Matrix:
     column_totals: list[int]  # learners present or late per session
 
     @property
+    def totals_by_session(self) -> list[tuple]:
+        return list(zip(self.column_totals, self.sessions, strict=True))
+
+    @property
     def flagged(self) -> list[MatrixRow]:
         return [row for row in self.rows if row.standing.flag in ("below", "cannot-meet")]
 
 
-def cohort_matrix(cohort: Cohort, *, now=None) -> Matrix:
+def cohort_matrix(cohort: Cohort, *, now: dt.datetime | None = None) -> Matrix:
     """Learners by sessions with standings: four queries whatever the cohort's size."""
     now = now or timezone.now()
     rule = rule_for(cohort)
@@ -175,7 +182,7 @@ def cohort_matrix(cohort: Cohort, *, now=None) -> Matrix:
     return Matrix(cohort, rule, sessions, rows, totals)
 
 
-def sessions_for_marking(user):
+def sessions_for_marking(user: User) -> QuerySet[Session]:
     """Sessions this person may mark: all for coordinators, their own for facilitators."""
     sessions = Session.objects.select_related("cohort").order_by("-starts_at")
     if is_coordinator(user):

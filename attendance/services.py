@@ -1,17 +1,22 @@
 """Writes: check-in, marking by staff, corrections with their trail, the digest."""
 
 import datetime as dt
+import unicodedata
+from typing import NoReturn
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from attendance import tokens
 from attendance.days import current_day, day_window, session_days
 from attendance.models import AttendanceChange, AttendanceRecord, Method, Status
 from cohorts.models import Enrolment, Session
+from core.templatetags.thai import thai_date
 
 CODE_ATTEMPTS = 10
 CODE_ATTEMPT_WINDOW = 10 * 60
@@ -29,7 +34,9 @@ REFUSALS = {
     "too-many": _("Too many wrong codes. Wait ten minutes or ask the staff to mark you."),
     "cancelled": _("This session has been cancelled."),
     "wrong-day": _("This session does not take place on that day."),
-    "not-open": _("Check-in for this session has not opened yet. It opens at %(time)s."),
+    "not-open": _(
+        "Check-in for this session has not opened yet. It opens on %(date)s at %(time)s."
+    ),
     "closed": _("Check-in for this session closed at %(time)s. Ask the staff to mark you."),
     "not-enrolled": _(
         "You are not enrolled in the cohort of this session, so you cannot check in to it."
@@ -49,7 +56,7 @@ class CheckInRefused(Exception):
 
     def message(self, language: str | None = None) -> str:
         with translation.override(language or translation.get_language()):
-            params = {key: str(value) for key, value in self.params.items()}
+            params = {key: _param(value) for key, value in self.params.items()}
             if self.record is not None:
                 params["status"] = str(self.record.get_status_display())
             return str(REFUSALS[self.code]) % params if params else str(REFUSALS[self.code])
@@ -59,12 +66,24 @@ class CheckInRefused(Exception):
         return [("th", self.message("th")), ("en", self.message("en"))]
 
 
-def _refuse(code: str, **params):
+def _param(value) -> str:
+    """Dates in the message's own language: Buddhist Era in Thai, Gregorian in English."""
+    if isinstance(value, dt.date):
+        return thai_date(value)
+    return str(value)
+
+
+def _refuse(code: str, **params: object) -> NoReturn:
     raise CheckInRefused(code, **params)
 
 
 def attendance_check_in(
-    *, session: Session, user, day: dt.date, method: str = Method.QR, at=None
+    *,
+    session: Session,
+    user: User,
+    day: dt.date,
+    method: str = Method.QR,
+    at: dt.datetime | None = None,
 ) -> AttendanceRecord:
     """Record the learner present (or late after the threshold), once per session-day."""
     at = at or timezone.now()
@@ -75,7 +94,8 @@ def attendance_check_in(
     window = day_window(session, day)
     local = timezone.localtime
     if at < window.opens_at:
-        _refuse("not-open", time=f"{local(window.opens_at):%H:%M}")
+        opens_at = local(window.opens_at)
+        _refuse("not-open", date=opens_at.date(), time=f"{opens_at:%H:%M}")
     if at > window.closes_at:
         _refuse("closed", time=f"{local(window.closes_at):%H:%M}")
     enrolment = Enrolment.objects.current().filter(cohort_id=session.cohort_id, user=user).first()
@@ -101,7 +121,9 @@ def attendance_check_in(
     return record
 
 
-def attendance_check_in_by_token(*, token: str, user, seen_fresh: bool = False) -> AttendanceRecord:
+def attendance_check_in_by_token(
+    *, token: str, user: User, seen_fresh: bool = False
+) -> AttendanceRecord:
     """QR check-in. seen_fresh: this browser opened the token while it was current
     (the learner scanned, then had to log in first)."""
     data = tokens.read_token(token)
@@ -115,9 +137,11 @@ def attendance_check_in_by_token(*, token: str, user, seen_fresh: bool = False) 
     return attendance_check_in(session=session, user=user, day=data.day, method=Method.QR)
 
 
-def attendance_check_in_by_code(*, code: str, user) -> AttendanceRecord:
+def attendance_check_in_by_code(*, code: str, user: User) -> AttendanceRecord:
     """Typed fallback: find the open session of the learner's cohorts that shows this code."""
-    code = "".join(ch for ch in code if ch.isdigit())
+    # Any script's digits count (a Thai keyboard types ๑๒๓); everything else is dropped,
+    # so what reaches the comparison is ASCII and every wrong attempt is counted below.
+    code = "".join(str(unicodedata.decimal(ch)) for ch in code if ch.isdecimal())
     attempts_key = f"attendance:code-attempts:{user.pk}"
     if (cache.get(attempts_key) or 0) >= CODE_ATTEMPTS:
         _refuse("too-many")
@@ -163,10 +187,10 @@ def attendance_mark(
     enrolment: Enrolment,
     day: dt.date,
     status: str,
-    by,
+    by: User,
     reason: str = "",
     excuse_reason: str = "",
-    excuse_document=None,
+    excuse_document: File | None = None,
     method: str = Method.MANUAL,
     overwrite: bool = True,
 ) -> AttendanceRecord:
@@ -236,7 +260,7 @@ def _change(record, *, status, by, reason, excuse_reason, excuse_document) -> At
     return record
 
 
-def attendance_mark_unmarked_absent(*, session: Session, day: dt.date, by) -> int:
+def attendance_mark_unmarked_absent(*, session: Session, day: dt.date, by: User) -> int:
     """Close a session-day: everyone active without a record is absent. Returns how many."""
     if day not in session_days(session):
         raise ValidationError(_("This session does not take place on that day."))

@@ -5,6 +5,11 @@ the /me/ panel share one definition and the database is read once per page.
 A session counts once; a multi-day session is credited by the share of its
 days attended. Excused days count (while the rule allows) up to the limit,
 oldest first; mandatory sessions must be attended in person on every day.
+
+The rule is decided here and nowhere else: `required` is the share of the
+sessions rounded up to a whole session (80% of 14 is 12), and the rule is met
+when the credit reaches that count, so the figure on every screen is the
+figure that decides. Partial days of a visit add their share of a session.
 """
 
 import math
@@ -16,6 +21,15 @@ from django.utils.translation import gettext as _
 
 from attendance.days import session_days
 from attendance.models import CompletionRule, Status
+
+
+def sessions_required(min_percent: int, count: int) -> int:
+    """Whole sessions needed out of `count`: the rule's share, rounded up."""
+    return math.ceil(Fraction(min_percent * count, 100))
+
+
+def _tenths(tenths: int) -> str:
+    return str(tenths // 10) if tenths % 10 == 0 else f"{tenths // 10}.{tenths % 10}"
 
 
 @dataclass(frozen=True)
@@ -51,31 +65,51 @@ class Standing:
     excused_counted: int = 0
     excused_over_limit: int = 0
     mandatory_missed: list[int] = field(default_factory=list)
+    mandatory_excused: list[int] = field(default_factory=list)
     mandatory_pending: list[int] = field(default_factory=list)
 
     @property
     def attended_display(self) -> str:
-        value = float(self.attended)
-        return f"{value:g}" if value == int(value) else f"{value:.1f}"
+        """One decimal, rounded down: 11.97 shows 11.9, never the 12 it has not reached."""
+        return _tenths(math.floor(self.attended * 10))
+
+    @property
+    def short(self) -> Fraction:
+        """Sessions still missing to reach the required count (0 when reached)."""
+        return max(Fraction(self.required) - self.attended, Fraction(0))
+
+    @property
+    def short_display(self) -> str:
+        """Rounded up, so doing what it says is always enough."""
+        return _tenths(math.ceil(self.short * 10))
+
+    @property
+    def mandatory_not_met(self) -> list[int]:
+        """Finished mandatory sessions not attended in person, on leave or not."""
+        return sorted(self.mandatory_missed + self.mandatory_excused)
 
     @property
     def percent(self) -> int:
         return math.floor(self.attended * 100 / self.total) if self.total else 100
 
     @property
+    def enough(self) -> bool:
+        return self.attended >= self.required
+
+    @property
     def met(self) -> bool:
-        enough = self.attended * 100 >= self.min_percent * self.total
-        return enough and not self.mandatory_missed and not self.mandatory_pending
+        return self.enough and not self.mandatory_not_met and not self.mandatory_pending
 
     @property
     def can_still_meet(self) -> bool:
         best = self.attended + self.open_credit
-        return not self.mandatory_missed and best * 100 >= self.min_percent * self.total
+        return not self.mandatory_not_met and best >= self.required
 
     @property
     def below(self) -> bool:
         """Below the rule's pace over the sessions held so far."""
-        return bool(self.finished) and self.attended * 100 < self.min_percent * self.finished
+        pace = sessions_required(self.min_percent, self.finished)
+        return bool(self.finished) and self.attended < pace
 
     @cached_property
     def flag(self) -> str:
@@ -100,7 +134,7 @@ class Standing:
 
     def reasons(self) -> list[str]:
         reasons = []
-        if self.attended * 100 < self.min_percent * self.total:
+        if not self.enough:
             reasons.append(
                 _("Attended %(attended)s of %(total)s sessions; %(required)s are required.")
                 % {
@@ -111,6 +145,14 @@ class Standing:
             )
         for number in self.mandatory_missed:
             reasons.append(_("Missed mandatory session %(number)s.") % {"number": number})
+        for number in self.mandatory_excused:
+            reasons.append(
+                _(
+                    "On leave for mandatory session %(number)s: the leave counts towards "
+                    "the sessions attended, but a mandatory session must be attended in person."
+                )
+                % {"number": number}
+            )
         for number in self.mandatory_pending:
             reasons.append(
                 _("Mandatory session %(number)s is still to attend.") % {"number": number}
@@ -130,12 +172,13 @@ def compute_standing(
     total = len(sessions)
     standing = Standing(
         total=total,
-        required=math.ceil(rule.min_percent * total / 100),
+        required=sessions_required(rule.min_percent, total),
         min_percent=rule.min_percent,
     )
     for info in sessions:
         credited = 0
         in_person = 0
+        excused = 0
         for day in info.days:
             status = statuses.get((info.id, day))
             if status == Status.PRESENT or (status == Status.LATE and rule.late_counts):
@@ -147,14 +190,21 @@ def compute_standing(
                 else:
                     standing.excused_over_limit += 1
             in_person += status in (Status.PRESENT, Status.LATE)
+            excused += status == Status.EXCUSED
         standing.attended += Fraction(credited, len(info.days))
+        recorded = sum(1 for day in info.days if (info.id, day) in statuses)
         if info.is_finished:
             standing.finished += 1
-        else:
+        elif recorded < len(info.days):
+            # Today's session already checked into is not "still to come".
             standing.sessions_left += 1
         if info.is_mandatory and in_person < len(info.days):
-            target = standing.mandatory_missed if info.is_finished else standing.mandatory_pending
-            target.append(info.number)
+            if not info.is_finished:
+                standing.mandatory_pending.append(info.number)
+            elif excused:
+                standing.mandatory_excused.append(info.number)
+            else:
+                standing.mandatory_missed.append(info.number)
     # Credit for unfinished sessions already attended is counted in `attended`;
     # only their remaining share is still open.
     standing.open_credit = sum(

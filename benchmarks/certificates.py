@@ -56,7 +56,8 @@ def render_figures(runs: int) -> None:
         runs,
     )
     print(
-        f"render one certificate, raw WeasyPrint:          median {raw * 1000:7.0f} ms ({runs} runs)"
+        f"render one certificate, raw WeasyPrint:          median {raw * 1000:7.0f} ms "
+        f"({runs} runs)"
     )
     print(f"render + PDF/A-3b + credential + PAdES signature: median {full * 1000:7.0f} ms")
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from certificates import pdf, selectors, services
 from certificates.access import can_manage
-from certificates.forms import CohortTemplateForm, IssueOneForm, ReasonForm
+from certificates.forms import CohortTemplateForm, IssueOneForm, ReasonForm, RevokeForm
 from certificates.models import Certificate, CertificateTemplate, IssuanceBatch
 from cohorts.models import Cohort, Enrolment
 
@@ -155,6 +155,7 @@ def certificate_detail(request, certificate_id):
     context = {
         "certificate": certificate,
         "form": ReasonForm(),
+        "revoke_form": RevokeForm(),
         "lookups": certificate.lookups.count(),
     }
     return render(request, "certificates/admin/certificate.html", context)
@@ -166,7 +167,7 @@ def certificate_change(request, certificate_id, action):
     if action not in ("revoke", "reissue"):
         raise Http404
     certificate = get_object_or_404(Certificate, pk=certificate_id)
-    form = ReasonForm(request.POST)
+    form = (RevokeForm if action == "revoke" else ReasonForm)(request.POST)
     if not form.is_valid():
         messages.error(request, _("Write a reason first."))
         return redirect("certificates_admin:certificate", certificate_id=certificate.pk)
@@ -174,7 +175,10 @@ def certificate_change(request, certificate_id, action):
     try:
         if action == "revoke":
             services.certificate_revoke(
-                certificate=certificate, reason=reason, revoked_by=request.user
+                certificate=certificate,
+                reason=reason,
+                category=form.cleaned_data["category"] or Certificate.RevocationCategory.WITHDRAWN,
+                revoked_by=request.user,
             )
             messages.success(request, _("The certificate was revoked."))
         else:

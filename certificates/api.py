@@ -2,9 +2,10 @@
 
 import datetime as dt
 
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from certificates import selectors, urls_util, verification
 from certificates.models import VerificationLookup
@@ -26,7 +27,13 @@ class CertificateOut(Schema):
     completed_on: dt.date
     issued_on: dt.date
     revoked_on: dt.date | None
-    revocation_reason: str | None
+    revocation_reason: str | None = Field(
+        description="The reason category in the reader's language (Accept-Language), "
+        "never the issuer's own notes."
+    )
+    revocation_category: str | None = Field(
+        description="issued_in_error, replaced or withdrawn; null unless revoked."
+    )
     superseded_by: str | None
     verify_url: str
     credential_url: str
@@ -52,7 +59,8 @@ def _out(certificate) -> dict:
         "completed_on": certificate.completed_on,
         "issued_on": timezone.localtime(certificate.issued_at).date(),
         "revoked_on": timezone.localtime(revoked).date() if revoked else None,
-        "revocation_reason": certificate.revocation_reason or None,
+        "revocation_reason": str(certificate.get_revocation_category_display()) or None,
+        "revocation_category": certificate.revocation_category or None,
         "superseded_by": newer.short_code if newer else None,
         "verify_url": urls_util.verify_url(certificate),
         "credential_url": urls_util.credential_url(certificate),
@@ -78,4 +86,6 @@ def certificate_status(request: HttpRequest, response: HttpResponse, code: str):
     verification.log_lookup("api", certificate)
     if certificate is None:
         return Status(404, {"error": "not_found", "detail": "No certificate has this code."})
-    return Status(200, _out(certificate))
+    # /api/ has no language prefix: the reader's language comes from Accept-Language.
+    with translation.override(translation.get_language_from_request(request)):
+        return Status(200, _out(certificate))

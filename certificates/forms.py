@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from certificates.models import CertificateTemplate
+from certificates.models import Certificate, CertificateTemplate
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -33,6 +33,19 @@ class VerifyUploadForm(forms.Form):
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class RevokeForm(ReasonForm):
+    category = forms.ChoiceField(
+        label=_("Reason shown publicly"),
+        choices=Certificate.RevocationCategory.choices,
+        initial=Certificate.RevocationCategory.WITHDRAWN,
+        required=False,  # left out, the neutral "withdrawn by the issuer"
+        help_text=_(
+            "Anyone who checks the certificate sees this and the date; the reason above stays "
+            "in the admin."
+        ),
     )
 
 

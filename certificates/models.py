@@ -180,6 +180,14 @@ class Certificate(models.Model):
         REVOKED = "revoked", _("Revoked")
         SUPERSEDED = "superseded", _("Superseded")
 
+    class RevocationCategory(models.TextChoices):
+        """What the public verify page and API say about a revocation; the coordinator's
+        own words (revocation_reason) stay in the admin: they may be about a named person."""
+
+        ISSUED_IN_ERROR = "issued_in_error", _("Issued in error")
+        REPLACED = "replaced", _("Replaced by a corrected certificate")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the issuer")
+
     enrolment = models.ForeignKey(
         "cohorts.Enrolment",
         verbose_name=_("enrolment"),
@@ -255,6 +263,13 @@ class Certificate(models.Model):
         pgettext_lazy("certificate", "revoked at"), null=True, blank=True
     )
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    revocation_category = models.CharField(
+        _("reason shown publicly"),
+        max_length=24,
+        choices=RevocationCategory.choices,
+        blank=True,
+        help_text=_("The verify page and API show this, never the reason written above."),
+    )
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("revoked by"),
@@ -295,6 +310,7 @@ class Certificate(models.Model):
                     Q(status="valid", revoked_at__isnull=True, superseded_by__isnull=True)
                     | Q(status="revoked", revoked_at__isnull=False, superseded_by__isnull=True)
                     & ~Q(revocation_reason="")
+                    & ~Q(revocation_category="")
                     | Q(status="superseded", superseded_at__isnull=False, revoked_at__isnull=True)
                 ),
                 name="certificate_status_matches_its_fields",

@@ -3,9 +3,10 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from certificates import codes
 from certificates.models import (
     Certificate,
@@ -14,7 +15,7 @@ from certificates.models import (
     VerificationLookup,
 )
 from cohorts.completion import Completion, completion_for_many
-from cohorts.models import Enrolment
+from cohorts.models import Cohort, Enrolment
 
 
 def certificate_by_code(code: str) -> Certificate | None:
@@ -53,7 +54,7 @@ class EligibilityRow:
         return self.completion.met
 
 
-def cohort_eligibility(cohort) -> list[EligibilityRow]:
+def cohort_eligibility(cohort: Cohort) -> list[EligibilityRow]:
     """Every current learner of a cohort: eligible or not (with reasons), and any certificate."""
     valid = Certificate.objects.exclude(status=Certificate.Status.SUPERSEDED).order_by("-issued_at")
     enrolments = (
@@ -71,7 +72,7 @@ def cohort_eligibility(cohort) -> list[EligibilityRow]:
     ]
 
 
-def cohort_certificates(cohort):
+def cohort_certificates(cohort: Cohort) -> QuerySet[Certificate]:
     return (
         Certificate.objects.filter(cohort=cohort)
         .select_related("superseded_by")
@@ -83,7 +84,7 @@ def default_template() -> CertificateTemplate | None:
     return CertificateTemplate.objects.filter(is_default=True).first()
 
 
-def cohort_template(cohort) -> CertificateTemplate | None:
+def cohort_template(cohort: Cohort) -> CertificateTemplate | None:
     """The template the cohort chose; None when it uses the default."""
     chosen = CohortCertificateSettings.objects.filter(cohort=cohort).select_related("template")
     settings = chosen.first()
@@ -100,7 +101,7 @@ class TemplateUsage:
         return bool(self.cohorts or self.certificates)
 
 
-def template_usage(template) -> TemplateUsage:
+def template_usage(template: CertificateTemplate) -> TemplateUsage:
     """How many cohorts use the template and how many certificates were issued with it."""
     return TemplateUsage(
         cohorts=template.cohort_settings.count(), certificates=template.certificates.count()
@@ -124,7 +125,7 @@ class LookupRow:
         return VerificationLookup.Result(self.result).label
 
 
-def lookup_counts(*, now=None) -> list[LookupRow]:
+def lookup_counts(*, now: dt.datetime | None = None) -> list[LookupRow]:
     """Lookups per channel and result: in the last 7 and 30 days, and in all, one query."""
     now = now or timezone.now()
     since = {days: now - dt.timedelta(days=days) for days in (7, 30)}
@@ -140,7 +141,7 @@ def lookup_counts(*, now=None) -> list[LookupRow]:
     return [LookupRow(**row) for row in rows]
 
 
-def holder_certificates(user):
+def holder_certificates(user: User) -> QuerySet[Certificate]:
     return (
         Certificate.objects.filter(holder=user)
         .exclude(status=Certificate.Status.SUPERSEDED)

@@ -1,5 +1,7 @@
 """Reads for the site chrome: home page blocks, navigation, footer, translations."""
 
+from collections.abc import Iterable
+
 from django.core.cache import cache
 
 from wagtail.models import Locale, Page
@@ -11,7 +13,7 @@ NAV_CACHE_KEY = "cms:chrome:{language}"
 NAV_CACHE_SECONDS = 300
 
 
-def localized_objects(objects: list, model=None) -> list:
+def localized_objects(objects: list, model: type[Page] | None = None) -> list:
     """Each translatable object in the active locale when a translation exists (one query)."""
     objects = [obj for obj in objects if obj is not None]
     if not objects:
@@ -28,7 +30,7 @@ def localized_objects(objects: list, model=None) -> list:
     return [found.get(obj.translation_key, obj) for obj in objects]
 
 
-def latest_news(locale, limit: int = 3):
+def latest_news(locale: Locale, limit: int = 3) -> list[NewsPage]:
     return list(
         NewsPage.objects.live()
         .public()
@@ -38,7 +40,7 @@ def latest_news(locale, limit: int = 3):
     )
 
 
-def home_context(home) -> dict:
+def home_context(home: Page) -> dict:
     """The latest news, and what higher apps add to the home page (see cms.context)."""
     return {"latest_news": latest_news(home.locale), **page_context("home", home)}
 
@@ -53,7 +55,7 @@ def chrome(language: str) -> dict:
     return data
 
 
-def clear_chrome_cache(*args, **kwargs) -> None:
+def clear_chrome_cache(*args: object, **kwargs: object) -> None:
     from django.conf import settings
 
     cache.delete_many([NAV_CACHE_KEY.format(language=code) for code, _ in settings.LANGUAGES])
@@ -77,7 +79,7 @@ def _build_chrome(language: str) -> dict:
     }
 
 
-def localized_page_urls(pages, locale) -> dict:
+def localized_page_urls(pages: Iterable[Page], locale: Locale) -> dict:
     """translation_key -> URL of the live page in `locale` (or the page itself)."""
     keys = {page.translation_key for page in pages}
     urls = {}

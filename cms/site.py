@@ -22,7 +22,10 @@ def site_address() -> tuple[str, int]:
 
 
 def site_sync_from_setting(**kwargs) -> None:
-    """Point the default Site at SITE_URL's host (post_migrate receiver, also called by the demo)."""
+    """Point the default Site at SITE_URL's host.
+
+    A post_migrate receiver, also called by the demo.
+    """
     hostname, port = site_address()
     Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port).update(
         hostname=hostname, port=port

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from cms.search.backend import plain_query
 from cms.search.selectors import search_pages
 from core.urls import absolute_url
 
@@ -14,7 +15,7 @@ MAX_QUERY = 200
 
 def search(request):
     """Public site search in the current language; anyone may search."""
-    query = request.GET.get("q", "").strip()
+    query = plain_query(request.GET.get("q", "")).strip()
     error = ""
     results = None
     if len(query) > MAX_QUERY:

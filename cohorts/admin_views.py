@@ -1,6 +1,7 @@
 """Coordinator screens in the Wagtail admin: generate, reschedule, cancel, invite, import,
 withdraw and transfer. Each checks can_manage_cohorts, parses a form, calls one service."""
 
+import datetime as dt
 import uuid
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cohorts import forms, services
+from cohorts import forms, selectors, services
 from cohorts.access import can_manage_cohorts
 from cohorts.imports import ImportRow, check_rows, enrolment_import, read_enrolment_table
 from cohorts.models import Cohort, Enrolment, Session
@@ -69,10 +70,14 @@ def generate_sessions(request, cohort_id: int):
 
 
 def _preview(cohort, pattern) -> list[dict]:
+    """Each session the pattern makes, with its clashes and its weekend or holiday days."""
     start = cohort.sessions.count()
+    span = [pattern.times(index) for index in range(pattern.count)]
+    holidays = selectors.holidays_between(
+        first=span[0][0].date(), last=span[-1][1].date() + dt.timedelta(days=1)
+    )
     rows = []
-    for index in range(pattern.count):
-        starts_at, ends_at = pattern.times(index)
+    for index, (starts_at, ends_at) in enumerate(span):
         rows.append(
             {
                 "number": start + index + 1,
@@ -85,6 +90,9 @@ def _preview(cohort, pattern) -> list[dict]:
                     ends_at=ends_at,
                     venue=pattern.venue,
                     facilitators=pattern.facilitators,
+                )
+                + services.session_calendar_warnings(
+                    starts_at=starts_at, ends_at=ends_at, holidays=holidays
                 ),
             }
         )

@@ -1,19 +1,24 @@
-"""iCalendar (RFC 5545) feeds and attachments for sessions, made with icalendar.
+"""iCalendar (RFC 5545) feeds and emailed invitations for sessions, made with icalendar.
 
-Times carry TZID=Asia/Bangkok with its VTIMEZONE; UIDs are stable per session
-(and per day of a multi-day visit); SEQUENCE follows Session.sequence so a
-reschedule updates the same event, and a cancelled session is STATUS:CANCELLED.
+Times carry TZID=Asia/Bangkok with its VTIMEZONE; SEQUENCE follows Session.sequence
+so a reschedule updates the same event, and a cancelled session is STATUS:CANCELLED.
+Feeds are METHOD:PUBLISH with one event per day of a multi-day visit. Emailed files
+are iTIP (RFC 5546) messages to one person: METHOD:REQUEST (invitation, reminder,
+update) or METHOD:CANCEL, one UID per session with ORGANIZER and ATTENDEE, a
+multi-day visit as one event repeated daily, so mail apps update the event they have.
 """
 
 import datetime as dt
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vCalAddress, vText
 
 from django.conf import settings
 from django.utils import timezone
 
+from cohorts.links import session_page_url
 from core.dates import thai_date_range
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -81,19 +86,30 @@ def session_events(session, *, private: bool = True) -> list[Event]:
         event.add("description", _description(session, private=private))
         event.add("sequence", session.sequence)
         event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
-        if private and session.online_url:
-            event.add("url", session.online_url)
+        event.add("url", _url(session, private=private))
         events.append(event)
     return events
 
 
-def build_calendar(sessions, *, name: str, private: bool = True, method: str = "") -> bytes:
+def _url(session, *, private: bool) -> str:
+    """The meeting link for an online session (private copies only), else the learner's page."""
+    if private and session.online_url and not session.venue_id:
+        return session.online_url
+    return session_page_url(session)
+
+
+def _calendar(*, method: str) -> Calendar:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    if method:
-        cal.add("method", method)
+    cal.add("method", method)
+    return cal
+
+
+def build_calendar(sessions, *, name: str, private: bool = True) -> bytes:
+    """A subscribed feed (METHOD:PUBLISH): every session, one event per day."""
+    cal = _calendar(method="PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Asia/Bangkok")
     for session in sessions:
@@ -103,7 +119,41 @@ def build_calendar(sessions, *, name: str, private: bool = True, method: str = "
     return cal.to_ical()
 
 
-def session_attachment(session) -> tuple[str, bytes, str]:
-    """An .ics file for one email: METHOD:PUBLISH so mail apps offer "add to calendar"."""
-    content = build_calendar([session], name=str(session.cohort), method="PUBLISH")
-    return (f"session-{session.cohort.slug}-{session.number}.ics", content, "text/calendar")
+def _address(email: str, name: str, **params) -> vCalAddress:
+    address = vCalAddress(f"mailto:{email}")
+    if name:
+        address.params["cn"] = vText(name)
+    address.params.update(params)
+    return address
+
+
+def invitation_event(session, *, attendee) -> Event:
+    """The session as one iTIP event for one person (RFC 5546 section 3.2.2 / 3.2.5)."""
+    [event] = session_events(session)[:1]
+    days = len(session_days(session))
+    if days > 1:  # the same hours each day: one UID, so an update replaces the whole visit
+        event["summary"] = f"ครั้งที่ {session.number} {session.title_th}"
+        event.add("rrule", {"freq": "daily", "count": days})
+    organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    event.add("organizer", _address(organizer_email, organizer_name))
+    event.add(
+        "attendee",
+        _address(
+            attendee.email,
+            attendee.get_full_name(),
+            role="REQ-PARTICIPANT",
+            partstat="NEEDS-ACTION",
+            rsvp="FALSE",
+        ),
+    )
+    return event
+
+
+def session_attachment(session, *, attendee) -> tuple[str, bytes, str]:
+    """The .ics for one person's email: REQUEST (add or update the event) or CANCEL."""
+    method = "CANCEL" if session.is_cancelled else "REQUEST"
+    cal = _calendar(method=method)
+    cal.add_component(invitation_event(session, attendee=attendee))
+    cal.add_missing_timezones()
+    filename = f"session-{session.cohort.slug}-{session.number}.ics"
+    return (filename, cal.to_ical(), f"text/calendar; method={method}")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, User
 from cohorts.models import Cohort, Enrolment, Team
 from cohorts.services import enrolment_invite
+from core.names import name_problem
 from core.tables import read_table
 
 HEADERS = {
@@ -31,6 +32,7 @@ HEADERS = {
     "role": ("role", "บทบาท"),
     "team": ("team", "ทีม"),
 }
+NAME_FIELDS = ("title_prefix", "first_name", "last_name", "first_name_en", "last_name_en")
 ROLES = {
     "": Enrolment.Role.EXECUTIVE, "executive": Enrolment.Role.EXECUTIVE,
     "ผู้บริหาร": Enrolment.Role.EXECUTIVE, "staff": Enrolment.Role.STAFF,
@@ -95,6 +97,7 @@ def _check(row, organisations, teams, users, enrolled, seen_emails, seen_names) 
     seen_emails.setdefault(email, row.line)
     if not v.get("first_name") or not v.get("last_name"):
         problems.append(_("Missing Thai first or last name."))
+    problems.extend(_cell_problems(v))
     full_name = (v.get("first_name", ""), v.get("last_name", ""))
     if all(full_name) and full_name in seen_names:
         problems.append(
@@ -121,6 +124,17 @@ def _check(row, organisations, teams, users, enrolled, seen_emails, seen_names) 
         row.action = "unchanged"
     else:
         row.action = "enrol" if email in users else "new"
+
+
+def _cell_problems(values: dict) -> list[str]:
+    """What the profile form would refuse: NUL anywhere, unprintable names."""
+    if any("\x00" in value for value in values.values()):
+        return [_("The row contains a NUL character; save the file again from the spreadsheet.")]
+    return [
+        f"{User._meta.get_field(field).verbose_name}: {problem}"
+        for field in NAME_FIELDS
+        if (problem := name_problem(values.get(field, "")))
+    ]
 
 
 @transaction.atomic

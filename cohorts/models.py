@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -210,6 +212,48 @@ class EnrolmentQuerySet(models.QuerySet):
         return self.filter(status__in=Enrolment.CURRENT_STATUSES)
 
 
+class SessionChange(models.Model):
+    """What one reschedule, cancellation or re-opening changed (one row per SEQUENCE).
+
+    Change notices read it to say the old time beside the new one.
+    """
+
+    class Action(models.TextChoices):
+        RESCHEDULED = "rescheduled", _("Rescheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+        REOPENED = "reopened", _("Re-opened")
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="changes"
+    )
+    sequence = models.PositiveIntegerField(_("calendar sequence"))
+    action = models.CharField(_("kind of change"), max_length=16, choices=Action.choices)
+    old_starts_at = models.DateTimeField(_("old start"))
+    old_ends_at = models.DateTimeField(_("old end"))
+    old_venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("old venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["session", "sequence"]
+        verbose_name = _("session change")
+        verbose_name_plural = _("session changes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "sequence"], name="sessionchange_one_per_sequence"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session} · {self.sequence} · {self.action}"
+
+
 class Enrolment(models.Model):
     """A person in a cohort. Never deleted: withdrawal and transfer keep history.
 
@@ -301,6 +345,25 @@ class Enrolment(models.Model):
         return self.status in self.CURRENT_STATUSES
 
 
+class PublicHoliday(models.Model):
+    """A day the programme does not normally meet; coordinators keep the list in the admin.
+
+    Seeded with the official Thai public holidays (cohorts migration 0007).
+    """
+
+    date = models.DateField(_("date"), unique=True)
+    name_th = models.CharField(_("name (Thai)"), max_length=255)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+
+    def __str__(self):
+        return self.name_th
+
+
 class CalendarToken(models.Model):
     """The secret in a person's personal calendar feed URL; revoking it kills the URL."""
 
@@ -355,7 +418,8 @@ class SessionNotice(models.Model):
         on_delete=models.CASCADE,
         related_name="session_notices",
     )
-    # reminder-3d, reminder-1d, or change-<sequence> for a reschedule / cancellation.
+    # reminder-3d-<start, UTC>, reminder-1d-<start, UTC>, or change-<sequence>
+    # for a reschedule / cancellation / re-opening.
     kind = models.CharField(_("kind"), max_length=32)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
@@ -375,3 +439,9 @@ class SessionNotice(models.Model):
 
     def __str__(self):
         return f"{self.kind} · {self.session} · {self.user}"
+
+    @staticmethod
+    def reminder_kind(base: str, starts_at) -> str:
+        """reminder-3d-20261222T0200Z: once per kind per scheduled time, so a moved
+        session is reminded of its new date."""
+        return f"{base}-{starts_at.astimezone(dt.UTC):%Y%m%dT%H%MZ}"

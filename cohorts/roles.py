@@ -10,6 +10,8 @@ ROLE_PERMISSIONS = {
             for action in ("add", "change", "view")
         ),
         "cohorts.delete_session",
+        # public holidays, warned about when scheduling (issue 13)
+        *(f"cohorts.{action}_publicholiday" for action in ("add", "change", "delete", "view")),
     ],
     FACILITATOR: [
         "cohorts.view_cohort",

@@ -1,16 +1,20 @@
 """Reads for schedules, teams, feeds and reminders; each bounded in queries."""
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from cohorts.models import Cohort, Enrolment, Session, SessionNotice
+from wagtail.models import Page
+
+from accounts.models import User
+from cohorts.models import Cohort, Enrolment, PublicHoliday, Session, SessionNotice, Team
 
 LIVE = ~Q(status=Session.Status.CANCELLED)
 
 
-def sessions_for_schedule(*, cohort_ids) -> QuerySet[Session]:
+def sessions_for_schedule(*, cohort_ids: Iterable[int]) -> QuerySet[Session]:
     return (
         Session.objects.filter(cohort_id__in=cohort_ids)
         .select_related("cohort", "venue__province", "module", "site_visit")
@@ -19,7 +23,7 @@ def sessions_for_schedule(*, cohort_ids) -> QuerySet[Session]:
     )
 
 
-def current_enrolments(*, user) -> QuerySet[Enrolment]:
+def current_enrolments(*, user: User) -> QuerySet[Enrolment]:
     return (
         Enrolment.objects.current()
         .filter(user=user)
@@ -28,7 +32,7 @@ def current_enrolments(*, user) -> QuerySet[Enrolment]:
     )
 
 
-def team_members(*, team) -> QuerySet[Enrolment]:
+def team_members(*, team: Team) -> QuerySet[Enrolment]:
     return (
         team.members.current()
         .select_related("user__organisation")
@@ -36,13 +40,13 @@ def team_members(*, team) -> QuerySet[Enrolment]:
     )
 
 
-def next_session(sessions, *, now=None):
+def next_session(sessions: Iterable[Session], *, now: dt.datetime | None = None) -> Session | None:
     """The first session that has not ended and is not cancelled."""
     now = now or timezone.now()
     return next((s for s in sessions if s.ends_at >= now and not s.is_cancelled), None)
 
 
-def sessions_for_person(*, user) -> QuerySet[Session]:
+def sessions_for_person(*, user: User) -> QuerySet[Session]:
     """Sessions in a person's personal feed: their cohorts, plus sessions they facilitate."""
     cohort_ids = Enrolment.objects.current().filter(user=user).values("cohort_id")
     return (
@@ -53,7 +57,7 @@ def sessions_for_person(*, user) -> QuerySet[Session]:
     )
 
 
-def sessions_taught_by(*, user, since) -> QuerySet[Session]:
+def sessions_taught_by(*, user: User, since: dt.datetime) -> QuerySet[Session]:
     return (
         Session.objects.filter(facilitators=user, ends_at__gte=since)
         .select_related("cohort", "venue__province")
@@ -61,7 +65,7 @@ def sessions_taught_by(*, user, since) -> QuerySet[Session]:
     )
 
 
-def session_recipients(*, session) -> list:
+def session_recipients(*, session: Session) -> list:
     """Everyone told about a session: current learners of its cohort and its facilitators."""
     learners = [
         e.user
@@ -73,27 +77,29 @@ def session_recipients(*, session) -> list:
     return [person for person in people.values() if person.is_active and person.email]
 
 
-def overlapping_sessions(*, starts_at, ends_at, exclude_id=None) -> QuerySet[Session]:
+def overlapping_sessions(
+    *, starts_at: dt.datetime, ends_at: dt.datetime, exclude_id: int | None = None
+) -> QuerySet[Session]:
     qs = Session.objects.filter(LIVE, starts_at__lt=ends_at, ends_at__gt=starts_at)
     if exclude_id:
         qs = qs.exclude(pk=exclude_id)
     return qs.select_related("cohort", "venue").prefetch_related(Prefetch("facilitators"))
 
 
-def sessions_due_for_reminder(*, now=None) -> list[tuple[Session, str]]:
-    """Live sessions starting within 3 days, each with the reminder kind now due."""
+def sessions_due_for_reminder(*, now: dt.datetime | None = None) -> list[tuple[Session, str]]:
+    """Live sessions starting within 3 days, each with the reminder now due for its time."""
     now = now or timezone.now()
     one_day, three_days = now + dt.timedelta(days=1), now + dt.timedelta(days=3)
     due = []
     for session in Session.objects.filter(LIVE, starts_at__gt=now, starts_at__lte=three_days):
-        kind = (
+        base = (
             SessionNotice.REMINDER_1D if session.starts_at <= one_day else SessionNotice.REMINDER_3D
         )
-        due.append((session, kind))
+        due.append((session, SessionNotice.reminder_kind(base, session.starts_at)))
     return due
 
 
-def next_cohort(today=None) -> Cohort | None:
+def next_cohort(today: dt.date | None = None) -> Cohort | None:
     """The cohort people can still join, else the one running now."""
     today = today or timezone.localdate()
     open_statuses = [Cohort.Status.ENROLLING, Cohort.Status.PLANNED]
@@ -105,7 +111,7 @@ def next_cohort(today=None) -> Cohort | None:
     )
 
 
-def sessions_teaching(field: str, page) -> list[Session]:
+def sessions_teaching(field: str, page: Page) -> list[Session]:
     """Every cohort's sessions linked to `page` or to any translation of it."""
     return list(
         Session.objects.filter(**{f"{field}__translation_key": page.translation_key})
@@ -117,3 +123,8 @@ def sessions_teaching(field: str, page) -> list[Session]:
 def cohorts_listed() -> list[Cohort]:
     """Every cohort, first to last, as the programme page lists them."""
     return list(Cohort.objects.order_by("number"))
+
+
+def holidays_between(*, first: dt.date, last: dt.date) -> dict[dt.date, PublicHoliday]:
+    """The public holidays from first to last (inclusive), by date: one query."""
+    return {h.date: h for h in PublicHoliday.objects.filter(date__range=(first, last))}

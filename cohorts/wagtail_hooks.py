@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -15,9 +16,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from cohorts import admin_urls, services
 from cohorts.access import can_manage_cohorts, cohorts_taught_by
 from cohorts.forms import SessionForm
-from cohorts.models import Cohort, Enrolment, Session, Team, Venue
+from cohorts.models import Cohort, Enrolment, PublicHoliday, Session, Team, Venue
 from core.admin_dates import DateColumn, LocalDatesInspectMixin
 from core.menu import ADMIN_MENU_ORDER
+from core.templatetags import thai as date_filters
 
 
 class ScopedIndexView(generic.IndexView):
@@ -63,6 +65,20 @@ class CohortIndexView(ScopedIndexView):
 
 class CohortInspectView(ScopedInspectView):
     cohort_lookup = "pk__in"
+
+
+class ScopedFilterSet(WagtailFilterSet):
+    """The cohort and team choices of a filter list only the cohorts the person teaches
+    (their names are cohort data too); coordinators see them all."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        taught = cohorts_taught_by(user) if user else Cohort.objects.none()
+        if "cohort" in self.filters:
+            self.filters["cohort"].queryset = taught
+        if "team" in self.filters:
+            self.filters["team"].queryset = Team.objects.filter(cohort__in=taught)
 
 
 class CohortFilterSet(WagtailFilterSet):
@@ -135,7 +151,7 @@ class SessionDeleteView(generic.DeleteView):
         services.session_delete(session=self.object)
 
 
-class SessionFilterSet(WagtailFilterSet):
+class SessionFilterSet(ScopedFilterSet):
     class Meta:
         model = Session
         fields = ["cohort", "kind", "status", "venue", "is_mandatory"]
@@ -189,7 +205,7 @@ class VenueViewSet(ModelViewSet):
     form_fields = ["name_th", "name_en", "address", "province", "latitude", "longitude"]
 
 
-class TeamFilterSet(WagtailFilterSet):
+class TeamFilterSet(ScopedFilterSet):
     class Meta:
         model = Team
         fields = ["cohort", "theme"]
@@ -229,7 +245,7 @@ class EnrolmentCreateView(generic.CreateView):
         return enrolment
 
 
-class EnrolmentFilterSet(WagtailFilterSet):
+class EnrolmentFilterSet(ScopedFilterSet):
     class Meta:
         model = Enrolment
         fields = ["cohort", "status", "role", "team"]
@@ -257,12 +273,43 @@ class EnrolmentViewSet(ModelViewSet):
     list_per_page = 50
 
 
+class PublicHolidayViewSet(ModelViewSet):
+    """The holiday calendar that generating sessions warns about; coordinators keep it."""
+
+    model = PublicHoliday
+    icon = "calendar-alt"
+    url_prefix = "cohorts/holidays"
+    url_namespace = "cohorts_holiday"
+    list_display = [
+        Column(
+            "date",
+            label=_("date"),
+            accessor=lambda h: date_filters.thai_date(h.date, "weekday"),
+            sort_key="date",
+        ),
+        "name_th",
+        "name_en",
+    ]
+    form_fields = ["date", "name_th", "name_en"]
+    search_fields = ["name_th", "name_en"]
+    ordering = ["date"]
+    list_per_page = 100
+    copy_view_enabled = False
+
+
 class CohortsGroup(ViewSetGroup):
     menu_label = _("Cohorts")
     menu_name = "cohorts"
     menu_icon = "group"
     menu_order = ADMIN_MENU_ORDER["cohorts"]
-    items = (CohortViewSet, SessionViewSet, EnrolmentViewSet, TeamViewSet, VenueViewSet)
+    items = (
+        CohortViewSet,
+        SessionViewSet,
+        EnrolmentViewSet,
+        TeamViewSet,
+        VenueViewSet,
+        PublicHolidayViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

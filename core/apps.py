@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.apps import apps
 
         from core.schedules import ensure_periodic_jobs

@@ -4,6 +4,7 @@ Stored values are ISO / UTC; these helpers only format for people.
 """
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -27,13 +28,15 @@ def thai_digits(text: str, enabled: bool | None = None) -> str:
     return text.translate(_THAI_DIGITS) if use else text
 
 
-def _local(value):
+def _local(value: dt.date | None) -> Any:
     if isinstance(value, dt.datetime):
         return timezone.localtime(value) if timezone.is_aware(value) else value
     return value
 
 
-def thai_date(value, *, short: bool = False, weekday: bool = False, digits=None) -> str:
+def thai_date(
+    value: dt.date | None, *, short: bool = False, weekday: bool = False, digits: bool | None = None
+) -> str:
     """8 ธันวาคม 2565 (or 8 ธ.ค. 2565 with short=True)."""
     if value is None:
         return ""
@@ -45,24 +48,25 @@ def thai_date(value, *, short: bool = False, weekday: bool = False, digits=None)
     return thai_digits(text, digits)
 
 
-def thai_time(value, digits=None) -> str:
+def thai_time(value: dt.date | None, digits: bool | None = None) -> str:
     """09:30 น. in Asia/Bangkok."""
     if value is None:
         return ""
     return thai_digits(f"{_local(value):%H:%M} น.", digits)
 
 
-def thai_datetime(value, *, short: bool = False, digits=None) -> str:
+def thai_datetime(value: dt.date | None, *, short: bool = False, digits: bool | None = None) -> str:
     if value is None:
         return ""
     return f"{thai_date(value, short=short, digits=digits)} {thai_time(value, digits=digits)}"
 
 
-def thai_date_range(start, end, digits=None) -> str:
+def thai_date_range(start: dt.date | None, end: dt.date | None, digits: bool | None = None) -> str:
     """8-10 ธันวาคม 2565 when in one month; full dates on both sides otherwise."""
     start, end = _local(start), _local(end)
     if isinstance(start, dt.datetime):
-        start, end = start.date(), end.date()
+        # callers pass two datetimes or two dates, never one of each
+        start, end = start.date(), end.date()  # type: ignore[union-attr]
     if start == end:
         return thai_date(start, digits=digits)
     if (start.year, start.month) == (end.year, end.month):

@@ -56,7 +56,13 @@ class Outbox:
 
     @classmethod
     def for_status(
-        cls, model, *, field_name="status", claimed_at="claimed_at", sent_at="sent_at", **kwargs
+        cls,
+        model: Any,
+        *,
+        field_name: str = "status",
+        claimed_at: str | None = "claimed_at",
+        sent_at: str | None = "sent_at",
+        **kwargs: Any,
     ) -> "Outbox":
         """The usual ledger: a pending/sending/sent field plus claim and sent times."""
         claim = {field_name: "sending", **({claimed_at: NOW} if claimed_at else {})}
@@ -66,7 +72,7 @@ class Outbox:
         return cls(model, pending=pending, claim=claim, release=release, sent=sent, **kwargs)
 
     @classmethod
-    def for_timestamp(cls, model, *, field_name: str, **kwargs) -> "Outbox":
+    def for_timestamp(cls, model: Any, *, field_name: str, **kwargs: Any) -> "Outbox":
         """A ledger of one nullable time: null is pending, the claim sets it for good."""
         return cls(
             model,

@@ -3,6 +3,8 @@
 Every email carries Thai first with English below, written in its templates.
 """
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -10,7 +12,11 @@ from django.utils import translation
 
 
 def make_message(
-    name: str, to: list[str], context: dict, *, attachments=()
+    name: str,
+    to: list[str],
+    context: dict,
+    *,
+    attachments: Iterable[tuple[str, bytes | str, str]] = (),
 ) -> EmailMultiAlternatives:
     context = {"site_url": settings.SITE_URL, **context}
     with translation.override("th"):
@@ -25,5 +31,11 @@ def make_message(
     return message
 
 
-def send(name: str, to: list[str], context: dict, *, attachments=()) -> None:
+def send(
+    name: str,
+    to: list[str],
+    context: dict,
+    *,
+    attachments: Iterable[tuple[str, bytes | str, str]] = (),
+) -> None:
     make_message(name, to, context, attachments=attachments).send()

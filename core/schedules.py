@@ -43,14 +43,14 @@ class PeriodicJob:
     every: dt.timedelta | None = None
     crontab: dict[str, str] = field(default_factory=dict)  # Asia/Bangkok unless given
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if (self.every is None) == (not self.crontab):
             raise ValueError(f"{self.name}: give exactly one of every= or crontab=")
 
 
 def periodic_jobs() -> list[PeriodicJob]:
     """Every installed app's ``schedules.JOBS``, in INSTALLED_APPS order."""
-    jobs = []
+    jobs: list[PeriodicJob] = []
     for config in global_apps.get_app_configs():
         try:
             module = importlib.import_module(f"{config.name}.schedules")
@@ -68,13 +68,13 @@ def _schedule(job: PeriodicJob) -> dict:
     if job.crontab:
         crontab, _ = CrontabSchedule.objects.get_or_create(**{**CRONTAB_DEFAULTS, **job.crontab})
         return {"crontab": crontab}
-    seconds = int(job.every.total_seconds())
+    seconds = int(job.every.total_seconds())  # type: ignore[union-attr]  # no crontab: every is set
     every, period = (seconds // 60, "minutes") if seconds % 60 == 0 else (seconds, "seconds")
     interval, _ = IntervalSchedule.objects.get_or_create(every=every, period=period)
     return {"interval": interval}
 
 
-def ensure_periodic_jobs(sender=None, **kwargs) -> list[str]:
+def ensure_periodic_jobs(sender: object = None, **kwargs: object) -> list[str]:
     """post_migrate of django_celery_beat: create missing entries; never change one."""
     from django_celery_beat.models import PeriodicTask
 

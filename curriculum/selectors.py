@@ -1,7 +1,10 @@
 """Reads for the curriculum pages; each runs a fixed number of queries."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from cms.context import page_context
 from cms.selectors import localized_objects
@@ -15,13 +18,13 @@ from curriculum.models import (
 )
 
 
-def _live_children(page, model):
+def _live_children(page: Page, model: type[Page]) -> Any:
     return (
         model.objects.child_of(page).live().public().select_related("social_image").order_by("path")
     )
 
 
-def programme_context(page) -> dict:
+def programme_context(page: Page) -> dict:
     links = list(page.partners.select_related("partner", "partner__logo"))
     partners = localized_objects([link.partner for link in links], Partner)
     _prefetch_logos(partners)
@@ -33,7 +36,7 @@ def programme_context(page) -> dict:
     }
 
 
-def _prefetch_logos(partners) -> None:
+def _prefetch_logos(partners: Iterable[Partner]) -> None:
     """Fetch the logo images of translated partners in one query."""
     missing = {p.logo_id for p in partners if p.logo_id and "logo" not in p._state.fields_cache}
     if missing:
@@ -43,7 +46,7 @@ def _prefetch_logos(partners) -> None:
                 partner.logo = images[partner.logo_id]
 
 
-def module_context(page) -> dict:
+def module_context(page: Page) -> dict:
     links = list(page.module_facilitators.select_related("facilitator", "facilitator__photo"))
     facilitators = localized_objects([link.facilitator for link in links], Facilitator)
     photos = {f.photo_id for f in facilitators if f.photo_id}
@@ -63,12 +66,12 @@ def module_context(page) -> dict:
     }
 
 
-def site_visit_context(page) -> dict:
+def site_visit_context(page: Page) -> dict:
     """What higher apps add to a site visit page (the sessions that visit it, from cohorts)."""
     return page_context("site_visit", page)
 
 
-def featured_site_visit(home) -> dict:
+def featured_site_visit(home: Page) -> dict:
     """The home page's featured site visit in the home page's language (see cms.context)."""
     if not home.featured_site_visit_id:
         return {"featured_visit": None}
@@ -81,10 +84,10 @@ def featured_site_visit(home) -> dict:
     return {"featured_visit": visit}
 
 
-def research_index_context(page) -> dict:
+def research_index_context(page: Page) -> dict:
     return {"themes": list(_live_children(page, ResearchThemePage))}
 
 
-def research_theme_context(page) -> dict:
+def research_theme_context(page: Page) -> dict:
     projects = _live_children(page, ResearchProjectPage).select_related("province")
     return {"projects": list(projects)}

@@ -2,7 +2,7 @@
 
 Transactional tests (live server, real Celery worker) end with a flush that
 empties every table, including rows that migrations wrote: the provinces,
-Wagtail's root page, root collection and locales. Call ensure_baseline()
+the public holidays, Wagtail's root page, root collection and locales. Call ensure_baseline()
 at the start of such a test.
 """
 
@@ -14,6 +14,7 @@ from wagtail.models import Collection, Locale, Page
 
 from accounts.models import Province
 from accounts.roles import sync_roles
+from cohorts.models import PublicHoliday
 
 
 def ensure_baseline() -> None:
@@ -24,6 +25,11 @@ def ensure_baseline() -> None:
         provinces.load_provinces(apps, None)
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
+    if not PublicHoliday.objects.exists():
+        holidays = import_module("cohorts.migrations.0007_seed_thai_public_holidays")
+        from django.apps import apps
+
+        holidays.load_holidays(apps, None)
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", locale=Locale.get_default(), live=True))
     if Collection.get_first_root_node() is None:

@@ -85,8 +85,14 @@ SIGNED_OUT_POSTS = [
 ]
 SIGNED_IN_POSTS = [
     ("/accounts/password/change/", {"oldpassword": "wrong", "password1": "1234", "password2": "x"}),
-    ("/accounts/password/change/", {"oldpassword": PASSWORD, "password1": "password", "password2": "password"}),
-    ("/accounts/password/change/", {"oldpassword": PASSWORD, "password1": "EMAIL", "password2": "EMAIL"}),
+    (
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": "password", "password2": "password"},
+    ),
+    (
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": "EMAIL", "password2": "EMAIL"},
+    ),
     ("/accounts/email/", {"action_add": "", "email": "not-an-email"}),
     ("/accounts/email/", {"action_add": "", "email": LONG + "@example.org"}),
     ("/accounts/reauthenticate/", {"password": "wrong"}),

@@ -77,7 +77,10 @@ def test_demo_learners_come_from_at_least_20_real_municipalities(demo_data):
 def _demo_password_under(settings_module: str) -> str:
     """DEMO_PASSWORD as a fresh process with that settings module sees it, the shell's set."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, "DEMO_PASSWORD": "from-shell-1"}
-    script = "import django; django.setup(); from django.conf import settings; print(settings.DEMO_PASSWORD)"
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DEMO_PASSWORD)"
+    )
     result = subprocess.run(
         [sys.executable, "-c", script],
         env=env,

@@ -6,23 +6,25 @@ take back the claims of workers that died.
 """
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from certificates.models import IssuanceBatch, IssuanceItem
+from accounts.models import User
+from certificates.models import Certificate, IssuanceBatch, IssuanceItem
 from certificates.services.delivery import certificate_email_enqueue
 from certificates.services.errors import CertificateError, NotEligible
 from certificates.services.issuing import certificate_issue
 from certificates.services.pdf_files import certificate_store_pdf
 from certificates.services.templates import template_for
 from cohorts.completion import completion_for, completion_for_many
-from cohorts.models import Enrolment
+from cohorts.models import Cohort, Enrolment
 
 
-def _eligible_without_certificate(cohort):
+def _eligible_without_certificate(cohort: Cohort) -> list[Enrolment]:
     # A revoked certificate was withdrawn on purpose: only a coordinator's own
     # action (issue to one learner) gives that person a new one.
     enrolments = list(
@@ -35,7 +37,7 @@ def _eligible_without_certificate(cohort):
     return [e for e in enrolments if completions[e.pk].met]
 
 
-def batch_start(*, cohort, requested_by=None) -> IssuanceBatch:
+def batch_start(*, cohort: Cohort, requested_by: User | None = None) -> IssuanceBatch:
     """Issue to every eligible learner of the cohort without a certificate.
 
     A cohort has at most one running cohort batch: a second press (by anyone)
@@ -57,7 +59,9 @@ def batch_start(*, cohort, requested_by=None) -> IssuanceBatch:
 
 
 @transaction.atomic
-def batch_start_one(*, enrolment, requested_by=None, override_reason="") -> IssuanceBatch:
+def batch_start_one(
+    *, enrolment: Enrolment, requested_by: User | None = None, override_reason: str = ""
+) -> IssuanceBatch:
     """Issue to one learner through the same queue; a non-eligible one needs a reason."""
     completion = completion_for(enrolment)
     if not completion.met and not (override_reason or "").strip():
@@ -72,7 +76,7 @@ def batch_start_one(*, enrolment, requested_by=None, override_reason="") -> Issu
     return batch
 
 
-def _add_items(batch, pairs) -> None:
+def _add_items(batch: IssuanceBatch, pairs: Sequence[tuple[Enrolment, str]]) -> None:
     IssuanceItem.objects.bulk_create(
         IssuanceItem(batch=batch, enrolment=enrolment, override_reason=reason)
         for enrolment, reason in pairs
@@ -95,7 +99,7 @@ def batch_enqueue(*, batch: IssuanceBatch) -> int:
     return len(ids)
 
 
-def _claimable(items, *, task_id: str = ""):
+def _claimable(items: QuerySet[IssuanceItem], *, task_id: str = "") -> QuerySet[IssuanceItem]:
     stale = timezone.now() - dt.timedelta(seconds=settings.CERTIFICATE_CLAIM_TIMEOUT)
     claimable = Q(status=IssuanceItem.Status.PENDING) | Q(
         status=IssuanceItem.Status.CLAIMED, claimed_at__lt=stale
@@ -150,7 +154,13 @@ def item_process(*, item_id: int, task_id: str = "", worker: str = "") -> Issuan
     return _item_finish(item, status, certificate=certificate)
 
 
-def _item_finish(item, status, *, certificate=None, message="") -> IssuanceItem:
+def _item_finish(
+    item: IssuanceItem,
+    status: str,
+    *,
+    certificate: Certificate | None = None,
+    message: str = "",
+) -> IssuanceItem:
     counter = {
         IssuanceItem.Status.ISSUED: "issued",
         IssuanceItem.Status.SKIPPED: "skipped",

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from certificates.models import Certificate
 from certificates.services.errors import CertificateError
 from certificates.services.issuing import _create
@@ -23,8 +24,17 @@ def _locked_valid(certificate: Certificate) -> Certificate:
 
 
 @transaction.atomic
-def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by=None) -> Certificate:
+def certificate_revoke(
+    *,
+    certificate: Certificate,
+    reason: str,
+    category: str = Certificate.RevocationCategory.WITHDRAWN,
+    revoked_by: User | None = None,
+) -> Certificate:
+    """reason is the coordinator's own record; category is what the public is told."""
     reason = (reason or "").strip()
+    if category not in Certificate.RevocationCategory.values:
+        raise ValidationError({"category": _("Choose the reason shown publicly.")})
     if not reason:
         raise ValidationError({"reason": _("Write the reason for revoking this certificate.")})
     certificate = _locked_valid(certificate)
@@ -32,6 +42,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by=None
         status=Certificate.Status.REVOKED,
         revoked_at=timezone.now(),
         revocation_reason=reason,
+        revocation_category=category,
         revoked_by=revoked_by,
     )
     # Revoking takes the graduation back: the enrolment is active again (it stays
@@ -43,7 +54,9 @@ def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by=None
 
 
 @transaction.atomic
-def certificate_reissue(*, certificate: Certificate, reason: str, issued_by=None) -> Certificate:
+def certificate_reissue(
+    *, certificate: Certificate, reason: str, issued_by: User | None = None
+) -> Certificate:
     """A correction (a name, say): a new certificate supersedes the old one.
 
     The old one stays verifiable as superseded and points to the new one.
@@ -71,7 +84,7 @@ def certificate_reissue(*, certificate: Certificate, reason: str, issued_by=None
     return new
 
 
-def certificate_set_public_pdf(*, certificate: Certificate, public: bool, by) -> Certificate:
+def certificate_set_public_pdf(*, certificate: Certificate, public: bool, by: User) -> Certificate:
     """The holder lets anyone with the verify link download the PDF, or stops it.
 
     Only the holder's own choice: `by` must be the holder. The snapshot is untouched.

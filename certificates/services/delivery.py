@@ -30,7 +30,7 @@ CERTIFICATE_EMAILS = Outbox.for_timestamp(
 )
 
 
-def certificates_email_stale(*, now=None) -> int:
+def certificates_email_stale(*, now: dt.datetime | None = None) -> int:
     """Queue the email again for holders who never got theirs; the claim sends it once."""
     from certificates.tasks import email_certificate
 

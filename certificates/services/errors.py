@@ -1,5 +1,7 @@
 """What a refusal raises: CertificateError, or NotEligible with the completion rule's reasons."""
 
+from collections.abc import Iterable
+
 from django.utils.translation import gettext as _
 
 
@@ -8,7 +10,7 @@ class CertificateError(Exception):
 
 
 class NotEligible(CertificateError):
-    def __init__(self, reasons):
+    def __init__(self, reasons: Iterable[str]) -> None:
         self.reasons = list(reasons)
         super().__init__(
             _("This learner has not met the completion rule; give a reason to issue anyway.")

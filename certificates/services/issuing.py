@@ -4,17 +4,19 @@ and the holder and design frozen into the certificate at issue.
 
 import datetime as dt
 import secrets
+from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from certificates import codes, credential
 from certificates.models import Certificate, CertificateTemplate, SerialCounter
 from certificates.services.errors import CertificateError, NotEligible
 from certificates.services.templates import design_snapshot, template_for
 from cohorts.completion import completion_for
-from cohorts.models import Enrolment
+from cohorts.models import Cohort, Enrolment
 from cohorts.services import enrolment_mark_completed
 
 
@@ -32,7 +34,7 @@ def _holder_snapshot(enrolment: Enrolment) -> dict:
     }
 
 
-def _next_serial(cohort) -> int:
+def _next_serial(cohort: Cohort) -> int:
     """Gap-free: the counter row is locked until the certificate's transaction ends."""
     try:
         with transaction.atomic():
@@ -45,7 +47,7 @@ def _next_serial(cohort) -> int:
     return counter.last_number
 
 
-def _unused(field: str, make) -> object:
+def _unused(field: str, make: Callable[[], object]) -> object:
     while True:
         value = make()
         if not Certificate.objects.filter(**{field: value}).exists():
@@ -66,7 +68,7 @@ def completion_date(enrolment: Enrolment) -> dt.date:
 def certificate_issue(
     *,
     enrolment: Enrolment,
-    issued_by=None,
+    issued_by: User | None = None,
     override_reason: str = "",
     template: CertificateTemplate | None = None,
 ) -> tuple[Certificate, bool]:
@@ -101,7 +103,15 @@ def certificate_issue(
     return certificate, True
 
 
-def _create(*, enrolment, template, issued_by, eligible, reasons, override_reason) -> Certificate:
+def _create(
+    *,
+    enrolment: Enrolment,
+    template: CertificateTemplate,
+    issued_by: User | None,
+    eligible: bool,
+    reasons: list[str],
+    override_reason: str,
+) -> Certificate:
     cohort = enrolment.cohort
     certificate = Certificate(
         enrolment=enrolment,

@@ -2,6 +2,8 @@
 and the design snapshot a certificate keeps for good.
 """
 
+from typing import Any
+
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 from certificates import selectors
 from certificates.models import CertificateTemplate, CohortCertificateSettings
 from certificates.services.errors import CertificateError
+from cohorts.models import Cohort
 
 
 def template_default() -> CertificateTemplate:
@@ -25,13 +28,13 @@ def template_default() -> CertificateTemplate:
     return template
 
 
-def template_for(cohort) -> CertificateTemplate:
+def template_for(cohort: Cohort) -> CertificateTemplate:
     """The template of the cohort's next certificates: its own choice, else the default."""
     return selectors.cohort_template(cohort) or template_default()
 
 
 @transaction.atomic
-def cohort_template_set(*, cohort, template: CertificateTemplate | None) -> None:
+def cohort_template_set(*, cohort: Cohort, template: CertificateTemplate | None) -> None:
     """Choose the template of the cohort's future certificates; None means the default.
 
     Certificates already issued keep their template and their frozen design.
@@ -62,7 +65,7 @@ def template_in_use_message(usage: selectors.TemplateUsage) -> str:
     ) % {"cohorts": usage.cohorts, "certificates": usage.certificates}
 
 
-def _media_url(image) -> str:
+def _media_url(image: Any) -> str:
     return f"/media/{image.file.name}" if image and image.file else ""
 
 

@@ -5,9 +5,13 @@ It wraps whichever database backend Wagtail picks (SQLite FTS5, PostgreSQL,
 fallback), so Thai search behaves the same on every database.
 """
 
+import re
+
 from modelsearch.backends.database import SearchBackend as database_backend
 
 from .thai import segment
+
+UNSEARCHABLE = re.compile(r'[\x00-\x1f\x7f"]')
 
 
 class ThaiQueryMixin:
@@ -21,7 +25,14 @@ class ThaiQueryMixin:
 
 
 def _prepare(query):
-    return segment(query) if isinstance(query, str) else query
+    return segment(plain_query(query)) if isinstance(query, str) else query
+
+
+def plain_query(query: str) -> str:
+    """The query without what only breaks the database's parser: control characters
+    (PostgreSQL refuses NUL in any string) and double quotes (SQLite FTS5 reads an
+    unbalanced one as a syntax error). A visitor typing them meant no phrase syntax."""
+    return UNSEARCHABLE.sub(" ", query)
 
 
 _classes: dict[type, type] = {}

@@ -26,7 +26,7 @@ class SearchHit:
         return str(self.page._meta.verbose_name)
 
 
-def search_pages(query: str, *, locale: Locale, page_number=1) -> PaginatorPage:
+def search_pages(query: str, *, locale: Locale, page_number: int = 1) -> PaginatorPage:
     """One page of results (pages of `locale`), each with a highlighted snippet."""
     results = (
         Page.objects.live().public().filter(locale=locale).specific().search(query, operator="and")
@@ -44,7 +44,7 @@ def query_terms(query: str) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
 
-def text_of(page) -> str:
+def text_of(page: Page) -> str:
     """The text a snippet is cut from: the description, the intro, else the title."""
     return (
         " ".join(

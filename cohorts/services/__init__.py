@@ -17,6 +17,7 @@ from cohorts.services.notices import (
 )
 from cohorts.services.sessions import (
     SessionPattern,
+    session_calendar_warnings,
     session_cancel,
     session_conflicts,
     session_create,
@@ -42,6 +43,7 @@ __all__ = [
     "notices_queue_change",
     "notices_queue_reminders",
     "notices_stale_pending",
+    "session_calendar_warnings",
     "session_cancel",
     "session_conflicts",
     "session_create",

@@ -4,7 +4,6 @@ from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,17 +11,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from accounts.roles import LEARNER
 from cohorts.models import Cohort, Enrolment, Team
 from core.emails import send
 from core.urls import absolute_url
 
-User = get_user_model()
-
 
 @transaction.atomic
 def enrolment_create(
-    *, cohort: Cohort, user, role: str = Enrolment.Role.EXECUTIVE, team: Team | None = None
+    *, cohort: Cohort, user: User, role: str = Enrolment.Role.EXECUTIVE, team: Team | None = None
 ) -> tuple[Enrolment, bool]:
     """Enrol a person once; position and organisation are snapshotted now."""
     current = Enrolment.objects.current().filter(cohort=cohort, user=user).first()
@@ -46,7 +44,7 @@ def enrolment_create(
     return enrolment, True
 
 
-def set_password_url(user) -> str:
+def set_password_url(user: User) -> str:
     """allauth's password-reset link: the invited person chooses their own password."""
     path = reverse(
         "account_reset_password_from_key",

@@ -5,10 +5,11 @@ import secrets
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.models import User
 from cohorts.models import CalendarToken
 
 
-def calendar_token_for(*, user) -> CalendarToken:
+def calendar_token_for(*, user: User) -> CalendarToken:
     """The person's live token, created on first use."""
     token = CalendarToken.objects.filter(user=user, revoked_at__isnull=True).first()
     if token:
@@ -21,7 +22,7 @@ def calendar_token_for(*, user) -> CalendarToken:
 
 
 @transaction.atomic
-def calendar_token_revoke(*, user) -> CalendarToken:
+def calendar_token_revoke(*, user: User) -> CalendarToken:
     """Kill the old feed URL and issue a new one."""
     CalendarToken.objects.filter(user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now()

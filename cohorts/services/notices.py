@@ -1,17 +1,22 @@
 """Session emails: change notices and 3-day / 1-day reminders, each at most once.
 
 Rows in SessionNotice are created with ignore_conflicts against a unique
-(session, user, kind) constraint; core.delivery claims, sends and releases them.
+(session, user, kind) constraint (a reminder's kind carries the time it is about);
+core.delivery claims, sends and releases them.
 """
 
+import datetime as dt
 import logging
 
+from django.utils import translation
+
 from cohorts.calendar import session_attachment
-from cohorts.models import Session, SessionNotice
+from cohorts.links import session_page_url
+from cohorts.models import Session, SessionChange, SessionNotice
 from cohorts.selectors import session_recipients, sessions_due_for_reminder
-from core.dates import thai_date_range, thai_time
 from core.delivery import Outbox, deliver_once, stale_ids
 from core.emails import send
+from core.templatetags.thai import thai_date_range, thai_time
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +44,14 @@ def notices_queue_change(*, session_id: int, sequence: int) -> list[int]:
     return _queue(session, f"change-{sequence}")
 
 
-def notices_queue_reminders(*, now=None) -> list[int]:
+def notices_queue_reminders(*, now: dt.datetime | None = None) -> list[int]:
     ids = []
     for session, kind in sessions_due_for_reminder(now=now):
         ids += _queue(session, kind)
     return ids
 
 
-def notices_stale_pending(*, now=None) -> list[int]:
+def notices_stale_pending(*, now: dt.datetime | None = None) -> list[int]:
     """Notices to hand to a sender again; the claim keeps each one to one email."""
     return stale_ids(NOTICES, now=now)
 
@@ -64,13 +69,68 @@ def notice_deliver(*, notice_id: int) -> bool:
 
 
 def _send(notice: SessionNotice) -> None:
-    session = notice.session
-    name = "session-reminder" if notice.kind.startswith("reminder") else "session-changed"
+    session, person = notice.session, notice.user
+    is_reminder = notice.kind.startswith("reminder")
+    change = None if is_reminder else _change_told(notice)
     context = {
-        "person": notice.user,
+        "person": person,
+        "name_th": person.full_name_th or person.full_name_en or person.email,
+        "name_en": person.full_name_en or person.full_name_th or person.email,
         "session": session,
-        "days_before": 1 if notice.kind == SessionNotice.REMINDER_1D else 3,
-        "when_th": f"{thai_date_range(session.starts_at, session.ends_at)} "
-        f"{thai_time(session.starts_at)} - {thai_time(session.ends_at)}",
+        "action": change.action if change else _action_of(session),
+        "old_venue": change.old_venue if change else None,
+        "days_before": 1 if notice.kind.startswith(SessionNotice.REMINDER_1D) else 3,
+        "page_url": session_page_url(session),
+        "page_url_en": session_page_url(session, language="en"),
     }
-    send(name, [notice.user.email], context, attachments=[session_attachment(session)])
+    for lang in ("th", "en"):
+        context[f"when_{lang}"] = _when(session.starts_at, session.ends_at, lang)
+        if change:
+            context[f"old_when_{lang}"] = _when(change.old_starts_at, change.old_ends_at, lang)
+    name = "session-reminder" if is_reminder else "session-changed"
+    send(name, [person.email], context, attachments=[session_attachment(session, attendee=person)])
+
+
+def _when(starts_at, ends_at, language: str) -> str:
+    """22 ธันวาคม 2569 09:00 น. - 16:00 น. / 22 December 2026, 09:00–16:00 (Bangkok time)."""
+    with translation.override(language):
+        day, start, end = (
+            thai_date_range(starts_at, ends_at),
+            thai_time(starts_at),
+            thai_time(ends_at),
+        )
+    if language == "th":
+        return f"{day} {start} - {end}"
+    return f"{day}, {start}–{end} (Bangkok time)"
+
+
+def _action_of(session: Session) -> str:
+    """For a notice queued before changes were recorded."""
+    if session.is_cancelled:
+        return SessionChange.Action.CANCELLED
+    return SessionChange.Action.RESCHEDULED
+
+
+def _change_told(notice: SessionNotice) -> SessionChange | None:
+    """The change this notice reports; its old time is what the person was last told.
+
+    When two changes came so close that the first one's notice was never queued
+    (notices_queue_change skips a superseded SEQUENCE), the old side comes from
+    the first change after the last notice this person got.
+    """
+    sequence = int(notice.kind.removeprefix("change-"))
+    earlier = SessionNotice.objects.filter(
+        session_id=notice.session_id, user_id=notice.user_id, kind__startswith="change-"
+    ).values_list("kind", flat=True)
+    told = [int(kind.removeprefix("change-")) for kind in earlier]
+    last_told = max((n for n in told if n < sequence), default=0)
+    changes = list(
+        SessionChange.objects.filter(
+            session_id=notice.session_id, sequence__gt=last_told, sequence__lte=sequence
+        ).select_related("old_venue__province")
+    )
+    if not changes:
+        return None
+    first, latest = changes[0], changes[-1]
+    first.action = latest.action
+    return first

@@ -1,16 +1,21 @@
 """Scheduling: generate from a pattern, renumber, detect conflicts, reschedule, cancel."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cohorts.models import Cohort, Session, Venue
-from cohorts.selectors import overlapping_sessions
+from accounts.models import User
+from cohorts.models import Cohort, Session, SessionChange, Venue
+from cohorts.selectors import holidays_between, overlapping_sessions
+from core.templatetags.thai import thai_date
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 # Fields whose change moves the event in people's calendars.
@@ -60,7 +65,13 @@ def _clamp_day(year: int, month: int, day: int) -> dt.date:
 
 
 def session_conflicts(
-    *, cohort, starts_at, ends_at, venue=None, facilitators=(), exclude_id=None
+    *,
+    cohort: Cohort,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    venue: Venue | None = None,
+    facilitators: Iterable[User] = (),
+    exclude_id: int | None = None,
 ) -> list[str]:
     """Human-readable clashes: venue double-booked, facilitator in two places, cohort overlap."""
     if not (starts_at and ends_at) or ends_at <= starts_at:
@@ -85,6 +96,31 @@ def session_conflicts(
     return problems
 
 
+def session_calendar_warnings(
+    *, starts_at: dt.datetime, ends_at: dt.datetime, holidays: dict[dt.date, Any] | None = None
+) -> list[str]:
+    """Days of the session that fall on a weekend or a public holiday, in words.
+
+    holidays: what holidays_between() returns for a span covering the session
+    (pass it when checking many sessions, to read the calendar once).
+    """
+    first, last = starts_at.astimezone(BANGKOK).date(), ends_at.astimezone(BANGKOK).date()
+    if holidays is None:
+        holidays = holidays_between(first=first, last=last)
+    english = not (get_language() or "th").startswith("th")
+    warnings = []
+    for offset in range((last - first).days + 1):
+        day = first + dt.timedelta(days=offset)
+        words = {"day": thai_date(day, "weekday")}
+        if day in holidays:
+            holiday = holidays[day]
+            words["name"] = (holiday.name_en if english else "") or holiday.name_th
+            warnings.append(_("%(day)s is a public holiday: %(name)s.") % words)
+        elif day.weekday() >= 5:
+            warnings.append(_("%(day)s is a weekend day.") % words)
+    return warnings
+
+
 def sessions_renumber(*, cohort: Cohort) -> None:
     """ครั้งที่ 1..N in date order; called whenever a session is added or removed."""
     sessions = list(cohort.sessions.order_by("starts_at", "pk"))
@@ -97,7 +133,7 @@ def sessions_renumber(*, cohort: Cohort) -> None:
 
 
 @transaction.atomic
-def session_create(*, cohort: Cohort, facilitators=(), **fields) -> Session:
+def session_create(*, cohort: Cohort, facilitators: Iterable[User] = (), **fields: Any) -> Session:
     session = Session(cohort=cohort, number=fields.pop("number", 0) or 1, **fields)
     session.full_clean(exclude=["number"])
     session.save()
@@ -148,7 +184,9 @@ def _stretch_cohort(cohort: Cohort) -> None:
 
 
 @transaction.atomic
-def session_update(*, session: Session, facilitators=None, note: str = "", **fields) -> Session:
+def session_update(
+    *, session: Session, facilitators: Iterable[User] | None = None, note: str = "", **fields: Any
+) -> Session:
     """Save edits; a change to time or place is a reschedule (SEQUENCE up, people told)."""
     before = Session.objects.get(pk=session.pk)
     for name, value in fields.items():
@@ -162,14 +200,20 @@ def session_update(*, session: Session, facilitators=None, note: str = "", **fie
     if facilitators is not None:
         session.facilitators.set(facilitators)
     if moved or before.status != session.status:
-        _announce(session)
+        _announce(session, before=before)
     return session
 
 
 def session_reschedule(
-    *, session: Session, starts_at, ends_at, venue=None, note: str = "", keep_venue=True
+    *,
+    session: Session,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    venue: Venue | None = None,
+    note: str = "",
+    keep_venue: bool = True,
 ) -> Session:
-    fields = {"starts_at": starts_at, "ends_at": ends_at}
+    fields: dict[str, Any] = {"starts_at": starts_at, "ends_at": ends_at}
     if not keep_venue:
         fields["venue"] = venue
     return session_update(session=session, note=note, **fields)
@@ -179,36 +223,61 @@ def session_reschedule(
 def session_cancel(*, session: Session, note: str = "") -> Session:
     if session.is_cancelled:
         return session
+    before = Session.objects.get(pk=session.pk)
     session.status = Session.Status.CANCELLED
     session.change_note = note
     session.full_clean()
     session.save()
-    _announce(session)
+    _announce(session, before=before)
     return session
 
 
 @transaction.atomic
-def session_reopen(*, session: Session, starts_at, ends_at, venue=None, note: str = "") -> Session:
+def session_reopen(
+    *,
+    session: Session,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    venue: Venue | None = None,
+    note: str = "",
+) -> Session:
     """A cancelled session is on again, at these times: people are told, calendars update."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     if not session.is_cancelled:
         raise ValidationError(_("Only a cancelled session can be re-opened."))
+    before = Session.objects.get(pk=session.pk)
     session.status = Session.Status.RESCHEDULED
     session.starts_at, session.ends_at, session.venue = starts_at, ends_at, venue
     session.change_note = note
     session.full_clean()
     session.save()
-    _announce(session)
+    _announce(session, before=before)
     return session
 
 
-def _announce(session: Session) -> None:
-    """Raise SEQUENCE and tell everyone by email once this transaction commits."""
+def _action(before: Session, session: Session) -> str:
+    if session.is_cancelled:
+        return SessionChange.Action.CANCELLED
+    if before.is_cancelled:
+        return SessionChange.Action.REOPENED
+    return SessionChange.Action.RESCHEDULED
+
+
+def _announce(session: Session, *, before: Session) -> None:
+    """Raise SEQUENCE, record what changed, and tell everyone once this transaction commits."""
     # the tasks module imports these services: imported on use
     from cohorts.tasks import notify_session_change
 
     Session.objects.filter(pk=session.pk).update(sequence=F("sequence") + 1)
     session.refresh_from_db(fields=["sequence"])
+    SessionChange.objects.create(
+        session=session,
+        sequence=session.sequence,
+        action=_action(before, session),
+        old_starts_at=before.starts_at,
+        old_ends_at=before.ends_at,
+        old_venue_id=before.venue_id,
+    )
     session_id, sequence = session.pk, session.sequence
     transaction.on_commit(lambda: notify_session_change.delay(session_id, sequence))
 

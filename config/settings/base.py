@@ -8,6 +8,7 @@ DATABASE_URL selects PostgreSQL, REDIS_URL the Redis broker and cache.
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     # Background work
     "django_celery_beat",
     "django_htmx",
+    "csp",
+    "ninja",  # serves /api/v1/docs with its own copy of Swagger UI, not a CDN
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -69,6 +72,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.csp.NonceContextMiddleware",
+    "core.csp.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -273,6 +279,35 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"  # Wagtail previews set SAMEORIGIN on their own views
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Scripts only from this site, or inline with the request's nonce (core/csp.py): no
+# 'unsafe-inline' for scripts. Styles keep it: Wagtail's admin and htmx set inline styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Nothing here uses the camera, microphone or location; the projector page goes full
+# screen and the portal copies share links.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": ["self"],
+    "clipboard-write": ["self"],
+}
 
 LOGGING = {
     "version": 1,
@@ -307,3 +342,5 @@ CERTIFICATE_TSA_TRUST_ROOTS = env_list("CERTIFICATE_TSA_TRUST_ROOTS", [])
 # A claimed issuance item whose worker has been silent this long is taken over.
 CERTIFICATE_CLAIM_TIMEOUT = env_int("CERTIFICATE_CLAIM_TIMEOUT", 120)
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})
+# seed_demo refuses unless a settings module allows it (dev and test do).
+DEMO_DATA_ALLOWED = False

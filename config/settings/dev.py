@@ -12,3 +12,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 CERTIFICATE_GENERATE_KEYS = env_bool("CERTIFICATE_GENERATE_KEYS", True)
+DEMO_DATA_ALLOWED = True

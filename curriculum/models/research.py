@@ -34,7 +34,10 @@ class ResearchIndexPage(SitePage):
 
 
 class ResearchThemePage(SitePage):
-    """One research theme; `theme` ties it to teams and assignments (curriculum.themes.ResearchTheme)."""
+    """One research theme.
+
+    `theme` ties it to teams and assignments (curriculum.themes.ResearchTheme).
+    """
 
     theme = models.CharField(
         _("theme"),

@@ -3,12 +3,15 @@ document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var grid = document.querySelector(".att-grid");
   if (!grid) return;
-  var KEYS = { p: "present", l: "late", e: "excused", a: "absent" };
+  // Physical keys (event.code), so the shortcuts work whatever the keyboard layout:
+  // with the Thai layout the P key types "ย", but its code is still KeyP.
+  var KEYS = { KeyP: "present", KeyL: "late", KeyE: "excused", KeyA: "absent" };
+  var focusAfterSwap = null; // {row: id, status: button to focus} for the row being replaced
 
   grid.addEventListener("keydown", function (event) {
     var row = event.target.closest && event.target.closest(".att-row");
     if (!row || event.ctrlKey || event.metaKey || event.altKey) return;
-    var status = KEYS[event.key.toLowerCase()];
+    var status = KEYS[event.code];
     if (status) {
       var button = row.querySelector('.att-btn[data-status="' + status + '"]');
       if (button) { event.preventDefault(); button.click(); }
@@ -24,13 +27,21 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 
-  // After a swap, keep the focus in the row that was just marked.
-  document.body.addEventListener("htmx:afterSwap", function (event) {
-    var row = event.detail.target;
-    if (row && row.classList && row.classList.contains("att-row")) {
-      var current = row.querySelector(".att-btn.is-current") || row.querySelector(".att-btn");
-      if (current) current.focus();
+  // The row is replaced by the server's (outerHTML): the element that had the focus is
+  // gone, so remember where the focus was and put it back in the new row by its id.
+  grid.addEventListener("htmx:beforeRequest", function (event) {
+    var row = event.detail.elt.closest && event.detail.elt.closest(".att-row");
+    if (row && row.contains(document.activeElement)) {
+      focusAfterSwap = { row: row.id, status: document.activeElement.dataset.status };
     }
+  });
+  document.body.addEventListener("htmx:afterSettle", function () {
+    if (!focusAfterSwap) return;
+    var row = document.getElementById(focusAfterSwap.row);
+    focusAfterSwap = null;
+    if (!row) return;
+    var button = row.querySelector(".att-btn.is-current") || row.querySelector(".att-btn");
+    if (button) button.focus();
   });
 
   function apply(statuses) {

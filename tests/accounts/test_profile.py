@@ -55,3 +55,18 @@ def test_a_person_cannot_edit_someone_else(client, learner, other_learner):
     client.post("/me/profile/", {"first_name": "แก้", "last_name": "ชื่อ"})
     learner.refresh_from_db()
     assert learner.first_name != "แก้"
+
+
+@pytest.mark.parametrize("bad", ["สมชาย\u202eLTR", "สมชาย😀", "=HYPERLINK(1)", "สม\u200bชาย"])
+def test_a_name_the_certificate_cannot_print_is_refused_in_thai_and_nothing_saved(
+    client, learner, bad
+):
+    client.force_login(learner)
+    response = client.post(
+        "/me/profile/",
+        {"first_name": bad, "last_name": learner.last_name, "position": "นายก"},
+    )
+    assert response.status_code == 200
+    assert "เกียรติบัตร" in response.content.decode() or "ขึ้นต้น" in response.content.decode()
+    learner.refresh_from_db()
+    assert learner.first_name != bad and learner.position != "นายก"

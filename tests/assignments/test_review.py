@@ -1,5 +1,7 @@
 """The review queue and the review page: rubric scores, feedback, return or accept."""
 
+import re
+
 import pytest
 
 from django.core import mail
@@ -26,9 +28,11 @@ def other_team_work(assignment, other_learner, coordinator):
     ).submission
 
 
-def review_data(assignment, decision="returned", feedback="เพิ่มข้อมูลฐานของเทศบาล", level=1):
+def review_data(
+    assignment, decision="returned", feedback="เพิ่มข้อมูลฐานของเทศบาล", level=1, version=1
+):
     data = {f"criterion-{c.id}": level for c in assignment.criteria}
-    return {**data, "feedback": feedback, "decision": decision}
+    return {**data, "feedback": feedback, "decision": decision, "version": version}
 
 
 def test_learners_and_anonymous_cannot_open_the_queue(client, learner, handed_in):
@@ -205,4 +209,61 @@ def test_a_facilitator_who_does_not_advise_cannot_review(client, handed_in):
     client.force_login(UserFactory(roles=["Facilitator"]))
     response = client.post(f"/review/{handed_in.pk}/record/", review_data(handed_in.assignment))
     assert response.status_code == 403
+    assert not Review.objects.exists()
+
+
+def test_a_review_of_an_older_version_is_refused_and_keeps_what_was_typed(
+    client, facilitator, learner, handed_in
+):
+    """The reviewer opened version 1; the team handed in version 2 before they sent it."""
+    assignment = handed_in.assignment
+    client.force_login(facilitator)
+    page = client.get(f"/review/{handed_in.pk}/").content.decode()
+    assert 'name="version" value="1"' in page
+    services.submission_submit(assignment=assignment, user=learner, text="ฉบับที่สอง")
+    feedback = "ตารางงบประมาณยังไม่ครบ\nเพิ่มแหล่งข้อมูล"
+    response = client.post(
+        f"/review/{handed_in.pk}/record/", review_data(assignment, feedback=feedback, version=1)
+    )
+    assert response.status_code == 400
+    assert not Review.objects.exists()
+    handed_in.refresh_from_db()
+    assert handed_in.status == Submission.Status.SUBMITTED
+    text = response.content.decode()
+    assert "ฉบับที่ 2 ถูกส่งเข้ามาหลังจากที่คุณเปิดฉบับที่ 1" in text
+    assert "ตารางงบประมาณยังไม่ครบ" in text  # the feedback typed is still in the form
+    assert 'name="version" value="2"' in text
+    assert re.search(r'name="criterion-[^"]+" value="1"[^>]*checked', text)  # scores kept
+    response = client.post(
+        f"/review/{handed_in.pk}/record/", review_data(assignment, feedback=feedback, version=2)
+    )
+    assert response.status_code == 302
+    review = Review.objects.get()
+    assert review.version.number == 2
+
+
+def test_a_review_form_without_its_version_is_refused_with_a_reason(client, facilitator, handed_in):
+    client.force_login(facilitator)
+    data = review_data(handed_in.assignment)
+    del data["version"]
+    response = client.post(f"/review/{handed_in.pk}/record/", data)
+    assert response.status_code == 400
+    assert "โหลดหน้านี้ใหม่" in response.content.decode()
+    assert not Review.objects.exists()
+
+
+def test_the_service_refuses_a_review_written_about_an_older_version(
+    facilitator, learner, handed_in
+):
+    services.submission_submit(assignment=handed_in.assignment, user=learner, text="ฉบับที่สอง")
+    with pytest.raises(services.ReviewOutdated):
+        services.review_record(
+            submission=handed_in,
+            reviewer=facilitator,
+            feedback="ดี",
+            decision="accepted",
+            levels={c.id: 0 for c in handed_in.assignment.criteria},
+            version_number=1,
+            notify=False,
+        )
     assert not Review.objects.exists()

@@ -106,3 +106,83 @@ def test_only_coordinators_may_publish(client, request, role, accepted):
 def test_anonymous_visitors_are_sent_to_log_in(client, accepted):
     response = publish(client, accepted, [])
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def _document_urls(page):
+    return [block.value["document"].url for block in page.specific.documents]
+
+
+@pytest.fixture
+def draft(client, coordinator, accepted):
+    report = accepted.versions.get().files.get(name="report.pdf")
+    client.force_login(coordinator)
+    publish(client, accepted, [report])
+    client.logout()
+    return ResearchProjectPage.objects.get()
+
+
+def _status_for(client, url, who=None):
+    client.logout()
+    if who is not None:
+        client.force_login(who)
+    status = client.get(url).status_code
+    client.logout()
+    return status
+
+
+def test_the_chosen_files_are_private_while_the_page_is_a_draft(
+    client, draft, learner, other_learner, facilitator, coordinator
+):
+    (url,) = _document_urls(draft)
+    for who in (None, learner, other_learner, facilitator):
+        assert _status_for(client, url, who) != 200
+    assert _status_for(client, url, coordinator) == 200
+
+
+def test_publishing_the_page_makes_its_files_public(client, draft):
+    draft.get_latest_revision().publish()
+    (url,) = _document_urls(draft)
+    assert _status_for(client, url) == 200
+
+
+def test_unpublishing_makes_the_files_private_again(client, draft):
+    draft.get_latest_revision().publish()
+    draft.refresh_from_db()
+    draft.specific.unpublish()
+    (url,) = _document_urls(draft)
+    assert _status_for(client, url) != 200
+
+
+def test_deleting_the_page_makes_the_files_private_again(client, draft):
+    draft.get_latest_revision().publish()
+    (url,) = _document_urls(draft)
+    ResearchProjectPage.objects.get(pk=draft.pk).delete()
+    assert _status_for(client, url) != 200
+
+
+def test_a_draft_from_text_with_line_breaks_opens_in_the_wagtail_editor(
+    client, coordinator, learner, facilitator, assignment, advised_team, theme_page
+):
+    advised_team.theme = ResearchTheme.CIRCULAR
+    advised_team.save()
+    version = services.submission_submit(
+        assignment=assignment,
+        user=learner,
+        text="บรรทัดแรก\nบรรทัดที่สอง <b>\n\nย่อหน้าใหม่",
+    )
+    services.review_record(
+        submission=version.submission,
+        reviewer=facilitator,
+        feedback="ดีมาก",
+        decision="accepted",
+        levels={c.id: 0 for c in assignment.criteria},
+        notify=False,
+    )
+    client.force_login(coordinator)
+    response = publish(client, version.submission, [])
+    assert response.status_code == 302
+    editor = client.get(response["Location"])
+    assert editor.status_code == 200
+    page = ResearchProjectPage.objects.get()
+    assert "<br" not in page.summary
+    assert "บรรทัดที่สอง &lt;b&gt;" in page.summary and "ย่อหน้าใหม่" in page.summary

@@ -141,3 +141,47 @@ class TestTheUploadHandler:
         handler, result = self._stream(256 * 1024, MB)
         assert not handler.oversize
         assert result.size == 256 * 1024
+
+
+def _docx_with(part: bytes, *, declared: int | None = None) -> bytes:
+    """A DOCX with one more deflated part; `declared` overwrites its size in the headers."""
+    import io
+    import struct
+    import zipfile
+
+    out = io.BytesIO(docx_bytes())
+    with zipfile.ZipFile(out, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/media/image1.bin", part)
+    data = bytearray(out.getvalue())
+    if declared is not None:
+        local = data.index(b"PK\x03\x04" + data[4:8], data.index(b"word/media/image1.bin") - 40)
+        central = data.index(b"PK\x01\x02", data.rindex(b"word/media/image1.bin") - 60)
+        struct.pack_into("<I", data, local + 22, declared)
+        struct.pack_into("<I", data, central + 24, declared)
+    return bytes(data)
+
+
+def test_a_zip_bomb_dressed_as_a_docx_is_refused():
+    bomb = _docx_with(b"\x00" * (64 * MB))  # about 64 KB on the wire
+    assert len(bomb) < MB
+    with pytest.raises(UploadRefused, match="unpacks to far more"):
+        inspect("plan.docx", bomb, max_bytes=MB)
+
+
+def test_a_part_that_hides_its_real_size_is_refused_as_damaged():
+    liar = _docx_with(b"\x00" * (8 * MB), declared=1000)
+    with pytest.raises(UploadRefused, match="damaged"):
+        inspect("plan.docx", liar, max_bytes=MB)
+
+
+def test_a_large_ordinary_spreadsheet_is_accepted():
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for n in range(20_000):
+        book.active.append([f"ครัวเรือน {n}", n, n * 1.5])
+    out = io.BytesIO()
+    book.save(out)
+    assert inspect("data.xlsx", out.getvalue(), max_bytes=10 * MB).kind == FileKind.XLSX

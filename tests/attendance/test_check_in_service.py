@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from django.utils import timezone
+
 from attendance import tokens
 from attendance.days import session_days
 from attendance.models import AttendanceRecord, CheckInSettings, Method, Status
@@ -15,7 +17,7 @@ from attendance.services import (
 )
 from cohorts.models import Session
 from tests.attendance.factories import session_now
-from tests.factories import bangkok_morning
+from tests.factories import SessionFactory, bangkok_morning
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +55,20 @@ def test_check_in_before_the_window_opens_is_refused_in_thai_and_english(cohort,
     (th, thai), (en, english) = refused.value.messages
     assert "has not opened yet" in english
     assert thai != english and "ยังไม่เปิด" in thai
+
+
+def test_the_not_open_message_gives_the_date_as_well_as_the_time(cohort, learner):
+    from core.dates import thai_date
+
+    start = bangkok_morning(2)
+    session = SessionFactory(cohort=cohort, starts_at=start, ends_at=start + dt.timedelta(hours=3))
+    at = start - dt.timedelta(days=2)
+    with pytest.raises(CheckInRefused) as refused:
+        attendance_check_in(session=session, user=learner, day=start.date(), at=at)
+    (_th, thai), (_en, english) = refused.value.messages
+    opens = timezone.localtime(start - dt.timedelta(minutes=60))
+    assert thai_date(opens.date()) in thai and f"{opens:%H:%M}" in thai
+    assert f"{opens.day} {opens:%B %Y}" in english and f"{opens:%H:%M}" in english
 
 
 def test_check_in_after_the_window_closes_is_refused(cohort, learner):
@@ -146,6 +162,29 @@ def test_the_typed_code_checks_the_learner_in(session, learner):
 def test_a_wrong_typed_code_is_refused_and_attempts_are_limited(session, learner):
     code = tokens.short_code(session.pk, today(session))
     wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    for _attempt in range(10):
+        with pytest.raises(CheckInRefused) as refused:
+            attendance_check_in_by_code(code=wrong, user=learner)
+        assert refused.value.code == "wrong-code"
+    with pytest.raises(CheckInRefused) as refused:
+        attendance_check_in_by_code(code=code, user=learner)
+    assert refused.value.code == "too-many"
+
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def test_a_code_typed_in_thai_digits_checks_the_learner_in(session, learner):
+    code = tokens.short_code(session.pk, today(session))
+    record = attendance_check_in_by_code(code=code.translate(THAI_DIGITS), user=learner)
+    assert record.method == Method.CODE
+
+
+@pytest.mark.parametrize("wrong", ["๑๒๓๔๕๖", "¹²³⁴⁵⁶", "١٢٣٤٥٦", "12345", "x"])
+def test_every_wrong_attempt_counts_whatever_digits_it_is_typed_in(session, learner, wrong):
+    code = tokens.short_code(session.pk, today(session))
+    if wrong.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")) == code:
+        wrong = "๐๐๐๐๐๐" if code != "000000" else "๑๑๑๑๑๑"
     for _attempt in range(10):
         with pytest.raises(CheckInRefused) as refused:
             attendance_check_in_by_code(code=wrong, user=learner)

@@ -66,6 +66,10 @@ def test_a_double_check_in_says_what_is_recorded(client, session, learner):
     response = client.post(link(session))
     assert response.status_code == 409
     assert AttendanceRecord.objects.count() == 1
+    text = response.content.decode()
+    assert "คุณลงชื่อเข้าร่วมไว้แล้ว" in text  # You are already checked in
+    assert "ยังไม่ได้ลงชื่อเข้าร่วม" not in text  # not the red "Not checked in"
+    assert "badge-bad" not in text
 
 
 def test_a_mangled_link_is_refused(client, session, learner):

@@ -72,6 +72,31 @@ def test_excusing_needs_a_reason_and_says_so(client, session, enrolment, coordin
     assert AttendanceRecord.objects.get().excuse_reason == "ป่วย มีใบรับรองแพทย์"
 
 
+def test_a_thai_reason_sent_by_the_browser_is_kept_as_typed(
+    client, session, enrolment, facilitator
+):
+    """A header carries only Latin-1: htmx percent-encodes the Thai and says it did."""
+    from urllib.parse import quote
+
+    client.force_login(facilitator)
+    mark(client, session, enrolment, "absent")
+    reason = "ป่วย มีใบรับรองแพทย์ 100%"
+    response = mark(
+        client,
+        session,
+        enrolment,
+        "excused",
+        HTTP_HX_PROMPT=quote(reason, safe=""),
+        HTTP_HX_PROMPT_URI_AUTOENCODED="true",
+    )
+    assert response.status_code == 200
+    record = AttendanceRecord.objects.get()
+    assert record.excuse_reason == reason
+    assert record.changes.get().reason == reason
+    trail = client.get(reverse("attendance_admin:record", args=[record.pk])).content.decode()
+    assert reason in trail and "%E0%B8" not in trail
+
+
 def test_changing_a_mark_keeps_an_audit_entry(client, session, enrolment, coordinator):
     client.force_login(coordinator)
     mark(client, session, enrolment, "absent")

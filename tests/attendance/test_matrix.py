@@ -97,3 +97,58 @@ def test_only_coordinators_see_the_matrix(client, cohort, who, request):
 def test_a_superuser_counts_as_coordinator(client, cohort):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     assert client.get(reverse("attendance_admin:matrix", args=[cohort.pk])).status_code == 200
+
+
+def past_session(cohort, number, *, days_ago, **kwargs):
+    from tests.factories import SessionFactory
+
+    start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    start -= dt.timedelta(days=days_ago)
+    return SessionFactory(
+        cohort=cohort,
+        number=number,
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=3),
+        **kwargs,
+    )
+
+
+def test_the_matrix_marks_cancelled_sessions_and_says_what_its_figures_mean(
+    client, coordinator, cohort, learner
+):
+    enrolment = Enrolment.objects.get(user=learner, cohort=cohort)
+    held = past_session(cohort, 1, days_ago=20)
+    past_session(cohort, 2, days_ago=13, status=Session.Status.CANCELLED)
+    mandatory = past_session(cohort, 6, days_ago=6, is_mandatory=True)
+    for session, status in ((held, Status.PRESENT), (mandatory, Status.ABSENT)):
+        AttendanceRecord.objects.create(
+            enrolment=enrolment,
+            session=session,
+            day=timezone.localtime(session.starts_at).date(),
+            status=status,
+            method=Method.MANUAL,
+        )
+    client.force_login(coordinator)
+    page = client.get(reverse("attendance_admin:matrix", args=[cohort.pk])).content.decode()
+    assert 'class="att-cancelled"' in page and "ยกเลิก" in page
+    assert "เข้าร่วม / ที่ต้องเข้าร่วม" in page
+    assert "เข้าร่วม 1 จากที่ต้องเข้าร่วม 2 ครั้ง" in page  # 80% of the 2 sessions held
+    assert "ขาดครั้งบังคับ ครั้งที่ 6" in page
+    assert "· ขาด" not in page
+
+
+def test_leave_on_a_mandatory_session_is_not_shown_as_absence(client, coordinator, cohort, learner):
+    enrolment = Enrolment.objects.get(user=learner, cohort=cohort)
+    mandatory = past_session(cohort, 3, days_ago=6, is_mandatory=True)
+    AttendanceRecord.objects.create(
+        enrolment=enrolment,
+        session=mandatory,
+        day=timezone.localtime(mandatory.starts_at).date(),
+        status=Status.EXCUSED,
+        excuse_reason="ไปราชการ",
+        method=Method.MANUAL,
+    )
+    client.force_login(coordinator)
+    page = client.get(reverse("attendance_admin:matrix", args=[cohort.pk])).content.decode()
+    assert "ลาในครั้งบังคับ" in page
+    assert "ขาดครั้งบังคับ" not in page

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from django.utils import translation
 
 from attendance.models import CompletionRule
@@ -85,10 +87,78 @@ def test_a_missed_mandatory_session_fails_even_with_enough_attendance():
     assert standing.flag == "cannot-meet"
 
 
-def test_an_excused_mandatory_session_is_still_missed():
+def test_leave_on_a_mandatory_session_is_reported_as_leave_not_as_absence():
     infos = sessions(5, mandatory={5})
     statuses = marks(infos, {**dict.fromkeys(range(1, 5), "present"), 5: "excused"})
-    assert compute_standing(CompletionRule(), infos, statuses).mandatory_missed == [5]
+    standing = compute_standing(CompletionRule(), infos, statuses)
+    assert standing.mandatory_missed == []
+    assert standing.mandatory_excused == [5]
+    assert standing.mandatory_not_met == [5]
+    assert not standing.met
+    with translation.override("en"):
+        (reason,) = standing.reasons()
+    assert "On leave for mandatory session 5" in reason and "in person" in reason
+    assert "Missed" not in reason
+
+
+def sessions_with_a_visit(count=14, *, visit=14, finished=True):
+    return sessions(count, finished=finished, multi_day={visit})
+
+
+@pytest.mark.parametrize(
+    ("whole_sessions", "visit_days", "met", "shown"),
+    [
+        (11, 0, False, "11"),
+        (11, 1, False, "11.3"),  # passed at 11.2 before: one day of a 3-day visit
+        (11, 2, False, "11.6"),  # 11.67 is shown rounded down, never as the 12 it is not
+        (11, 3, True, "12"),
+        (12, 0, True, "12"),
+        (13, 0, True, "13"),
+    ],
+)
+def test_the_rule_passes_exactly_at_the_required_count_shown(
+    whole_sessions, visit_days, met, shown
+):
+    """80% of 14 sessions is 12: the screens show 12 and the rule decides at 12."""
+    infos = sessions_with_a_visit()
+    statuses = marks(infos, dict.fromkeys(range(1, whole_sessions + 1), "present"))
+    for day in infos[13].days[:visit_days]:
+        statuses[(14, day)] = "present"
+    standing = compute_standing(CompletionRule(min_percent=80), infos, statuses)
+    assert standing.required == 12
+    assert standing.met is met
+    assert standing.attended_display == shown
+    assert (standing.attended >= standing.required) is met
+    with translation.override("en"):
+        reasons = standing.reasons()
+    assert bool(reasons) is not met
+    if not met:
+        assert f"Attended {shown} of 14 sessions; 12 are required." in reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("percent", "count", "required"),
+    [(80, 14, 12), (80, 10, 8), (80, 11, 9), (75, 4, 3), (100, 14, 14), (0, 14, 0)],
+)
+def test_the_required_count_is_the_share_rounded_up_to_a_whole_session(percent, count, required):
+    infos = sessions(count)
+    assert compute_standing(CompletionRule(min_percent=percent), infos, {}).required == required
+
+
+def test_the_sessions_still_needed_are_shown_rounded_up():
+    infos = sessions_with_a_visit()
+    statuses = marks(infos, dict.fromkeys(range(1, 12), "present"))
+    statuses[(14, infos[13].days[0])] = "present"
+    standing = compute_standing(CompletionRule(min_percent=80), infos, statuses)
+    assert standing.short_display == "0.7"  # 12 - 11⅓ = ⅔, rounded up
+
+
+def test_a_session_running_today_that_was_attended_is_not_still_to_come():
+    done = sessions(3)
+    today = SessionInfo(id=4, number=4, is_mandatory=False, is_finished=False, days=(DAY,))
+    later = SessionInfo(id=5, number=5, is_mandatory=False, is_finished=False, days=(DAY,))
+    standing = compute_standing(CompletionRule(), [*done, today, later], {(4, DAY): "present"})
+    assert standing.sessions_left == 1
 
 
 def test_a_multi_day_visit_is_credited_by_the_days_attended():

@@ -158,10 +158,21 @@ def test_the_certificate_page_tells_when_and_by_whom_it_was_issued_and_revoked(
     assert str(certificate.completed_on.year + 543) in html  # the Thai date
     assert coordinator.get_full_name() in html and "ยังไม่ได้ส่ง" in html  # not emailed yet
     assert "ป่วยช่วงครั้งที่ 6" in html and template.name in html
-    assert "return confirm(this.dataset.confirm)" in html  # revoking asks first
+    assert 'data-confirm="' in html  # revoking asks first (static/js/behaviours.js)
     services.certificate_revoke(certificate=certificate, reason="ออกผิดคน", revoked_by=coordinator)
     html = client.get(f"{BASE}/certificate/{certificate.pk}/").content.decode()
-    assert "ออกผิดคน" in html and "เพิกถอนเมื่อ" in html and "return confirm" not in html
+    assert "ออกผิดคน" in html and "เพิกถอนเมื่อ" in html and "data-confirm" not in html
+
+
+def test_revoking_from_the_admin_records_the_public_category(client, coordinator, certificate):
+    client.force_login(coordinator)
+    client.post(
+        f"{BASE}/certificate/{certificate.pk}/revoke/",
+        {"reason": "ผู้เรียนไม่ได้เข้าร่วม", "category": "replaced"},
+    )
+    certificate.refresh_from_db()
+    assert certificate.status == "revoked" and certificate.revocation_category == "replaced"
+    assert certificate.revocation_reason == "ผู้เรียนไม่ได้เข้าร่วม"
 
 
 def test_reissuing_from_the_admin_supersedes(

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from certificates import services
@@ -14,6 +16,7 @@ FIELDS = {
     "issued_on",
     "revoked_on",
     "revocation_reason",
+    "revocation_category",
     "superseded_by",
     "verify_url",
     "credential_url",
@@ -45,8 +48,21 @@ def test_revoked_and_superseded_states_show_in_the_api(client, certificate, enro
     old = client.get(f"/api/v1/certificates/{certificate.short_code}").json()
     assert old["status"] == "superseded" and old["superseded_by"] == new.short_code
     revoked = client.get(f"/api/v1/certificates/{new.short_code}").json()
-    assert revoked["status"] == "revoked" and revoked["revocation_reason"] == "ออกผิดคน"
-    assert revoked["revoked_on"]
+    assert revoked["status"] == "revoked" and revoked["revoked_on"]
+    assert revoked["revocation_category"] == "withdrawn"
+    assert "ออกผิดคน" not in json.dumps(revoked, ensure_ascii=False)
+
+
+def test_the_api_gives_the_revocation_category_in_the_readers_language(client, certificate):
+    services.certificate_revoke(
+        certificate=certificate, reason="ผู้เรียนไม่ได้เข้าร่วม", category="issued_in_error"
+    )
+    url = f"/api/v1/certificates/{certificate.short_code}"
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").json()
+    thai = client.get(url, HTTP_ACCEPT_LANGUAGE="th").json()
+    assert english["revocation_reason"] == "Issued in error"
+    assert thai["revocation_reason"] == "ออกโดยผิดพลาด"
+    assert english["revocation_category"] == thai["revocation_category"] == "issued_in_error"
 
 
 def test_an_unknown_code_is_a_json_404(client, db):

@@ -1,4 +1,5 @@
-"""The credential, issuer profile and status list keep the Open Badges 3.0.3 / VC 2.0 rules we rely on.
+"""The credential, issuer profile and status list keep the Open Badges 3.0.3 / VC 2.0 rules
+we rely on.
 
 Checked once by hand against 1EdTech's AchievementCredential JSON Schema and
 the OB 3.0.3 VC-JWT section; these tests restate, in our own terms, the parts

@@ -21,10 +21,12 @@ def test_another_learner_sees_no_certificate_panel(client, certificate, other_le
 def test_a_revoked_certificate_offers_no_download(client, certificate):
     from certificates import services
 
-    services.certificate_revoke(certificate=certificate, reason="ออกผิด")
+    services.certificate_revoke(certificate=certificate, reason="ผู้เรียนไม่ได้นำเสนอ")
     client.force_login(certificate.holder)
     html = client.get("/me/").content.decode()
-    assert "ออกผิด" in html and f"/certificates/{certificate.verification_id}/pdf/" not in html
+    assert f"/certificates/{certificate.verification_id}/pdf/" not in html
+    assert "ผู้ออกประกาศนียบัตรเพิกถอน" in html  # the category; the coordinator's words stay
+    assert "ผู้เรียนไม่ได้นำเสนอ" not in html  # in the admin
 
 
 def test_the_serial_number_is_labelled_as_a_number_not_a_session(client, certificate):

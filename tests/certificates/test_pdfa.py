@@ -140,7 +140,8 @@ def test_every_font_is_embedded(reader):
     assert fonts
     for font in fonts:
         if font["/Subtype"] in ("/Type0", "/Type3"):
-            continue  # the CIDFonts under a Type0 are in the list themselves; Type 3 glyphs are drawn
+            # the CIDFonts under a Type0 are in the list themselves; Type 3 glyphs are drawn
+            continue
         descriptor = font["/FontDescriptor"].get_object()
         embedded = {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor)
         assert embedded, font["/BaseFont"]

@@ -5,9 +5,10 @@ import re
 import pytest
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from certificates import services
-from certificates.models import VerificationLookup
+from certificates.models import Certificate, VerificationLookup
 
 pytestmark = pytest.mark.django_db
 
@@ -51,11 +52,20 @@ def test_a_wrong_code_gets_the_same_answer_as_an_unknown_one(client, certificate
     assert page(first, wrong_check) == page(second, unknown)
 
 
-def test_a_revoked_certificate_says_so_with_the_reason(client, certificate):
-    services.certificate_revoke(certificate=certificate, reason="ทุจริตการสอบ")
-    html = client.get(f"/verify/{certificate.short_code}/").content.decode()
-    assert "ถูกเพิกถอน" in html or "revoked" in html.lower()
-    assert "ทุจริตการสอบ" in html
+def test_a_revoked_certificate_shows_the_category_and_date_never_the_coordinators_words(
+    client, certificate
+):
+    services.certificate_revoke(
+        certificate=certificate,
+        reason="ผู้เรียนไม่ได้เข้าร่วมการนำเสนอผลงานวิจัย",
+        category=Certificate.RevocationCategory.ISSUED_IN_ERROR,
+    )
+    thai = client.get(f"/verify/{certificate.short_code}/").content.decode()
+    english = client.get(f"/en/verify/{certificate.short_code}/").content.decode()
+    assert "ถูกเพิกถอน" in thai and "ออกโดยผิดพลาด" in thai
+    assert str(timezone.localdate().year + 543) in thai  # the date, Buddhist Era
+    assert "Issued in error" in english and str(timezone.localdate().year) in english
+    assert "ผู้เรียนไม่ได้เข้าร่วม" not in thai + english
 
 
 def test_a_superseded_certificate_points_to_the_new_one(client, certificate):

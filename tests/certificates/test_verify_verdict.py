@@ -1,4 +1,7 @@
-"""The verdict at a glance: a banner coloured by status, the badge, criteria, downloads, previews."""
+"""The verdict at a glance.
+
+A banner coloured by status, the badge, criteria, downloads, previews.
+"""
 
 import re
 from io import BytesIO

@@ -118,3 +118,16 @@ def test_query_terms_are_segmented_like_the_index():
 
 def test_highlight_escapes_html():
     assert str(highlight("<b>เมือง</b>", ["เมือง"])) == "&lt;b&gt;<mark>เมือง</mark>&lt;/b&gt;"
+
+
+@pytest.mark.parametrize(
+    "query", ['"', 'BCG"', '"เศรษฐกิจ', "BCG\x00", "\x00", "a\x1fb", *"*():^-+'`{}[]~|&!%\\/"]
+)
+def test_odd_characters_in_a_query_are_no_server_error(client, pages, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_a_quote_or_nul_around_words_still_finds_the_page(client, pages):
+    assert _titles(client.get("/search/", {"q": '"หมุนเวียน"'})) == ["เศรษฐกิจ BCG"]
+    assert _titles(client.get("/search/", {"q": "หมุนเวียน\x00"})) == ["เศรษฐกิจ BCG"]

@@ -77,10 +77,11 @@ def test_generate_previews_first_then_creates(client, coordinator):
     cohort = CohortFactory()
     client.force_login(coordinator)
     url = f"/admin/cohort-tools/{cohort.pk}/generate/"
-    preview = client.post(url, _generate_data(action="preview"))
+    weekdays = {"first_day": "2027-06-04", "unit": "weeks", "days_each": "1"}  # Fridays, no holiday
+    preview = client.post(url, _generate_data(action="preview", **weekdays))
     assert preview.status_code == 200 and b"generate-preview" in preview.content
     assert not cohort.sessions.exists()
-    response = client.post(url, _generate_data(action="create"))
+    response = client.post(url, _generate_data(action="create", **weekdays))
     assert response.status_code == 302
     assert list(cohort.sessions.values_list("number", flat=True)) == list(range(1, 15))
 

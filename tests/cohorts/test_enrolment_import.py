@@ -154,3 +154,57 @@ def test_problems_are_reported_in_thai_by_default(cohort, organisation):
         )
     assert "อีเมลไม่ถูกต้อง" in rows[0].problems[0]
     assert "ไม่มีชื่อหรือนามสกุลภาษาไทย" in rows[0].problems
+
+
+def _damaged_after(rows: int, keep: float) -> bytes:
+    """An XLSX of `rows` learners (no <dimension>, as write-only generators make it)
+    whose sheet XML is cut off after the first `keep` of its bytes."""
+    import zipfile
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(HEADER)
+    for n in range(rows):
+        sheet.append(_good(n))
+    whole = io.BytesIO()
+    book.save(whole)
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: int(len(data) * keep)]
+            target.writestr(item, data)
+    return damaged.getvalue()
+
+
+def test_reading_stops_at_the_row_limit_and_never_reaches_the_rest_of_the_sheet():
+    # 3,000 rows, damaged after about 2,700: refused for its length, read no further.
+    with translation.override("th"), pytest.raises(ImportFileError) as refused:
+        read_table("learners.xlsx", _damaged_after(3000, 0.9))
+    assert "2000" in str(refused.value)
+
+
+def test_a_sheet_damaged_within_the_limit_is_refused_as_unreadable_not_a_crash():
+    with pytest.raises(ImportFileError) as refused:
+        read_table("learners.xlsx", _damaged_after(100, 0.5))
+    assert "readable" in str(refused.value)
+
+
+def test_blank_rows_between_learners_do_not_count_towards_the_limit():
+    rows = [_good(n) if n % 2 else [""] * len(HEADER) for n in range(3000)]
+    assert len(read_table("learners.xlsx", _xlsx(rows))) == 1500
+
+
+@pytest.mark.parametrize(
+    ("cell", "problem"),
+    [("สมศักดิ์\x00", "NUL"), ("=HYPERLINK(1)", "cannot start"), ("สมศักดิ์😀", "😀")],
+)
+def test_a_row_with_a_name_the_profile_form_would_refuse_is_not_imported(
+    cohort, organisation, cell, problem
+):
+    # As read_table() gives them (a CSV with NUL is refused whole; XLSX cannot hold one).
+    record = {"email": "mayor1@example.org", "first_name": cell, "last_name": "ใจดี"}
+    rows = check_rows(cohort=cohort, records=[record])
+    assert rows[0].action == "error"
+    assert any(problem in text for text in rows[0].problems)

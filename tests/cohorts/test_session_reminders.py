@@ -38,7 +38,7 @@ def test_three_day_reminder_goes_to_each_learner_with_an_ics(
     assert "อีก 3 วัน" in message.subject
     assert message.attachments[0][0].endswith(".ics")
     kinds = set(SessionNotice.objects.filter(session=session).values_list("kind", flat=True))
-    assert kinds == {SessionNotice.REMINDER_3D}
+    assert kinds == {SessionNotice.reminder_kind(SessionNotice.REMINDER_3D, session.starts_at)}
 
 
 def test_one_day_reminder_when_the_session_is_tomorrow(
@@ -122,3 +122,25 @@ def test_a_notice_whose_task_was_lost_is_sent_by_the_next_sweep_once(
     assert (lost.status, fresh.status) == ("sent", "pending")  # its own task may still run
     assert _sweep(django_capture_on_commit_callbacks) == 0
     assert len(mail.outbox) == 1
+
+
+def test_a_session_moved_after_its_reminders_gets_reminders_for_its_new_date(
+    cohort, learner, django_capture_on_commit_callbacks
+):
+    session = _session(cohort, days=2.5)
+    _sweep(django_capture_on_commit_callbacks)  # 3 days before
+    _move_to(session, days=0.5)
+    _sweep(django_capture_on_commit_callbacks)  # 1 day before
+    _move_to(session, days=2.75)  # postponed after both went out
+    _sweep(django_capture_on_commit_callbacks)
+    _sweep(django_capture_on_commit_callbacks)  # still once per kind per scheduled time
+    assert [m.subject.split(":")[0] for m in mail.outbox] == ["อีก 3 วัน", "อีก 1 วัน", "อีก 3 วัน"]
+    kinds = set(SessionNotice.objects.filter(session=session).values_list("kind", flat=True))
+    new_key = SessionNotice.reminder_kind(SessionNotice.REMINDER_3D, session.starts_at)
+    assert len(kinds) == 3 and new_key in kinds
+
+
+def _move_to(session, days):
+    session.starts_at = timezone.now() + dt.timedelta(days=days)
+    session.ends_at = session.starts_at + dt.timedelta(hours=7)
+    session.save()

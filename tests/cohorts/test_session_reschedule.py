@@ -52,7 +52,7 @@ def test_learners_and_facilitators_are_emailed_once_with_an_ics(
     assert message.subject.startswith("เปลี่ยนเวลา")
     assert "Session 1 rescheduled" in message.subject or "rescheduled" in message.subject
     name, content, mimetype = message.attachments[0]
-    assert mimetype == "text/calendar" and name.endswith(".ics")
+    assert mimetype == "text/calendar; method=REQUEST" and name.endswith(".ics")
     event = Calendar.from_ical(content).walk("VEVENT")[0]
     assert event["SEQUENCE"] == 1
     assert str(event["UID"]).startswith(f"pms-session-{session.pk}@")

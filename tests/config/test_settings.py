@@ -85,3 +85,9 @@ def test_defaults_are_thai_and_bangkok(settings):
     assert settings.LANGUAGE_CODE == "th"
     assert [code for code, _ in settings.LANGUAGES] == ["th", "en"]
     assert settings.TIME_ZONE == "Asia/Bangkok"
+
+
+def test_seed_demo_refuses_under_production_settings():
+    result = manage("seed_demo", env=PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "--create-staff-with-public-password" in result.stderr

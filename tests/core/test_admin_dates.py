@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from wagtail.users.models import UserProfile
+
 from assignments.models import Extension
 from core.dates import MONTHS_TH, MONTHS_TH_SHORT
 from tests.assignments.factories import AssignmentFactory
@@ -67,8 +69,9 @@ def test_thai_admin_shows_buddhist_era_dates(client, coordinator, dated):
 
 
 def test_english_admin_shows_gregorian_dates(client, coordinator, dated):
-    coordinator.wagtail_userprofile.preferred_language = "en"
-    coordinator.wagtail_userprofile.save()
+    profile = UserProfile.get_for_user(coordinator)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(coordinator)
     cohort, _session = dated
     expected = {

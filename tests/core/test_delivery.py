@@ -1,4 +1,7 @@
-"""core.delivery on PostgreSQL: two claimers send once, a failure releases, the sweep finds lost work."""
+"""core.delivery on PostgreSQL.
+
+Two claimers send once, a failure releases, the sweep finds lost work.
+"""
 
 import datetime as dt
 import threading

@@ -1,4 +1,7 @@
-"""seed_demo's curriculum: the programme, modules, site visits, research and news, in both languages."""
+"""seed_demo's curriculum: the programme, modules, site visits, research and news.
+
+In both languages.
+"""
 
 import datetime as dt
 

@@ -61,10 +61,18 @@ def _new_page(browser, request, viewport):
     context = browser.new_context(viewport=viewport, locale="th-TH", timezone_id="Asia/Bangkok")
     page = context.new_page()
     page.set_default_timeout(15000)
+    blocked = []  # what the Content-Security-Policy refused: the page would be broken
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-final.png"), full_page=True)
     context.close()
+    assert not blocked, "The Content-Security-Policy blocked: " + "\n".join(blocked)
 
 
 @pytest.fixture

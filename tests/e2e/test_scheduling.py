@@ -1,4 +1,7 @@
-"""A coordinator builds and changes a cohort's schedule; the learner sees it on /me/ and in the feed."""
+"""A coordinator builds and changes a cohort's schedule.
+
+The learner sees it on /me/ and in the feed.
+"""
 
 import datetime as dt
 import re

@@ -8,7 +8,10 @@ from cohorts.models import Cohort
 
 
 class Command(BaseCommand):
-    help = "Issue certificates to every eligible learner of a cohort and list the cohort's certificates."
+    help = (
+        "Issue certificates to every eligible learner of a cohort and list the cohort's "
+        "certificates."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("cohort_slug")
@@ -22,9 +25,8 @@ class Command(BaseCommand):
         batch = services.batch_start(cohort=cohort)
         self._wait(batch, timeout)
         for certificate in selectors.cohort_certificates(cohort):
-            self.stdout.write(
-                f"{certificate.short_code}  {certificate.status:<10}  {urls_util.verify_url(certificate)}"
-            )
+            url = urls_util.verify_url(certificate)
+            self.stdout.write(f"{certificate.short_code}  {certificate.status:<10}  {url}")
 
     def _wait(self, batch, timeout):
         import time

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificates', '0005_batch_template'),
+        ('certificates', '0006_completed_enrolments'),
     ]
 
     operations = [

@@ -18,6 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from accounts.access import is_coordinator, is_facilitator
 from assignments import admin_urls, services
 from assignments.models import Assignment, Extension, Submission
+from core.admin_dates import DateColumn
 from core.menu import ADMIN_MENU_ORDER
 
 
@@ -49,7 +50,13 @@ class AssignmentViewSet(ModelViewSet):
     icon = "doc-full"
     menu_label = gettext_lazy("Assignments")
     index_view_class = AssignmentIndexView
-    list_display = ["title_th", "cohort", "kind", "due_at", "required_for_completion"]
+    list_display = [
+        "title_th",
+        "cohort",
+        "kind",
+        DateColumn("due_at", label=Assignment._meta.get_field("due_at").verbose_name),
+        "required_for_completion",
+    ]
     list_filter = None
     filterset_class = AssignmentFilterSet
     search_fields = ["title_th", "title_en"]
@@ -118,7 +125,7 @@ class ExtensionViewSet(ModelViewSet):
         "assignment",
         "team",
         "learner",
-        "due_at",
+        DateColumn("due_at", label=Extension._meta.get_field("due_at").verbose_name),
         "reason",
         "granted_by",
         "notification",
@@ -142,7 +149,7 @@ class SubmissionViewSet(ModelViewSet):
         ),
         Column("owner_name", label=gettext_lazy("Team or learner")),
         "status",
-        "updated_at",
+        DateColumn("updated_at", label=Submission._meta.get_field("updated_at").verbose_name),
     ]
     list_filter = ["status", "assignment__cohort", "assignment"]
     search_fields = ["team__name", "learner__email"]

@@ -17,8 +17,9 @@ from cohorts import admin_urls, services
 from cohorts.access import can_manage_cohorts, cohorts_taught_by
 from cohorts.forms import SessionForm
 from cohorts.models import Cohort, Enrolment, PublicHoliday, Session, Team, Venue
-from core.dates import thai_date, thai_datetime
+from core.admin_dates import DateColumn, LocalDatesInspectMixin
 from core.menu import ADMIN_MENU_ORDER
+from core.templatetags import thai as date_filters
 
 
 class ScopedIndexView(generic.IndexView):
@@ -43,7 +44,7 @@ class ScopedIndexView(generic.IndexView):
         return buttons
 
 
-class ScopedInspectView(generic.InspectView):
+class ScopedInspectView(LocalDatesInspectMixin, generic.InspectView):
     cohort_lookup = "cohort__in"
 
     def get_object(self, queryset=None):
@@ -94,7 +95,13 @@ class CohortViewSet(ModelViewSet):
     index_view_class = CohortIndexView
     inspect_view_class = CohortInspectView
     inspect_view_enabled = True
-    list_display = ["number", "title_th", "starts_on", "ends_on", "status"]
+    list_display = [
+        "number",
+        "title_th",
+        DateColumn("starts_on", label=Cohort._meta.get_field("starts_on").verbose_name),
+        DateColumn("ends_on", label=Cohort._meta.get_field("ends_on").verbose_name),
+        "status",
+    ]
     filterset_class = CohortFilterSet
     search_fields = ["title_th", "title_en", "slug"]
     form_fields = [
@@ -166,12 +173,7 @@ class SessionViewSet(ModelViewSet):
         "number",
         "title_th",
         "cohort",
-        Column(
-            "starts_at",
-            label=_("starts at"),
-            accessor=lambda s: thai_datetime(s.starts_at, short=True),
-            sort_key="starts_at",
-        ),
+        DateColumn("starts_at", label=_("starts at")),
         "kind",
         "venue",
         "status",
@@ -282,7 +284,7 @@ class PublicHolidayViewSet(ModelViewSet):
         Column(
             "date",
             label=_("date"),
-            accessor=lambda h: thai_date(h.date, weekday=True),
+            accessor=lambda h: date_filters.thai_date(h.date, "weekday"),
             sort_key="date",
         ),
         "name_th",

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -63,6 +65,12 @@ def with_site_name(title: str) -> str:
     return f"{title} · {site_name}"
 
 
+def _origin(url: str) -> str:
+    """scheme://host[:port] of an absolute URL ("" for a relative one); no query needed."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
 @register.inclusion_tag("includes/seo.html", takes_context=True)
 def seo_meta(context, description: str = "", image=None):
     """Meta description, canonical URL, hreflang alternates and OpenGraph tags."""
@@ -88,7 +96,6 @@ def seo_meta(context, description: str = "", image=None):
         "default_alternate": alternates.get(settings.LANGUAGE_CODE),
         "image": image,
         # Absolute URLs on the same host as the canonical link (the Site record follows SITE_URL).
-        "site_root": (page.get_site().root_url if isinstance(page, Page) else "")
-        or absolute_url(""),
+        "site_root": _origin(canonical) or absolute_url("").rstrip("/"),
         "language": get_language(),
     }

@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from config.celery_app import app
+from tests.baseline import ensure_baseline
 from tests.factories import CohortFactory, EnrolmentFactory, TeamFactory, UserFactory
 from tests.workers import Worker, tasks_to_broker
 
@@ -36,6 +37,16 @@ def pytest_sessionstart(session):
         ]
         if missing:
             pytest.exit(f"CI needs real services; not configured: {', '.join(missing)}", 2)
+
+
+@pytest.fixture(autouse=True)
+def _baseline_after_flush(request):
+    """pytest-django runs transactional tests last and empties every table after each,
+    migration-loaded rows too (provinces, locales, holidays): put them back first."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        request.getfixturevalue("transactional_db")
+        ensure_baseline()
 
 
 def require_service(available: bool, what: str):

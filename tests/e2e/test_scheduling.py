@@ -60,6 +60,9 @@ def test_coordinator_generates_and_reschedules_and_the_learner_sees_the_new_time
     page.click("button[value=preview]")
     expect(page.locator("#generate-preview tbody tr")).to_have_count(14)
     screenshot(page, "scheduling-generate-preview")
+    # Every other day for 14 sessions meets weekends: the coordinator is warned and decides.
+    expect(page.locator(".help-warning")).to_contain_text("วันหยุด")
+    page.check("input[name=save_despite_conflicts]")
     page.click("button[value=create]")
     expect(page.locator(".messages")).to_contain_text("14")
     assert cohort.sessions.count() == 14

@@ -27,9 +27,11 @@ def site_sync_from_setting(**kwargs) -> None:
     A post_migrate receiver, also called by the demo.
     """
     hostname, port = site_address()
-    Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port).update(
-        hostname=hostname, port=port
-    )
+    for site in Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port):
+        site.hostname, site.port = hostname, port
+        # save(), not update(): Wagtail clears its cached site root paths on save.
+        site.save(update_fields=["hostname", "port"])
+    Site.clear_site_root_paths_cache()
 
 
 @checks.register(checks.Tags.urls, deploy=False)

@@ -40,6 +40,15 @@ def pytest_sessionstart(session):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_site_root_paths():
+    """Wagtail caches site root paths (with Site ids) in the cache, which is Redis under CI
+    and outlives each test's rolled-back Site rows: start every test without them."""
+    from wagtail.models import Site
+
+    Site.clear_site_root_paths_cache()
+
+
+@pytest.fixture(autouse=True)
 def _baseline_after_flush(request):
     """pytest-django runs transactional tests last and empties every table after each,
     migration-loaded rows too (provinces, locales, holidays): put them back first."""

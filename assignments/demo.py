@@ -11,6 +11,7 @@ import functools
 import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from assignments import services
 from assignments.blocks import rubric_data
@@ -111,9 +112,17 @@ def _review(submission, reviewer, decision: str, at):
     )  # fmt: skip
 
 
+def _before_now(at: dt.datetime) -> dt.datetime:
+    """The demo happened: nothing in it is dated after the day before the seeding."""
+    return min(at, timezone.now() - dt.timedelta(days=1))
+
+
 def _play(assignment, team, reviewer, members, stages: str) -> None:
-    """Act out a history: "s" hand in, "r" return, "a" accept, "d" save a draft."""
-    at = assignment.due_at - dt.timedelta(days=len(stages) * 3 + 3)
+    """Act out a history: "s" hand in, "r" return, "a" accept, "d" save a draft.
+
+    A history ends three days before the due date, or before now when that is later
+    (cohort-2's work due ahead has been handed in early)."""
+    at = _before_now(assignment.due_at) - dt.timedelta(days=len(stages) * 3 + 3)
     for step, stage in enumerate(stages):
         member = members[step % len(members)]
         at += dt.timedelta(days=3)
@@ -123,7 +132,7 @@ def _play(assignment, team, reviewer, members, stages: str) -> None:
             ).submission
         elif stage == "l":  # late
             submission = _hand_in(assignment, member, team.name, stages[: step + 1].count("s") + 1,
-                                  assignment.due_at + dt.timedelta(days=2)).submission  # fmt: skip
+                                  _before_now(assignment.due_at + dt.timedelta(days=2))).submission  # fmt: skip
         elif stage == "d":
             services.submission_save_draft(assignment=assignment, user=member,
                                            text=f"ร่าง: {assignment.title_th} ({team.name})")  # fmt: skip
@@ -151,7 +160,7 @@ def _cohort_histories(ctx, cohort, assignments) -> None:
             _play(assignments[key], team, reviewer, members, stages)
         if cohort.slug == "cohort-2" and index % 2 == 0:  # some reflections, by the executive
             _hand_in(assignments["reflection"], members[0], members[0].get_full_name(), 1,
-                     assignments["reflection"].due_at - dt.timedelta(days=1))  # fmt: skip
+                     _before_now(assignments["reflection"].due_at - dt.timedelta(days=1)))  # fmt: skip
 
 
 def seed(ctx) -> None:

@@ -4,6 +4,7 @@ PDFs are rendered on first download (the snapshot, codes and signed
 credential exist at once), which keeps seed_demo quick.
 """
 
+import datetime as dt
 import math
 from io import BytesIO
 
@@ -12,6 +13,13 @@ from django.core.files.images import ImageFile
 from certificates import services
 from certificates.models import Certificate, CertificateTemplate, Signatory
 from cohorts.completion import completion_for_many
+from cohorts.demo import BANGKOK
+
+
+def _on(day: dt.date, days_after: int) -> dt.datetime:
+    """A working-day morning after the graduation ceremony, Bangkok time."""
+    day += dt.timedelta(days=days_after)
+    return dt.datetime(day.year, day.month, day.day, 10, 0, tzinfo=BANGKOK)
 
 SIGNATORIES = [
     ("นายสมศักดิ์ วงศ์ประเสริฐ", "Somsak Wongprasert", "ประธานมูลนิธิส่งเสริมการปกครองท้องถิ่น",
@@ -65,11 +73,14 @@ def seed(ctx) -> None:
         .order_by("pk")
     )
     completions = completion_for_many(enrolments)
+    # cohort-1 graduated in 2566: the certificates were issued the week after its last day,
+    # one revoked a month later and one corrected six weeks later, as the record shows.
     for enrolment in enrolments:
         if completions[enrolment.pk].met:
             services.certificate_issue(
-                enrolment=enrolment, issued_by=coordinator, template=template
-            )
+                enrolment=enrolment, issued_by=coordinator, template=template,
+                at=_on(cohort.ends_on, 3),
+            )  # fmt: skip
     certificates = Certificate.objects.filter(cohort=cohort).exclude(
         holder__email="graduate@example.org"
     )
@@ -82,6 +93,7 @@ def seed(ctx) -> None:
                 certificate=victim,
                 reason="ออกให้โดยคลาดเคลื่อน: ผู้เรียนไม่ได้เข้าร่วมการนำเสนอผลงานวิจัย (issued in error)",
                 revoked_by=coordinator,
+                at=_on(cohort.ends_on, 30),
             )
     if not certificates.filter(status=Certificate.Status.SUPERSEDED).exists():
         corrected = certificates.filter(status=Certificate.Status.VALID).order_by("serial_number")
@@ -90,6 +102,7 @@ def seed(ctx) -> None:
                 certificate=old,
                 reason="แก้ไขการสะกดชื่อภาษาอังกฤษ (English name spelling corrected)",
                 issued_by=coordinator,
+                at=_on(cohort.ends_on, 45),
             )
     counts = {
         s: Certificate.objects.filter(cohort=cohort, status=s).count()

@@ -1,14 +1,23 @@
+import datetime as dt
 import os
 import subprocess
 import sys
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.models import User
+from assignments.models import Review, SubmissionVersion
+from certificates.credential import verify
+from certificates.models import Certificate
+from certificates.services import certificate_render_pdf
 from cohorts.models import Cohort, Enrolment, Session
+from core.dates import thai_date
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,8 +62,6 @@ def test_demo_cohorts_match_the_programme(demo_data):
         assert any((s.ends_at - s.starts_at).days >= 1 for s in sessions if s.kind == "site-visit")
     visit = first.sessions.get(kind="site-visit", title_th__contains="ขอนแก่น")
     assert visit.starts_at.date().isoformat() == "2022-12-08"
-    from django.utils import timezone
-
     now = timezone.now()
     assert second.sessions.filter(starts_at__lt=now).exists()
     assert second.sessions.filter(starts_at__gt=now).exists()
@@ -98,3 +105,28 @@ def test_make_run_takes_the_demo_password_from_the_shell():
 
 def test_the_suite_pins_the_demo_password_whatever_the_shell_exports():
     assert _demo_password_under("config.settings.test") == "pms-demo-2565"
+
+
+def test_the_demo_tells_a_consistent_story_in_time(demo_data):
+    """cohort-1 graduated in 2566: its certificates say so; nothing is dated after now."""
+    now = timezone.now()
+    first = Cohort.objects.get(slug="cohort-1")
+    certificates = Certificate.objects.filter(cohort=first)
+    assert certificates.exists()
+    for certificate in certificates:
+        issued = timezone.localtime(certificate.issued_at).date()
+        assert first.ends_on <= issued < first.ends_on + dt.timedelta(days=90), certificate
+        assert certificate.completed_on == first.ends_on
+        assert certificate.issued_at.year + 543 == 2566
+    for field in ("revoked_at", "superseded_at"):
+        changed = certificates.exclude(**{f"{field}__isnull": True})
+        for value in changed.values_list(field, flat=True):
+            assert timezone.localtime(value).year + 543 == 2566
+    assert not SubmissionVersion.objects.filter(submitted_at__gt=now).exists()
+    assert not Review.objects.filter(created_at__gt=now).exists()
+    # The PDF and the signed credential say the same issue date as the record.
+    certificate = certificates.filter(status=Certificate.Status.VALID).first()
+    pdf = certificate_render_pdf(certificate=certificate)
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    assert thai_date(timezone.localtime(certificate.issued_at)) in text
+    assert verify(certificate.credential_jwt)["validFrom"][:4] == str(certificate.issued_at.year)

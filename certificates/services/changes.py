@@ -3,23 +3,26 @@
 A reissue never edits: a new certificate supersedes the old one.
 """
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from certificates.models import Certificate
 from certificates.services.errors import CertificateError
-from certificates.services.issuing import _create
+from certificates.services.issuing import _create, event_time
 from cohorts.models import Enrolment
 from cohorts.services import enrolment_reopen_completed
 
 
-def _locked_valid(certificate: Certificate) -> Certificate:
+def _locked_valid(certificate: Certificate, *, at: dt.datetime) -> Certificate:
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.status != Certificate.Status.VALID:
         raise CertificateError(_("Only a valid certificate can be revoked or reissued."))
+    if at < certificate.issued_at:
+        raise CertificateError(_("A change cannot be dated before the certificate was issued."))
     return certificate
 
 
@@ -30,17 +33,21 @@ def certificate_revoke(
     reason: str,
     category: str = Certificate.RevocationCategory.WITHDRAWN,
     revoked_by: User | None = None,
+    at: dt.datetime | None = None,
 ) -> Certificate:
-    """reason is the coordinator's own record; category is what the public is told."""
+    """reason is the coordinator's own record; category is what the public is told.
+
+    ``at`` records a revocation that happened earlier (``issuing.event_time``)."""
+    revoked_at = event_time(at)
     reason = (reason or "").strip()
     if category not in Certificate.RevocationCategory.values:
         raise ValidationError({"category": _("Choose the reason shown publicly.")})
     if not reason:
         raise ValidationError({"reason": _("Write the reason for revoking this certificate.")})
-    certificate = _locked_valid(certificate)
+    certificate = _locked_valid(certificate, at=revoked_at)
     Certificate.objects.filter(pk=certificate.pk, status=Certificate.Status.VALID).update(
         status=Certificate.Status.REVOKED,
-        revoked_at=timezone.now(),
+        revoked_at=revoked_at,
         revocation_reason=reason,
         revocation_category=category,
         revoked_by=revoked_by,
@@ -55,7 +62,11 @@ def certificate_revoke(
 
 @transaction.atomic
 def certificate_reissue(
-    *, certificate: Certificate, reason: str, issued_by: User | None = None
+    *,
+    certificate: Certificate,
+    reason: str,
+    issued_by: User | None = None,
+    at: dt.datetime | None = None,
 ) -> Certificate:
     """A correction (a name, say): a new certificate supersedes the old one.
 
@@ -64,8 +75,8 @@ def certificate_reissue(
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Write the reason for reissuing this certificate.")})
-    old = _locked_valid(certificate)
-    now = timezone.now()
+    now = event_time(at)
+    old = _locked_valid(certificate, at=now)
     Certificate.objects.filter(pk=old.pk).update(
         status=Certificate.Status.SUPERSEDED, superseded_at=now, supersede_reason=reason
     )
@@ -79,6 +90,7 @@ def certificate_reissue(
         eligible=old.eligible_at_issue,
         reasons=old.eligibility_reasons,
         override_reason=old.override_reason,
+        issued_at=now,
     )
     Certificate.objects.filter(pk=old.pk).update(superseded_by=new)
     return new

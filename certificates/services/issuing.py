@@ -59,9 +59,21 @@ def _status_index() -> int:
     return secrets.randbelow(credential.STATUS_LIST_BITS)
 
 
-def completion_date(enrolment: Enrolment) -> dt.date:
+def completion_date(enrolment: Enrolment, *, at: dt.datetime | None = None) -> dt.date:
     cohort = enrolment.cohort
-    return min(cohort.ends_on, timezone.localdate())
+    return min(cohort.ends_on, timezone.localdate(at or timezone.now()))
+
+
+def event_time(at: dt.datetime | None) -> dt.datetime:
+    """When an issue, revocation or reissue happened: now, or for the record of one that
+    happened before (the demo's history, certificates issued before the platform) an
+    earlier aware time. Never a time to come: a certificate is not dated ahead."""
+    now = timezone.now()
+    if at is None:
+        return now
+    if timezone.is_naive(at) or at > now:
+        raise CertificateError(_("A certificate cannot be dated in the future."))
+    return at
 
 
 @transaction.atomic
@@ -71,12 +83,15 @@ def certificate_issue(
     issued_by: User | None = None,
     override_reason: str = "",
     template: CertificateTemplate | None = None,
+    at: dt.datetime | None = None,
 ) -> tuple[Certificate, bool]:
     """Issue the enrolment's certificate, or return the valid one it already has.
 
     The enrolment row is locked, so two workers or two coordinators at once
-    end with one certificate; the partial unique index backs this up.
+    end with one certificate; the partial unique index backs this up. ``at``
+    records an issue that happened earlier (see ``event_time``).
     """
+    issued_at = event_time(at)
     enrolment = (
         Enrolment.objects.select_for_update(of=("self",))
         .select_related("user", "cohort", "team", "organisation_snapshot", "user__organisation")
@@ -98,6 +113,7 @@ def certificate_issue(
         eligible=completion.met,
         reasons=completion.reasons,
         override_reason="" if completion.met else override_reason,
+        issued_at=issued_at,
     )
     enrolment_mark_completed(enrolment_id=enrolment.pk)
     return certificate, True
@@ -111,6 +127,7 @@ def _create(
     eligible: bool,
     reasons: list[str],
     override_reason: str,
+    issued_at: dt.datetime,
 ) -> Certificate:
     cohort = enrolment.cohort
     certificate = Certificate(
@@ -125,8 +142,8 @@ def _create(
         programme_th=template.programme_th,
         programme_en=template.programme_en,
         cohort_number=cohort.number,
-        completed_on=completion_date(enrolment),
-        issued_at=timezone.now(),
+        completed_on=completion_date(enrolment, at=issued_at),
+        issued_at=issued_at,
         design=design_snapshot(template),
         eligible_at_issue=eligible,
         eligibility_reasons=list(reasons),

@@ -120,3 +120,17 @@ def test_the_database_refuses_to_change_the_frozen_snapshot(certificate, change)
         Certificate.objects.filter(pk=certificate.pk).update(**change)
     certificate.refresh_from_db()
     assert certificate.holder_name_th != "ชื่อปลอม"
+
+
+def test_an_issue_recorded_later_keeps_its_date_and_is_never_dated_ahead(enrolment, template):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    with pytest.raises(services.CertificateError):
+        services.certificate_issue(enrolment=enrolment, at=timezone.now() + timedelta(days=1))
+    assert not Certificate.objects.filter(enrolment=enrolment).exists()
+    when = timezone.now() - timedelta(days=400)
+    certificate, _ = services.certificate_issue(enrolment=enrolment, at=when)
+    assert certificate.issued_at == when
+    assert certificate.completed_on == min(enrolment.cohort.ends_on, timezone.localdate(when))

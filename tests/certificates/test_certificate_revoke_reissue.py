@@ -41,3 +41,30 @@ def test_a_name_correction_reissues_and_the_old_one_points_to_the_new(certificat
     assert "Somchay" in new.holder_name_en and "Somchay" not in certificate.holder_name_en
     assert new.status == "valid" and new.serial_number == certificate.serial_number + 1
     assert new.short_code != certificate.short_code
+
+
+def test_a_past_revocation_is_recorded_at_its_time_and_never_ahead(certificate):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from certificates.models import Certificate
+
+    Certificate.objects.filter(pk=certificate.pk).update(  # issued two months ago
+        issued_at=timezone.now() - timedelta(days=60)
+    )
+    certificate.refresh_from_db()
+    with pytest.raises(services.CertificateError):
+        services.certificate_revoke(
+            certificate=certificate, reason="ผิด", at=timezone.now() + timedelta(hours=1)
+        )
+    with pytest.raises(services.CertificateError):  # before the certificate existed
+        services.certificate_reissue(
+            certificate=certificate, reason="แก้ชื่อ", at=certificate.issued_at - timedelta(days=1)
+        )
+    certificate.refresh_from_db()
+    assert certificate.status == "valid"
+    when = certificate.issued_at + timedelta(days=30)
+    new = services.certificate_reissue(certificate=certificate, reason="แก้ชื่อ", at=when)
+    certificate.refresh_from_db()
+    assert certificate.superseded_at == when and new.issued_at == when

@@ -39,6 +39,35 @@ def pytest_sessionstart(session):
             pytest.exit(f"CI needs real services; not configured: {', '.join(missing)}", 2)
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        default=None,
+        help="Start every test at this Bangkok time of today (HH:MM:SS), the clock running "
+        "on: `make test-clock` runs the date-sensitive tests a moment before midnight.",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _clock(request):
+    """Under --clock, each test starts at that time of the Bangkok day, so what depends
+    on 'today' is tried across midnight (where Bangkok's date and UTC's differ)."""
+    wanted = request.config.getoption("--clock")
+    if not wanted:
+        yield
+        return
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    bangkok = ZoneInfo("Asia/Bangkok")
+    today = dt.datetime.now(bangkok).date()
+    start = dt.datetime.combine(today, dt.time.fromisoformat(wanted), tzinfo=bangkok)
+    with time_machine.travel(start, tick=True):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fresh_site_root_paths():
     """Wagtail caches site root paths (with Site ids) in the cache, which is Redis under CI

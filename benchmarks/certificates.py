@@ -12,7 +12,6 @@ removed again.
 
 import argparse
 import os
-import signal
 import socket
 import statistics
 import subprocess
@@ -30,6 +29,7 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 
+from benchmarks.processes import stop  # noqa: E402
 from certificates import pdf, services  # noqa: E402
 from certificates.admin_views import sample_certificate  # noqa: E402
 
@@ -144,7 +144,7 @@ def issue_figures(learners: int) -> None:
                 f"{elapsed:6.1f} s ({elapsed / learners * 1000:.0f} ms each, {batch.failed} failed)"
             )
         finally:
-            _stop(worker)
+            stop(worker)
             _cleanup(cohort)
 
 
@@ -162,16 +162,6 @@ def _wait_until_ready(node: str, timeout: float = 120) -> None:
             time.sleep(1)  # worker_ready's resume of running batches is done by now
             return
     raise SystemExit(f"worker {node} did not start within {timeout:.0f} s")
-
-
-def _stop(worker: subprocess.Popen) -> None:
-    """Stop the worker and its pool; queued emails are not part of the figure."""
-    os.killpg(worker.pid, signal.SIGTERM)
-    try:
-        worker.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(worker.pid, signal.SIGKILL)
-        worker.wait()
 
 
 def main() -> None:

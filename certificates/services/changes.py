@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from certificates import public_cache
 from certificates.models import Certificate
 from certificates.services.errors import CertificateError
 from certificates.services.issuing import _create
@@ -49,6 +50,7 @@ def certificate_revoke(
     # current, so the person keeps /me/), and only a coordinator's own issue to
     # this learner gives a new certificate.
     enrolment_reopen_completed(enrolment_id=certificate.enrolment_id)
+    public_cache.changed()
     certificate.refresh_from_db()
     return certificate
 
@@ -81,6 +83,7 @@ def certificate_reissue(
         override_reason=old.override_reason,
     )
     Certificate.objects.filter(pk=old.pk).update(superseded_by=new)
+    public_cache.changed()
     return new
 
 
@@ -92,5 +95,6 @@ def certificate_set_public_pdf(*, certificate: Certificate, public: bool, by: Us
     if by is None or by.pk != certificate.holder_id:
         raise CertificateError(_("Only the holder can choose who downloads the PDF."))
     Certificate.objects.filter(pk=certificate.pk).update(public_pdf=bool(public))
+    public_cache.changed()
     certificate.refresh_from_db()
     return certificate

@@ -1,9 +1,9 @@
 """Public answers from the cache: the certificate behind a code, and the status list.
 
 Every entry's key carries a generation number. A change anyone may see (revoke,
-reissue, the holder's public-PDF switch) adds one to the generation after its
-transaction commits, so the very next lookup misses the cache and reads the
-database. A reader that read the old row just before the commit stores it
+reissue, the holder's public-PDF switch) adds one to the generation at once and
+again after its transaction commits, so the very next lookup misses the cache
+and reads the database. A reader that read the old row just before the commit stores it
 under the old generation, where nobody looks again. Unknown codes are not
 cached: a miss costs a query, and misses are what the rate limit counts.
 """
@@ -67,7 +67,12 @@ def status_list_indexes() -> list[int]:
 
 
 def changed() -> None:
-    """Call in the transaction that changed what the public sees: every answer goes stale."""
+    """Call in the transaction that changed what the public sees: every answer goes stale.
+
+    Now, for what this transaction reads next, and again after the commit, for an
+    answer another reader stored meanwhile from the row as it was before.
+    """
+    _next_generation()
     transaction.on_commit(_next_generation)
 
 

@@ -156,7 +156,7 @@ def certificate_detail(request, certificate_id):
         "certificate": certificate,
         "form": ReasonForm(),
         "revoke_form": RevokeForm(),
-        "lookups": certificate.lookups.count(),
+        "lookups": selectors.certificate_lookups(certificate),
     }
     return render(request, "certificates/admin/certificate.html", context)
 

@@ -428,8 +428,12 @@ class IssuanceItem(models.Model):
         return f"{self.batch_id}/{self.enrolment_id}: {self.status}"
 
 
-class VerificationLookup(models.Model):
-    """Every lookup: when, through which channel, with what result (no personal data)."""
+class LookupCount(models.Model):
+    """How many lookups one day had, per channel, result and certificate (no personal data).
+
+    Counted in Redis as they happen and added here by a periodic flush
+    (certificates.lookups); without Redis each lookup adds its one directly.
+    """
 
     class Channel(models.TextChoices):
         PAGE = "page", _("Verification page")
@@ -445,17 +449,41 @@ class VerificationLookup(models.Model):
         NOT_GENUINE = "not-genuine", _("Not genuine")
         RATE_LIMITED = "rate-limited", _("Rate limited")
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    day = models.DateField(db_index=True)  # Asia/Bangkok
     channel = models.CharField(max_length=16, choices=Channel.choices)
     result = models.CharField(max_length=16, choices=Result.choices)
     certificate = models.ForeignKey(
-        Certificate, null=True, blank=True, on_delete=models.SET_NULL, related_name="lookups"
+        Certificate, null=True, blank=True, on_delete=models.CASCADE, related_name="lookups"
     )
+    count = models.PositiveBigIntegerField(default=0)
 
     class Meta:
-        ordering = ["-at"]
-        verbose_name = _("verification lookup")
-        verbose_name_plural = _("verification lookups")
+        ordering = ["-day", "channel", "result"]
+        verbose_name = _("lookup count")
+        verbose_name_plural = _("lookup counts")
+        constraints = [
+            # Two partial indexes, because NULLs are distinct in a plain unique index.
+            models.UniqueConstraint(
+                fields=["day", "channel", "result", "certificate"],
+                condition=Q(certificate__isnull=False),
+                name="one_lookup_count_per_certificate_day",
+            ),
+            models.UniqueConstraint(
+                fields=["day", "channel", "result"],
+                condition=Q(certificate__isnull=True),
+                name="one_lookup_count_per_day_without_certificate",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.channel} {self.result}"
+        return f"{self.day} {self.channel} {self.result} {self.count}"
+
+
+class LookupFlush(models.Model):
+    """A Redis claim of pending counts that was added to LookupCount: never added twice."""
+
+    claim = models.CharField(max_length=64, unique=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.claim

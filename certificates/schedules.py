@@ -10,5 +10,10 @@ JOBS = [
         name="certificates-sweep-batches",
         task="certificates.sweep_batches",
         every=dt.timedelta(seconds=60),
-    )
+    ),
+    PeriodicJob(
+        name="Certificates: flush lookup counts",  # stable: it is how the entry is found
+        task="certificates.flush_lookup_counts",
+        every=dt.timedelta(seconds=60),
+    ),
 ]

@@ -1,18 +1,19 @@
 """Reads: lookups by code, eligibility lists, counts."""
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from accounts.models import User
-from certificates import codes
+from certificates import codes, lookups
 from certificates.models import (
     Certificate,
     CertificateTemplate,
     CohortCertificateSettings,
-    VerificationLookup,
+    LookupCount,
 )
 from cohorts.completion import Completion, completion_for_many
 from cohorts.models import Cohort, Enrolment
@@ -112,33 +113,59 @@ def template_usage(template: CertificateTemplate) -> TemplateUsage:
 class LookupRow:
     channel: str
     result: str
-    last_7_days: int
-    last_30_days: int
-    total: int
+    last_7_days: int = 0
+    last_30_days: int = 0
+    total: int = 0
 
     @property
     def channel_label(self) -> str:
-        return VerificationLookup.Channel(self.channel).label
+        return LookupCount.Channel(self.channel).label
 
     @property
     def result_label(self) -> str:
-        return VerificationLookup.Result(self.result).label
+        return LookupCount.Result(self.result).label
 
 
-def lookup_counts(*, now: dt.datetime | None = None) -> list[LookupRow]:
-    """Lookups per channel and result: in the last 7 and 30 days, and in all, one query."""
-    now = now or timezone.now()
-    since = {days: now - dt.timedelta(days=days) for days in (7, 30)}
-    rows = (
-        VerificationLookup.objects.values("channel", "result")
-        .annotate(
-            last_7_days=Count("id", filter=Q(at__gte=since[7])),
-            last_30_days=Count("id", filter=Q(at__gte=since[30])),
-            total=Count("id"),
-        )
-        .order_by("channel", "result")
+def lookup_counts(*, today: dt.date | None = None) -> list[LookupRow]:
+    """Lookups per channel and result in the last 7 and 30 days (today included) and in all.
+
+    Exact: the flushed counts (one query) plus what is still pending in Redis.
+    """
+    today = today or timezone.localdate()
+    since = {days: today - dt.timedelta(days=days - 1) for days in (7, 30)}
+    flushed = LookupCount.objects.values("channel", "result").annotate(
+        last_7_days=Sum("count", filter=Q(day__gte=since[7]), default=0),
+        last_30_days=Sum("count", filter=Q(day__gte=since[30]), default=0),
+        total=Sum("count"),
     )
-    return [LookupRow(**row) for row in rows]
+    rows = {(r["channel"], r["result"]): LookupRow(**r) for r in flushed}
+    for (day, channel, result, _certificate), n in lookups.pending_counts().items():
+        row = rows.setdefault((channel, result), LookupRow(channel, result))
+        row.total += n
+        row.last_30_days += n if day >= since[30] else 0
+        row.last_7_days += n if day >= since[7] else 0
+    return [rows[key] for key in sorted(rows)]
+
+
+@dataclass
+class CertificateLookups:
+    total: int
+    by_day: list[tuple[dt.date, str, str, int]]  # day, channel label, result label, count
+
+
+def certificate_lookups(certificate: Certificate) -> CertificateLookups:
+    """One certificate's lookups per day, channel and result, newest first: flushed + pending."""
+    counts: Counter = Counter()
+    for row in LookupCount.objects.filter(certificate=certificate):
+        counts[row.day, row.channel, row.result] += row.count
+    for (day, channel, result, certificate_id), n in lookups.pending_counts().items():
+        if certificate_id == certificate.pk:
+            counts[day, channel, result] += n
+    by_day = [
+        (day, LookupCount.Channel(channel).label, LookupCount.Result(result).label, n)
+        for (day, channel, result), n in sorted(counts.items(), reverse=True)
+    ]
+    return CertificateLookups(total=sum(counts.values()), by_day=by_day)
 
 
 def holder_certificates(user: User) -> QuerySet[Certificate]:

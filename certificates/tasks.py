@@ -6,7 +6,7 @@ from celery import shared_task
 
 from django.db import connections
 
-from certificates import services
+from certificates import lookups, services
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +39,12 @@ def email_certificate(certificate_id: int) -> bool:
 def sweep_batches() -> int:
     """Run by celery beat every minute: abandoned batch items, and lost emails."""
     return services.batch_sweep() + services.certificates_email_stale()
+
+
+@shared_task(name="certificates.flush_lookup_counts")
+def flush_lookup_counts() -> int:
+    """Run by celery beat every minute: lookups counted in Redis, added to the database."""
+    return lookups.lookups_flush()
 
 
 def resume_batches_on_worker_ready(sender, **kwargs) -> None:

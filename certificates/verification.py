@@ -1,17 +1,18 @@
 """Checking a certificate: an uploaded PDF offline, a code online; rate limits and the log."""
 
 import ipaddress
+import time
 from dataclasses import dataclass, field
 from io import BytesIO
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.utils import timezone
 
-from certificates import credential, pdf
+from certificates import credential, lookups, pdf
 from certificates.keys import signing_material
-from certificates.models import Certificate, VerificationLookup
+from certificates.models import Certificate, LookupCount
+from core import redis as core_redis
 
 
 @dataclass
@@ -150,23 +151,73 @@ def client_ip(request) -> str:
     return str(address)
 
 
+def _keys(request) -> tuple[str, str]:
+    window = int(time.time() // 60)
+    client = client_ip(request)
+    return f"certificates:lookups:{client}:{window}", f"certificates:misses:{client}:{window}"
+
+
+def retry_after() -> int:
+    """Seconds until the one-minute window ends and the client counts from zero again."""
+    return 60 - int(time.time() % 60)
+
+
 def rate_limited(request) -> bool:
-    """A fixed one-minute window per client IP, counted in the shared cache."""
-    window = int(timezone.now().timestamp() // 60)
-    key = f"certificates:lookups:{client_ip(request)}:{window}"
+    """Counts this lookup; True when the client is over a limit in this minute.
+
+    Two limits per client, in fixed one-minute windows: every lookup counts
+    toward a high ceiling (CERTIFICATE_LOOKUPS_PER_MINUTE) that a whole office
+    behind one address stays under; misses (unknown or malformed codes, counted
+    by count_miss) toward a low one (CERTIFICATE_MISSES_PER_MINUTE). A client
+    over the miss limit is refused every lookup for the rest of the minute:
+    answering its hits while refusing its misses would tell a guesser which
+    guesses were right.
+    """
+    lookups, misses = _keys(request)
+    redis = core_redis.client()
+    if redis is None:
+        count = _cache_incr(lookups)
+        missed = cache.get(misses, 0)
+    else:  # one round trip for both
+        pipe = redis.pipeline(transaction=False)
+        pipe.incr(core_redis.key(lookups)).expire(core_redis.key(lookups), 90)
+        pipe.get(core_redis.key(misses))
+        count, _ttl, missed = pipe.execute()
+        missed = int(missed or 0)
+    return (
+        count > settings.CERTIFICATE_LOOKUPS_PER_MINUTE
+        or missed >= settings.CERTIFICATE_MISSES_PER_MINUTE
+    )
+
+
+def count_miss(request) -> None:
+    _lookups, misses = _keys(request)
+    redis = core_redis.client()
+    if redis is None:
+        _cache_incr(misses)
+        return
+    redis.pipeline(transaction=False).incr(core_redis.key(misses)).expire(
+        core_redis.key(misses), 90
+    ).execute()
+
+
+def _cache_incr(key: str) -> int:
     if cache.add(key, 1, timeout=90):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, timeout=90)
-            count = 1
-    return count > settings.CERTIFICATE_LOOKUPS_PER_MINUTE
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between the add and the incr
+        cache.set(key, 1, timeout=90)
+        return 1
 
 
-def log_lookup(channel: str, certificate: Certificate | None, *, result: str | None = None) -> str:
+def log_lookup(
+    channel: str, certificate: Certificate | None, *, result: str | None = None, request=None
+) -> str:
+    """Count the lookup (certificates.lookups); a miss also counts toward the client's limit."""
     if result is None:
-        result = certificate.status if certificate else VerificationLookup.Result.NOT_FOUND
-    VerificationLookup.objects.create(channel=channel, result=result, certificate=certificate)
+        result = certificate.status if certificate else LookupCount.Result.NOT_FOUND
+    lookups.count_lookup(channel, result, certificate.pk if certificate else None)
+    if result == LookupCount.Result.NOT_FOUND and request is not None:
+        count_miss(request)
     return result

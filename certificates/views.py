@@ -11,11 +11,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from certificates import badges, credential, selectors, services, urls_util, verification
+from certificates import (
+    badges,
+    credential,
+    public_cache,
+    services,
+    urls_util,
+    verification,
+)
 from certificates.access import can_choose_public_pdf, can_download
 from certificates.forms import VerifyCodeForm, VerifyUploadForm
 from certificates.keys import signing_material
-from certificates.models import Certificate, VerificationLookup
+from certificates.models import Certificate, LookupCount
 
 JWT_TYPE = "application/vc+jwt"
 NOINDEX = {"X-Robots-Tag": "noindex, nofollow"}
@@ -27,9 +34,9 @@ def _noindex(response):
 
 
 def _too_many(request):
-    verification.log_lookup("page", None, result=VerificationLookup.Result.RATE_LIMITED)
+    verification.log_lookup("page", None, result=LookupCount.Result.RATE_LIMITED)
     response = render(request, "certificates/verify_rate_limited.html", status=429)
-    response["Retry-After"] = "60"
+    response["Retry-After"] = str(verification.retry_after())
     return _noindex(response)
 
 
@@ -75,11 +82,11 @@ def verify_index(request):
             if upload_form.is_valid():
                 check = verification.check_pdf(upload_form.cleaned_data["file"].read())
                 if check.genuine:
-                    certificate = selectors.certificate_by_code(check.verification_id)
+                    certificate = public_cache.certificate_by_code(check.verification_id)
                 result = (
-                    (certificate.status if certificate else VerificationLookup.Result.NOT_FOUND)
+                    (certificate.status if certificate else LookupCount.Result.NOT_FOUND)
                     if check.genuine
-                    else VerificationLookup.Result.NOT_GENUINE
+                    else LookupCount.Result.NOT_GENUINE
                 )
                 verification.log_lookup("upload", certificate, result=result)
         else:
@@ -103,8 +110,8 @@ def verify_index(request):
 def verify_code(request, code):
     if verification.rate_limited(request):
         return _too_many(request)
-    certificate = selectors.certificate_by_code(code)
-    verification.log_lookup("page", certificate)
+    certificate = public_cache.certificate_by_code(code)
+    verification.log_lookup("page", certificate, request=request)
     status = 200 if certificate else 404
     context = {"certificate": certificate, "code": code, "verdict": _verdict(certificate)}
     return _noindex(render(request, "certificates/verify_result.html", context, status=status))
@@ -143,8 +150,8 @@ def public_pdf_set(request, verification_id):
 
 @require_GET
 def credential_download(request, verification_id):
-    certificate = Certificate.objects.filter(verification_id=verification_id).first()
-    if certificate is None:
+    certificate = public_cache.certificate_by_code(verification_id)
+    if certificate is None or certificate.verification_id != verification_id:
         raise Http404
     verification.log_lookup("credential", certificate)
     response = HttpResponse(certificate.credential_jwt, content_type=JWT_TYPE)
@@ -227,10 +234,11 @@ def public_key(request, kid):
 
 @require_GET
 def status_list(request):
-    document = credential.status_list_document(selectors.status_list_indexes())
+    document = credential.status_list_document(public_cache.status_list_indexes())
     if request.GET.get("format") == "json":
         return _json(document, "application/ld+json")
-    response = HttpResponse(credential.sign_status_list(document), content_type=JWT_TYPE)
+    signed = public_cache.cached("status-list-jwt", lambda: credential.sign_status_list(document))
+    response = HttpResponse(signed, content_type=JWT_TYPE)
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = "max-age=60"
     return response

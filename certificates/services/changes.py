@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from certificates import public_cache
 from certificates.models import Certificate
 from certificates.services.errors import CertificateError
 from certificates.services.issuing import _create, event_time
@@ -56,6 +57,7 @@ def certificate_revoke(
     # current, so the person keeps /me/), and only a coordinator's own issue to
     # this learner gives a new certificate.
     enrolment_reopen_completed(enrolment_id=certificate.enrolment_id)
+    public_cache.changed()
     certificate.refresh_from_db()
     return certificate
 
@@ -93,6 +95,7 @@ def certificate_reissue(
         issued_at=now,
     )
     Certificate.objects.filter(pk=old.pk).update(superseded_by=new)
+    public_cache.changed()
     return new
 
 
@@ -104,5 +107,6 @@ def certificate_set_public_pdf(*, certificate: Certificate, public: bool, by: Us
     if by is None or by.pk != certificate.holder_id:
         raise CertificateError(_("Only the holder can choose who downloads the PDF."))
     Certificate.objects.filter(pk=certificate.pk).update(public_pdf=bool(public))
+    public_cache.changed()
     certificate.refresh_from_db()
     return certificate

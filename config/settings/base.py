@@ -332,8 +332,11 @@ CERTIFICATE_PREVIOUS_CERTS = env_list("CERTIFICATE_PREVIOUS_CERTS", [])
 # Dev, demo and tests make a self-signed pair here on first use; never in production.
 CERTIFICATE_GENERATE_KEYS = env_bool("CERTIFICATE_GENERATE_KEYS", False)
 CERTIFICATE_KEYS_DIR = Path(env_str("CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var" / "keys")))
-# Lookups per client IP per minute on the public verification page and API.
-CERTIFICATE_LOOKUPS_PER_MINUTE = env_int("CERTIFICATE_LOOKUPS_PER_MINUTE", 30)
+# Lookups per client IP per minute on the public verification page and API: every
+# lookup counts toward the high ceiling, which a municipal office behind one address
+# stays under; unknown or malformed codes toward the low guessing limit.
+CERTIFICATE_LOOKUPS_PER_MINUTE = env_int("CERTIFICATE_LOOKUPS_PER_MINUTE", 600)
+CERTIFICATE_MISSES_PER_MINUTE = env_int("CERTIFICATE_MISSES_PER_MINUTE", 20)
 # An RFC 3161 timestamp authority (its URL): when set, PDF signatures carry its
 # timestamp and the validation data for long-term validation (PAdES B-LT).
 CERTIFICATE_TSA_URL = env_str("CERTIFICATE_TSA_URL", "")

@@ -67,3 +67,24 @@ def pdf_bytes(certificate):
     from certificates import services
 
     return services.certificate_pdf_bytes(certificate=certificate)
+
+
+@pytest.fixture(autouse=True)
+def _no_counts_or_answers_from_other_tests():
+    """Lookup counts, rate-limit windows and cached answers live in Redis (the cache under
+    CI), which outlives each test's rolled-back rows: every test starts without them."""
+    from django.core.cache import cache
+
+    from core import redis as core_redis
+
+    def clear():
+        redis = core_redis.client()
+        if redis is None:
+            cache.clear()
+            return
+        for key in redis.scan_iter(match=core_redis.key("*certificates:*")):
+            redis.delete(key)
+
+    clear()
+    yield
+    clear()

@@ -6,8 +6,8 @@ import pytest
 
 from django.utils import timezone
 
-from certificates import selectors
-from certificates.models import Certificate, IssuanceBatch, VerificationLookup
+from certificates import lookups, selectors
+from certificates.models import Certificate, IssuanceBatch, LookupCount
 
 pytestmark = pytest.mark.django_db
 BASE = "/admin/issued-certificates"
@@ -203,8 +203,9 @@ def test_the_coordinator_sees_lookup_counts_by_period_with_readable_names(
     client.get(f"/verify/{certificate.short_code}/")
     client.get("/verify/XXXX-XXXX-XXXX/")
     client.get(f"/api/v1/certificates/{certificate.short_code}")
-    old = VerificationLookup.objects.filter(channel="api")
-    old.update(at=timezone.now() - dt.timedelta(days=40))
+    lookups.lookups_flush()
+    old = LookupCount.objects.filter(channel="api")
+    old.update(day=timezone.localdate() - dt.timedelta(days=40))
     client.force_login(coordinator)
     html = client.get(f"{BASE}/").content.decode()
     table = html[html.index('id="lookup-counts"') :]
@@ -217,10 +218,12 @@ def test_the_coordinator_sees_lookup_counts_by_period_with_readable_names(
 
 
 def test_lookup_counts_take_one_query(django_assert_num_queries, certificate):
-    for channel in VerificationLookup.Channel.values:
-        VerificationLookup.objects.create(channel=channel, result="valid", certificate=certificate)
+    for channel in LookupCount.Channel.values:
+        LookupCount.objects.create(
+            day=timezone.localdate(), channel=channel, result="valid", certificate=certificate
+        )
     with django_assert_num_queries(1):
-        assert len(selectors.lookup_counts()) == len(VerificationLookup.Channel.values)
+        assert len(selectors.lookup_counts()) == len(LookupCount.Channel.values)
 
 
 def test_the_template_editor_lists_templates_with_a_preview_link(client, coordinator, template):

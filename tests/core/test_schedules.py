@@ -22,6 +22,7 @@ def test_every_declared_job_has_a_beat_entry_after_migrate():
         "cohorts.send_session_reminders",
         "attendance.send_weekly_digests",
         "certificates.sweep_batches",
+        "certificates.flush_lookup_counts",
         "assignments.resend_stale_review_notifications",
         HEARTBEAT_TASK,
     }

@@ -33,7 +33,7 @@ def throwaway_postgres():
 
 def _healthz(port: int) -> tuple[int, dict]:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=10) as r:  # noqa: S310
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=DEADLINE) as r:  # noqa: S310
             return r.status, json.load(r)
     except urllib.error.HTTPError as error:
         return error.code, json.load(error)
@@ -49,8 +49,8 @@ def web(throwaway_postgres, tmp_path):
         "PMS_TEST_TMP": str(tmp_path),
     }
     env.pop("REDIS_URL", None)  # the database is the part under test
-    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "1",
-               "--bind", f"127.0.0.1:{port}"]  # fmt: skip
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "1", "--preload",
+               "--timeout", str(DEADLINE), "--bind", f"127.0.0.1:{port}"]  # fmt: skip
     with (tmp_path / "web.log").open("w") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)  # noqa: S603
     try:

@@ -33,7 +33,7 @@ from tests.factories import CohortFactory, EnrolmentFactory, TeamFactory
 from tests.workers import ROOT, database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
-TIMEOUT = 120
+TIMEOUT = 300  # seconds per script: each starts Django, slow on a busy machine
 
 # Run in the restored copy: what a person and a verifier would see there.
 READ_BACK = """

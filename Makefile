@@ -16,7 +16,7 @@ TYPED := core $(wildcard */services.py */services */selectors.py */*/selectors.p
 RUN_PACKAGES := python3-venv fonts-tlwg-laksaman fonts-thai-tlwg gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils nodejs
 
-.PHONY: run test test-clock check setup system-packages system-packages-test python-deps node-deps js-test-deps messages demo worker beat print-apt-packages clean
+.PHONY: backup restore run test test-clock check setup system-packages system-packages-test python-deps node-deps js-test-deps messages demo worker beat print-apt-packages clean
 
 run: system-packages setup demo
 	@echo "Serving http://127.0.0.1:8000  (admin: http://127.0.0.1:8000/admin/)"
@@ -80,6 +80,13 @@ worker: setup
 
 beat: setup
 	$(VENV)/bin/celery -A config beat --loglevel=INFO
+
+# Database (pg_dump custom format) + public media + private files (docs/operations.md).
+backup:
+	@scripts/backup
+
+restore:
+	@scripts/restore
 
 clean:
 	rm -rf $(VENV) .uvtool var db.sqlite3

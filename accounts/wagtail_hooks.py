@@ -1,9 +1,12 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts import admin_urls
+from accounts.admin_menu import CoordinatorMenuItem
 from accounts.models import Organisation
 from core.menu import ADMIN_MENU_ORDER
 
@@ -32,3 +35,19 @@ class OrganisationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_organisation_viewset():
     return OrganisationViewSet("organisations")
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("stuck-work/", include(admin_urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_stuck_work_menu_item():
+    return CoordinatorMenuItem(
+        _("Stuck work"),
+        reverse("accounts_admin:stuck_work"),
+        name="stuck-work",
+        icon_name="warning",
+        order=ADMIN_MENU_ORDER["stuck-work"],
+    )

@@ -12,9 +12,12 @@ class AssignmentsConfig(AppConfig):
         from accounts.roles import register_role_permissions
         from assignments.completion import me_panel, required_assignments_accepted
         from assignments.roles import ROLE_PERMISSIONS
+        from assignments.stuck import REVIEW_NOTIFICATIONS
         from cohorts.completion import register_check
+        from core.stuck import register_stuck_kind
 
         register_role_permissions(ROLE_PERMISSIONS)
+        register_stuck_kind(REVIEW_NOTIFICATIONS)
         register_check(required_assignments_accepted)
         register_panel(me_panel, order=40)
         _connect_showcase_signals()

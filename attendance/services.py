@@ -4,6 +4,8 @@ import datetime as dt
 import unicodedata
 from typing import NoReturn
 
+from redis.exceptions import RedisError
+
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -32,6 +34,10 @@ REFUSALS = {
         "Type the six digits shown on the screen."
     ),
     "too-many": _("Too many wrong codes. Wait ten minutes or ask the staff to mark you."),
+    "unavailable": _(
+        "Check-in by code cannot be recorded right now, and nothing was saved. "
+        "Scan the QR code instead, try again in a minute, or ask the staff to mark you."
+    ),
     "cancelled": _("This session has been cancelled."),
     "wrong-day": _("This session does not take place on that day."),
     "not-open": _(
@@ -143,7 +149,13 @@ def attendance_check_in_by_code(*, code: str, user: User) -> AttendanceRecord:
     # so what reaches the comparison is ASCII and every wrong attempt is counted below.
     code = "".join(str(unicodedata.decimal(ch)) for ch in code if ch.isdecimal())
     attempts_key = f"attendance:code-attempts:{user.pk}"
-    if (cache.get(attempts_key) or 0) >= CODE_ATTEMPTS:
+    try:
+        attempts = getattr(cache, "strict_get", cache.get)(attempts_key) or 0
+    except RedisError:
+        # The attempt limit lives in Redis; without it guesses go uncounted, so the
+        # typed code is refused (QR check-in does not need the cache and still works).
+        _refuse("unavailable")
+    if attempts >= CODE_ATTEMPTS:
         _refuse("too-many")
     now = timezone.now()
     candidates = Session.objects.filter(
@@ -156,8 +168,11 @@ def attendance_check_in_by_code(*, code: str, user: User) -> AttendanceRecord:
         day = current_day(session, now)
         if day and len(code) == 6 and tokens.short_code_matches(code, session.pk, day):
             return attendance_check_in(session=session, user=user, day=day, method=Method.CODE)
-    cache.add(attempts_key, 0, CODE_ATTEMPT_WINDOW)
-    cache.incr(attempts_key)
+    try:
+        cache.add(attempts_key, 0, CODE_ATTEMPT_WINDOW)
+        cache.incr(attempts_key)
+    except RedisError:
+        _refuse("unavailable")
     _refuse("wrong-code")
 
 

@@ -80,12 +80,12 @@ def check_in_by_code(request):
         try:
             record = attendance_check_in_by_code(code=form.cleaned_data["code"], user=request.user)
         except CheckInRefused as refusal:
-            if refusal.code in ("wrong-code", "too-many"):
+            if refusal.code in ("wrong-code", "too-many", "unavailable"):
                 return render(
                     request,
                     "attendance/check_in_code.html",
                     {"form": form, "refusal": refusal},
-                    status=400,
+                    status=503 if refusal.code == "unavailable" else 400,
                 )
             return _result(request, refusal=refusal, status=409 if refusal.record else 403)
         return _result(request, record=record)

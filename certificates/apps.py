@@ -12,8 +12,11 @@ class CertificatesConfig(AppConfig):
 
         from accounts.roles import register_role_permissions
         from certificates.roles import ROLE_PERMISSIONS
+        from certificates.stuck import ISSUANCE_ITEMS
+        from core.stuck import register_stuck_kind
 
         register_role_permissions(ROLE_PERMISSIONS)
+        register_stuck_kind(ISSUANCE_ITEMS)
         from accounts.portal import register_panel
         from certificates import checks  # noqa: F401  (registers the system checks)
         from certificates.portal import certificate_panel

@@ -55,6 +55,7 @@ def resume_batches_on_worker_ready(sender, **kwargs) -> None:
     """
     try:
         released, queued = services.batch_resume_after_restart(worker=sender.hostname)
+        services.certificates_email_stale(young_too=True)
     finally:
         connections.close_all()  # pool children are forked from this process later
     if released or queued:

@@ -6,14 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
+from accounts.admin_menu import CoordinatorMenuItem
 from certificates import admin_urls, selectors, services
-from certificates.access import can_manage
 from certificates.models import CertificateTemplate
 from core.menu import ADMIN_MENU_ORDER
 
@@ -82,11 +81,6 @@ def register_template_viewset():
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("issued-certificates/", include(admin_urls))]
-
-
-class CoordinatorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_manage(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -8,14 +8,21 @@ class CohortsConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models and registries exist only once apps are ready.
+        from celery.signals import worker_ready
+
         from accounts.portal import register_panel
         from accounts.roles import register_role_permissions
         from cms.context import register_page_context
         from cohorts.portal import schedule_panel
         from cohorts.roles import ROLE_PERMISSIONS
         from cohorts.selectors import cohorts_listed, next_cohort, sessions_teaching
+        from cohorts.stuck import SESSION_NOTICES
+        from cohorts.tasks import resume_notices_on_worker_ready
+        from core.stuck import register_stuck_kind
 
         register_role_permissions(ROLE_PERMISSIONS)
+        register_stuck_kind(SESSION_NOTICES)
+        worker_ready.connect(resume_notices_on_worker_ready, dispatch_uid="cohorts.resume")
         register_panel(schedule_panel, order=10)
         register_page_context("home", lambda page: {"next_cohort": next_cohort()})
         register_page_context("programme", lambda page: {"cohorts": cohorts_listed()})

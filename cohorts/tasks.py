@@ -1,8 +1,10 @@
 """Thin tasks: ids in, a service does the work; safe to run twice."""
 
+from collections.abc import Iterable
+
 from celery import shared_task
 
-from django.db import transaction
+from django.db import connections, transaction
 
 from cohorts import services
 from cohorts.services.enrolments import invitation_send
@@ -10,7 +12,7 @@ from cohorts.services.enrolments import invitation_send
 SWEEP_TASK = "cohorts.send_session_reminders"
 
 
-def _deliver_after_commit(ids: list[int]) -> None:
+def deliver_after_commit(ids: Iterable[int]) -> None:
     for notice_id in ids:
         transaction.on_commit(lambda notice_id=notice_id: deliver_notice.delay(notice_id))
 
@@ -26,7 +28,7 @@ def deliver_notice(notice_id: int) -> bool:
 def notify_session_change(session_id: int, sequence: int) -> int:
     with transaction.atomic():
         ids = services.notices_queue_change(session_id=session_id, sequence=sequence)
-        _deliver_after_commit(ids)
+        deliver_after_commit(ids)
     return len(ids)
 
 
@@ -44,5 +46,21 @@ def send_session_reminders() -> int:
     with transaction.atomic():
         ids = services.notices_queue_reminders()
         ids += [i for i in services.notices_stale_pending() if i not in ids]
-        _deliver_after_commit(ids)
+        deliver_after_commit(ids)
     return len(ids)
+
+
+def resume_notices_on_worker_ready(sender, **kwargs) -> None:
+    """Celery's worker_ready: queue every pending notice again.
+
+    A worker killed while holding messages leaves them unacknowledged on Redis
+    until the visibility timeout (an hour); the notices they carried are still
+    pending, so the worker that starts next sends them now. Each is claimed
+    before it is sent, so one already queued elsewhere goes once.
+    """
+    try:
+        ids = services.notices_pending()
+    finally:
+        connections.close_all()  # pool children are forked from this process later
+    for notice_id in ids:
+        deliver_notice.delay(notice_id)

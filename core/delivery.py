@@ -49,6 +49,10 @@ class Outbox:
     claim: Mapping[str, Any]
     release: Mapping[str, Any]
     sent: Mapping[str, Any] = field(default_factory=dict)
+    # A row left in this state past stale_after is stuck (core.stuck); None: the
+    # claim cannot be told from sent (a ledger of one timestamp).
+    claimed: Q | None = None
+    claimed_field: str = "claimed_at"
     channel: str = "email"
     # Rows older than this (by created_field) are stale when still pending.
     created_field: str = "created_at"
@@ -69,6 +73,9 @@ class Outbox:
         release = {field_name: "pending", **({claimed_at: None} if claimed_at else {})}
         sent = {field_name: "sent", **({sent_at: NOW} if sent_at else {})}
         pending = Q(**{field_name: "pending"})
+        kwargs.setdefault("claimed", Q(**{field_name: "sending"}))
+        # Without a claim time, the row's own age stands in for it (sent right after).
+        kwargs.setdefault("claimed_field", claimed_at or kwargs.get("created_field", "created_at"))
         return cls(model, pending=pending, claim=claim, release=release, sent=sent, **kwargs)
 
     @classmethod
@@ -137,3 +144,11 @@ def stale(outbox: Outbox, *, now: dt.datetime | None = None) -> QuerySet:
 
 def stale_ids(outbox: Outbox, *, now: dt.datetime | None = None) -> list[int]:
     return list(stale(outbox, now=now).values_list("pk", flat=True))
+
+
+def pending_ids(outbox: Outbox) -> list[int]:
+    """Every pending row, young or old: what a worker starting again hands to a sender.
+
+    Safe to queue twice: each send claims its row first.
+    """
+    return list(outbox.model._default_manager.filter(outbox.pending).values_list("pk", flat=True))

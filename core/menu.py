@@ -18,4 +18,5 @@ ADMIN_MENU_ORDER = {
     "organisations": 310,
     "curriculum": 8990,
     "site-chrome": 8995,
+    "stuck-work": 9100,
 }

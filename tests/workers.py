@@ -111,7 +111,8 @@ class Worker:
             assert process.poll() is None, f"the worker exited\n{self.log()}"
             return sum(" ready." in line for line in self.log().splitlines()) >= started
 
-        self.wait_for(ready, "the worker to be ready")
+        # Start-up imports the whole platform: slow on a busy 2-core machine.
+        self.wait_for(ready, "the worker to be ready", timeout=180)
 
     def log(self) -> str:
         return self.log_path.read_text() if self.log_path.exists() else ""

@@ -32,15 +32,18 @@ CERTIFICATE_EMAILS = Outbox.for_timestamp(
 )
 
 
-def certificates_email_stale(*, now: dt.datetime | None = None) -> int:
-    """Queue the email again for holders who never got theirs; the claim sends it once."""
+def certificates_email_stale(*, now: dt.datetime | None = None, young_too: bool = False) -> int:
+    """Queue the email again for holders who never got theirs; the claim sends it once.
+
+    young_too: every unsent one, not only those past the stale time (a worker starting
+    again: the messages a killed worker held wait an hour on Redis).
+    """
     # Not at the top: certificates.tasks imports these services back.
     from certificates.tasks import email_certificate
 
     now = now or timezone.now()
-    lost = stale(CERTIFICATE_EMAILS, now=now).filter(
-        status=Certificate.Status.VALID, issued_at__gt=now - EMAIL_GIVE_UP_AFTER
-    )
+    unsent = stale(CERTIFICATE_EMAILS, now=now + EMAIL_STALE_AFTER if young_too else now)
+    lost = unsent.filter(status=Certificate.Status.VALID, issued_at__gt=now - EMAIL_GIVE_UP_AFTER)
     ids = list(lost.values_list("id", flat=True))
     for certificate_id in ids:
         email_certificate.delay(certificate_id)

@@ -11,6 +11,7 @@ from cohorts.services.enrolments import (
 from cohorts.services.feeds import calendar_token_for, calendar_token_revoke
 from cohorts.services.notices import (
     notice_deliver,
+    notices_pending,
     notices_queue_change,
     notices_queue_reminders,
     notices_stale_pending,
@@ -42,6 +43,7 @@ __all__ = [
     "notice_deliver",
     "notices_queue_change",
     "notices_queue_reminders",
+    "notices_pending",
     "notices_stale_pending",
     "session_calendar_warnings",
     "session_cancel",

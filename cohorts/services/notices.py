@@ -14,7 +14,7 @@ from cohorts.calendar import session_attachment
 from cohorts.links import session_page_url
 from cohorts.models import Session, SessionChange, SessionNotice
 from cohorts.selectors import session_recipients, sessions_due_for_reminder
-from core.delivery import Outbox, deliver_once, stale_ids
+from core.delivery import Outbox, deliver_once, pending_ids, stale_ids
 from core.emails import send
 from core.templatetags.thai import thai_date_range, thai_time
 
@@ -54,6 +54,11 @@ def notices_queue_reminders(*, now: dt.datetime | None = None) -> list[int]:
 def notices_stale_pending(*, now: dt.datetime | None = None) -> list[int]:
     """Notices to hand to a sender again; the claim keeps each one to one email."""
     return stale_ids(NOTICES, now=now)
+
+
+def notices_pending() -> list[int]:
+    """Every pending notice (a restarted worker queues them; the claim keeps one send)."""
+    return pending_ids(NOTICES)
 
 
 def notice_deliver(*, notice_id: int) -> bool:

@@ -15,6 +15,11 @@ DEBUG = False
 SECRET_KEY = "test-secret-key-that-is-long-enough-for-signing-0123456789"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A worker subprocess's emails go to files the test reads
+# (tests/cohorts/test_notices_worker_killed.py).
+if os.environ.get("PMS_TEST_EMAIL_DIR"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["PMS_TEST_EMAIL_DIR"]
 MFA_REQUIRED_FOR_STAFF = False
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
 ALLOWED_HOSTS = ["*"]

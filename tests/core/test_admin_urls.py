@@ -9,6 +9,12 @@ import pytest
 from django.urls import resolve, reverse
 
 SCREENS = [
+    ("accounts_admin:stuck_work", [], "/admin/stuck-work/"),
+    (
+        "accounts_admin:stuck_retry",
+        ["session-notice", 7],
+        "/admin/stuck-work/session-notice/7/retry/",
+    ),
     ("cohorts_admin_generate", [1], "/admin/cohort-tools/1/generate/"),
     ("cohorts_admin_invite", [1], "/admin/cohort-tools/1/invite/"),
     ("cohorts_admin_import", [1], "/admin/cohort-tools/1/import/"),

@@ -1,0 +1,85 @@
+"""Redis stops (its own instance on another port): the web answers, check-in never half-records.
+
+docs/operations.md, "Redis stops". The suite's Redis is never touched: the test
+starts a second redis-server, points the cache and broker at it, kills it and
+starts it again on the same port. Nothing is restarted on the web side.
+"""
+
+import pytest
+
+from django.utils import translation
+
+from attendance import tokens
+from attendance.days import session_days
+from attendance.models import AttendanceRecord
+from attendance.services import CheckInRefused, attendance_check_in_by_code
+from tests.attendance.factories import session_now
+from tests.spare import SpareRedis
+from tests.workers import tasks_to_broker
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def spare_redis(tmp_path, settings):
+    redis = SpareRedis(tmp_path)
+    redis.start()
+    settings.REDIS_URL = redis.url
+    settings.CACHES = {
+        "default": {"BACKEND": "core.caching.TolerantRedisCache", "LOCATION": redis.url}
+    }
+    try:
+        with tasks_to_broker(redis.url):
+            yield redis
+    finally:
+        redis.stop()
+
+
+def test_healthz_names_broker_and_cache_while_redis_is_down_and_recovers_by_itself(
+    client, spare_redis
+):
+    assert client.get("/healthz").status_code == 200
+    spare_redis.stop()
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert set(response.json()["down"]) == {"broker", "cache"}
+    assert response.json()["checks"]["database"] == {"status": "ok"}
+
+    spare_redis.start()  # same port; nothing on the web side restarted
+    response = client.get("/healthz")
+    assert response.status_code == 200, response.json()
+
+
+def test_typed_code_check_in_says_it_could_not_and_saves_nothing_while_redis_is_down(
+    client, spare_redis, cohort, learner
+):
+    session = session_now(cohort)
+    code = tokens.short_code(session.pk, session_days(session)[0])
+    client.force_login(learner)
+    spare_redis.stop()
+
+    with translation.override("en"), pytest.raises(CheckInRefused) as refused:
+        attendance_check_in_by_code(code=code, user=learner)
+    assert refused.value.code == "unavailable"
+    (_, thai), (_, english) = refused.value.messages
+    assert "nothing was saved" in english and thai != english
+    response = client.post("/attendance/check-in/", {"code": code}, HTTP_ACCEPT_LANGUAGE="th")
+    assert response.status_code == 503
+    assert thai in response.content.decode()
+    assert not AttendanceRecord.objects.filter(session=session).exists()
+
+    spare_redis.start()
+    record = attendance_check_in_by_code(code=code, user=learner)
+    assert AttendanceRecord.objects.filter(session=session).get() == record
+
+
+def test_qr_check_in_needs_no_redis_and_records_while_it_is_down(
+    client, spare_redis, cohort, learner
+):
+    session = session_now(cohort)
+    token = tokens.make_token(session.pk, session_days(session)[0])
+    client.force_login(learner)
+    spare_redis.stop()
+    response = client.post(f"/attendance/check-in/{token}/")
+    assert response.status_code == 200
+    assert AttendanceRecord.objects.filter(session=session, enrolment__user=learner).count() == 1

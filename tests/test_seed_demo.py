@@ -128,5 +128,6 @@ def test_the_demo_tells_a_consistent_story_in_time(demo_data):
     certificate = certificates.filter(status=Certificate.Status.VALID).first()
     pdf = certificate_render_pdf(certificate=certificate)
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
-    assert thai_date(timezone.localtime(certificate.issued_at)) in text
+    assert thai_date(certificate.completed_on) in text  # "ให้ไว้ ณ วันที่ …"
+    assert "2566" in thai_date(certificate.completed_on)
     assert verify(certificate.credential_jwt)["validFrom"][:4] == str(certificate.issued_at.year)

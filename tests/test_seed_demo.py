@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from accounts.models import User
 from cohorts.models import Cohort, Enrolment, Session
+from evaluations.models import Response
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +21,7 @@ def seed():
 
 def counts():
     return (User.objects.count(), Cohort.objects.count(), Session.objects.count(),
-            Enrolment.objects.count())  # fmt: skip
+            Enrolment.objects.count(), Response.objects.count())  # fmt: skip
 
 
 def test_seed_demo_is_idempotent():

@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("attendance/", include("attendance.urls")),
     path("", include("assignments.urls")),
+    path("", include("evaluations.urls")),
     path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -20,6 +20,7 @@ STEPS = [
     "attendance.demo",
     "assignments.demo",
     "certificates.demo",
+    "evaluations.demo",
 ]
 
 

@@ -15,6 +15,8 @@ ADMIN_MENU_ORDER = {
     "review-queue": 240,
     "certificate-templates": 250,
     "attendance-rules": 260,
+    "evaluations": 270,
+    "evaluation-results": 275,
     "organisations": 310,
     "curriculum": 8990,
     "site-chrome": 8995,

@@ -18,6 +18,7 @@ from certificates.models import Certificate
 from certificates.services import certificate_render_pdf
 from cohorts.models import Cohort, Enrolment, Session
 from core.dates import thai_date
+from evaluations.models import Response
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,7 @@ def seed():
 
 def counts():
     return (User.objects.count(), Cohort.objects.count(), Session.objects.count(),
-            Enrolment.objects.count())  # fmt: skip
+            Enrolment.objects.count(), Response.objects.count())  # fmt: skip
 
 
 def test_seed_demo_is_idempotent():

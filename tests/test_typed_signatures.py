@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ("core", "accounts", "cms", "curriculum", "cohorts", "attendance", "assignments",
-        "certificates")  # fmt: skip
+        "evaluations", "certificates")  # fmt: skip
 
 
 def typed_modules() -> list[Path]:

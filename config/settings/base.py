@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "cohorts",
     "attendance",
     "assignments",
+    "evaluations",
     "certificates",
     # Wagtail
     "wagtail.contrib.forms",

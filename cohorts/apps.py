@@ -14,6 +14,7 @@ class CohortsConfig(AppConfig):
         from cohorts.portal import schedule_panel
         from cohorts.roles import ROLE_PERMISSIONS
         from cohorts.selectors import cohorts_listed, next_cohort, sessions_teaching
+        from cohorts.views import events_context
 
         register_role_permissions(ROLE_PERMISSIONS)
         register_panel(schedule_panel, order=10)
@@ -22,6 +23,7 @@ class CohortsConfig(AppConfig):
         register_page_context(
             "module", lambda page: {"sessions": sessions_teaching("module", page)}
         )
+        register_page_context("events", events_context)
         register_page_context(
             "site_visit", lambda page: {"sessions": sessions_teaching("site_visit", page)}
         )

@@ -17,7 +17,7 @@ _providers: dict[str, list[PageContextProvider]] = {}
 
 
 def register_page_context(name: str, provider: PageContextProvider) -> None:
-    """Add provider to the pages called name ("home", "programme", "module", "site_visit")."""
+    """Add provider to the pages called name: home, programme, module, site_visit, events."""
     found = _providers.setdefault(name, [])
     if provider not in found:
         found.append(provider)

@@ -2,6 +2,7 @@
 
 from wagtail.models import Locale, Page, Site
 
+from cms.demo_content import EVENTS, STANDARD_PAGES
 from cms.demo_pages import (
     child_page,
     demo_image,
@@ -11,7 +12,8 @@ from cms.demo_pages import (
     translate,
     translate_snippet,
 )
-from cms.models import FooterText, HomePage, NewsIndexPage, NewsPage
+from cms.models import EventsPage, FooterText, HomePage, NewsIndexPage, NewsPage, StandardPage
+from cms.services import page_slugs_make_readable
 from cms.site import site_address
 
 HOME = {
@@ -82,8 +84,13 @@ def seed(ctx) -> None:
         _publish(translation)
     ctx.data["home"] = home
     _news(ctx, home)
+    _standard_pages(home)
     _footer()
-    ctx.say("Site: home page, news and footer in Thai and English.")
+    # an installation seeded before Thai slugs kept their marks gets readable, redirected ones
+    page_slugs_make_readable()
+    ctx.say(
+        "Site: home page, news, events, about, contact, privacy and footer in Thai and English."
+    )
 
 
 def _news(ctx, home) -> None:
@@ -111,6 +118,21 @@ def _news_pages(ctx, home) -> None:
         translate(item, {"title": title_en, "intro": intro_en, "slug": slug,
                          "body": paragraphs(f"<p>{intro_en}</p>")})  # fmt: skip
     ctx.data["news_index"] = index
+
+
+def _standard_pages(home) -> None:
+    with search_index_in_bulk(EventsPage, StandardPage):
+        events = child_page(home, EventsPage, "events", EVENTS["th"])
+        translate(events, EVENTS["en"])
+        for slug, (title_th, intro_th, body_th), (title_en, intro_en, body_en) in STANDARD_PAGES:
+            page = child_page(home, StandardPage, slug, {"title": title_th, "intro": intro_th,
+                              "body": _body(body_th)})  # fmt: skip
+            translate(page, {"title": title_en, "intro": intro_en, "slug": slug,
+                             "body": _body(body_en)})  # fmt: skip
+
+
+def _body(paragraph_texts: list[str]) -> str:
+    return paragraphs("".join(f"<p>{text}</p>" for text in paragraph_texts))
 
 
 def _footer() -> None:

@@ -1,7 +1,10 @@
 """Admin wiring for the site chrome: menu and footer snippets, grouped under "Site"."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -34,3 +37,9 @@ class SiteChromeGroup(SnippetViewSetGroup):
 
 
 register_snippet(SiteChromeGroup)
+
+
+@hooks.register("insert_global_admin_js")
+def thai_slug_js():
+    """The admin's slug field keeps Thai vowels and tone marks (see static/cms/js/thai-slug.js)."""
+    return format_html('<script src="{}"></script>', static("cms/js/thai-slug.js"))

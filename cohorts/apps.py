@@ -18,6 +18,7 @@ class CohortsConfig(AppConfig):
         from cohorts.selectors import cohorts_listed, next_cohort, sessions_teaching
         from cohorts.stuck import SESSION_NOTICES
         from cohorts.tasks import resume_notices_on_worker_ready
+        from cohorts.views import events_context
         from core.stuck import register_stuck_kind
 
         register_role_permissions(ROLE_PERMISSIONS)
@@ -29,6 +30,7 @@ class CohortsConfig(AppConfig):
         register_page_context(
             "module", lambda page: {"sessions": sessions_teaching("module", page)}
         )
+        register_page_context("events", events_context)
         register_page_context(
             "site_visit", lambda page: {"sessions": sessions_teaching("site_visit", page)}
         )

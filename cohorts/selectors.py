@@ -120,6 +120,16 @@ def sessions_teaching(field: str, page: Page) -> list[Session]:
     )
 
 
+def sessions_ahead(*, now: dt.datetime | None = None, limit: int = 60) -> list[Session]:
+    """Every cohort's sessions not yet over, soonest first: the public events listing and feed."""
+    now = now or timezone.now()
+    return list(
+        Session.objects.filter(ends_at__gte=now)
+        .select_related("cohort", "venue", "venue__province", "module", "site_visit")
+        .order_by("starts_at", "number")[:limit]
+    )
+
+
 def cohorts_listed() -> list[Cohort]:
     """Every cohort, first to last, as the programme page lists them."""
     return list(Cohort.objects.order_by("number"))

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,6 +27,17 @@ def cohort_feed(request, slug: str):
     sessions = selectors.sessions_for_schedule(cohort_ids=[cohort.pk])
     content = build_calendar(sessions, name=str(cohort), private=False)
     return _ics(content, f"{cohort.slug}.ics")
+
+
+def events_feed(request):
+    """Every cohort's sessions ahead, public: titles, times and venues, never meeting links."""
+    content = build_calendar(selectors.sessions_ahead(), name=_("Programme events"), private=False)
+    return _ics(content, "events.ics")
+
+
+def events_context(page) -> dict:
+    """What the public events page lists: the sessions ahead and the feed to subscribe to."""
+    return {"events": selectors.sessions_ahead(), "calendar_url": reverse("cohorts:events_feed")}
 
 
 def personal_feed(request, token: str):

@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth.views import redirect_to_login
 from django.urls import include, path, reverse
 
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -46,7 +45,7 @@ urlpatterns += i18n_patterns(
     path("", include("assignments.urls")),
     path("", include("evaluations.urls")),
     path("", include("certificates.urls")),
-    path("", include(wagtail_urls)),
+    path("", include("cms.urls")),  # Wagtail's pages, Thai addresses included
     prefix_default_language=False,
 )
 

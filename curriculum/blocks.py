@@ -1,8 +1,11 @@
 """StreamField blocks of the teaching content: outcomes, readings, agendas, hosts."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from cms.blocks import ImageBlock
@@ -30,6 +33,15 @@ class AgendaItemBlock(blocks.StructBlock):
     class Meta:
         icon = "time"
 
+    def clean(self, value):
+        """An activity does not end before it starts."""
+        value = super().clean(value)
+        if value.get("ends_at") and value["ends_at"] < value["starts_at"]:
+            raise StructBlockValidationError(
+                block_errors={"ends_at": ValidationError(_("The activity ends before it starts."))}
+            )
+        return value
+
 
 class AgendaDayBlock(blocks.StructBlock):
     """One day of a site visit, with its activities in time order."""
@@ -41,6 +53,27 @@ class AgendaDayBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         template = "curriculum/blocks/agenda_day.html"
+
+    def clean(self, value):
+        """The day's activities are in time order: each starts no earlier than the one above."""
+        value = super().clean(value)
+        starts = [item["starts_at"] for item in value["items"]]
+        early = {
+            index: StructBlockValidationError(
+                block_errors={
+                    "starts_at": ValidationError(
+                        _("This activity starts before the one above it: put them in time order.")
+                    )
+                }
+            )
+            for index in range(1, len(starts))
+            if starts[index] < starts[index - 1]
+        }
+        if early:
+            raise StructBlockValidationError(
+                block_errors={"items": ListBlockValidationError(block_errors=early)}
+            )
+        return value
 
 
 class HostBlock(blocks.StructBlock):

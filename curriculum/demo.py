@@ -17,7 +17,7 @@ from cms.demo_pages import (
     translate,
     translate_snippet,
 )
-from cms.models import MenuItem
+from cms.models import EventsPage, MenuItem
 from curriculum import demo_content as content
 from curriculum.models import (
     CourseModulePage,
@@ -253,8 +253,10 @@ def _menu(home, programme, news_index) -> None:
     if MenuItem.objects.filter(locale=thai).exists():
         return
     research = ResearchIndexPage.objects.child_of(home).first()
+    events = EventsPage.objects.child_of(home).first()
     links = [("หลักสูตร", "Programme", programme, ""), ("ผลงานวิจัย", "Research", research, ""),
-             ("ข่าวสาร", "News", news_index, ""), ("ค้นหา", "Search", None, "/search/")]  # fmt: skip
+             ("กิจกรรม", "Events", events, ""), ("ข่าวสาร", "News", news_index, ""),
+             ("ค้นหา", "Search", None, "/search/")]  # fmt: skip
     for order, (label_th, label_en, page, url) in enumerate(links):
         if page is None and not url:
             continue

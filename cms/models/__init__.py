@@ -3,9 +3,10 @@
 from .base import SitePage
 from .chrome import FooterText, MenuItem
 from .news import NewsIndexPage, NewsPage
-from .pages import HomePage, StandardPage
+from .pages import EventsPage, HomePage, StandardPage
 
 __all__ = [
+    "EventsPage",
     "FooterText",
     "HomePage",
     "MenuItem",

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 
 from cms.blocks import BodyBlock
+from cms.context import page_context
 from cms.search.fields import ThaiSearchField
 
 from .base import SitePage
@@ -51,6 +52,7 @@ class HomePage(SitePage):
         "curriculum.ProgrammePage",
         "curriculum.ResearchIndexPage",
         "cms.NewsIndexPage",
+        "cms.EventsPage",
         "cms.StandardPage",
     ]
 
@@ -78,3 +80,23 @@ class StandardPage(SitePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class EventsPage(SitePage):
+    """The sessions, site visits and ceremonies ahead, with a calendar file to subscribe to.
+
+    What is listed comes from the apps that own it through `cms.context` ("events"):
+    cohorts adds `events` (sessions ahead) and `calendar_url` (their public feed).
+    """
+
+    max_count_per_parent = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("events page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(page_context("events", self))
+        return context

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
@@ -15,8 +16,11 @@ from cms.search.fields import ThaiSearchField
 from curriculum.blocks import OUTCOMES
 
 
-class ProgrammePage(SitePage):
-    """The certificate programme; course modules and site visits live below it."""
+class ProgrammePage(RoutablePageMixin, SitePage):
+    """The certificate programme; course modules and site visits live below it.
+
+    `brochure.pdf` below its address is the programme as a PDF in the page's language.
+    """
 
     body = StreamField(
         BodyBlock(),
@@ -63,7 +67,16 @@ class ProgrammePage(SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(programme_context(self))
+        # Wagtail routes /programme/brochure.pdf as "brochure.pdf/": link without the slash
+        context["brochure_url"] = self.url + self.reverse_subpage("brochure").rstrip("/")
         return context
+
+    @path("brochure.pdf/", name="brochure")
+    def brochure(self, request):
+        """The brochure PDF (curriculum.brochure), cached until the programme is published again."""
+        from curriculum.brochure import brochure_response  # WeasyPrint: loaded on use
+
+        return brochure_response(self)
 
 
 class ProgrammePartner(Orderable):

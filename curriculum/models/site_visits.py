@@ -1,6 +1,8 @@
 """Site visits (ศึกษาดูงาน): hosts, place, day-by-day agenda, questions, gallery."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -23,6 +25,10 @@ class SiteVisitPage(SitePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    starts_on = models.DateField(_("first day"), null=True, blank=True)
+    ends_on = models.DateField(
+        _("last day"), null=True, blank=True, help_text=_("Leave empty for a one-day visit.")
     )
     address = models.TextField(_("address"), blank=True)
     latitude = models.DecimalField(
@@ -49,6 +55,7 @@ class SiteVisitPage(SitePage):
     gallery = StreamField(GALLERY, verbose_name=_("gallery"), blank=True)
 
     content_panels = SitePage.content_panels + [
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")], heading=_("When")),
         FieldPanel("hosts"),
         MultiFieldPanel(
             [
@@ -73,6 +80,7 @@ class SiteVisitPage(SitePage):
         ThaiSearchField("questions"),
         ThaiSearchField("body"),
         index.FilterField("province"),
+        index.FilterField("starts_on"),
     ]
     parent_page_types = ["curriculum.ProgrammePage"]
     subpage_types = []
@@ -80,12 +88,32 @@ class SiteVisitPage(SitePage):
     class Meta:
         verbose_name = _("site visit")
         verbose_name_plural = _("site visits")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(starts_on__lte=F("ends_on")),
+                name="site_visit_starts_before_it_ends",
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The last day is before the first day.")})
+        if self.ends_on and not self.starts_on:
+            raise ValidationError({"starts_on": _("Give the first day as well.")})
 
     def province_names(self) -> str:
         """Both names of the province, so ขอนแก่น and Khon Kaen find the visit."""
         if not self.province_id:
             return ""
         return f"{self.province.name_th} {self.province.name_en}"
+
+    @property
+    def last_day(self):
+        """The last day of the visit; a one-day visit leaves `ends_on` empty."""
+        return self.ends_on or self.starts_on
 
     @property
     def map_url(self) -> str:

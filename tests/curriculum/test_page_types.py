@@ -1,6 +1,6 @@
 """Which page type may live under which: editors only get sensible choices."""
 
-from cms.models import HomePage, NewsIndexPage, NewsPage, StandardPage
+from cms.models import EventsPage, HomePage, NewsIndexPage, NewsPage, StandardPage
 from curriculum.models import (
     CourseModulePage,
     ProgrammePage,
@@ -33,5 +33,6 @@ def test_the_home_page_offers_the_sections_of_the_site():
         ProgrammePage,
         ResearchIndexPage,
         NewsIndexPage,
+        EventsPage,
         StandardPage,
     }

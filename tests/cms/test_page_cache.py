@@ -78,7 +78,7 @@ def test_signed_in_people_never_get_or_fill_the_cache(client, module, request, w
     assert "ออกจากระบบ" not in client.get(module.url).content.decode()
 
 
-def test_a_page_that_uses_the_csrf_token_is_not_stored(client, module, settings):
+def test_a_page_that_uses_the_csrf_token_is_not_stored(client, module):
     from django.middleware.csrf import get_token
 
     from wagtail import hooks
@@ -88,7 +88,7 @@ def test_a_page_that_uses_the_csrf_token_is_not_stored(client, module, settings)
 
     with hooks.register_temporarily("before_serve_page", uses_token):
         client.get(module.url)
-        assert client.get(module.url)["X-Page-Cache"] == "miss"
+        assert "X-Page-Cache" not in client.get(module.url)  # neither stored nor answered
 
 
 def test_made_up_query_strings_are_not_cached(client, module):

@@ -10,10 +10,12 @@ class CmsConfig(AppConfig):
         # Imported here, not at the top: models and registries exist only once apps are ready.
         from django.db.models.signals import post_delete, post_migrate, post_save
 
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.models import Site
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from accounts.roles import register_role_permissions
         from cms.models import FooterText, MenuItem
+        from cms.page_cache import clear_page_cache, page_deleted
         from cms.roles import ROLE_PERMISSIONS
         from cms.selectors import clear_chrome_cache
         from cms.site import site_sync_from_setting
@@ -30,4 +32,16 @@ class CmsConfig(AppConfig):
                     clear_chrome_cache,
                     sender=model,
                     dispatch_uid=f"cms-chrome-{model.__name__}-{id(signal)}",
+                )
+
+        # Cached page HTML (cms/page_cache.py) is forgotten whenever what it shows changes.
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(clear_page_cache, dispatch_uid=f"cms-pages-{id(signal)}")
+        post_delete.connect(page_deleted, dispatch_uid="cms-pages-deleted")
+        for model in (MenuItem, FooterText, Site):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    clear_page_cache,
+                    sender=model,
+                    dispatch_uid=f"cms-pages-{model.__name__}-{id(signal)}",
                 )

@@ -2,12 +2,14 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
 from cms.search.backend import plain_query
-from cms.search.selectors import search_pages
+from cms.search.filters import search_filters
+from cms.search.selectors import search_pages, suggest
 from core.urls import absolute_url
 
 MAX_QUERY = 200
@@ -18,17 +20,25 @@ def search(request):
     query = plain_query(request.GET.get("q", "")).strip()
     error = ""
     results = None
+    suggestion = ""
     if len(query) > MAX_QUERY:
         error = _("Please shorten your search to %(max)d characters.") % {"max": MAX_QUERY}
     elif query:
+        locale = Locale.get_active()
         results = search_pages(
-            query, locale=Locale.get_active(), page_number=request.GET.get("page")
+            query, locale=locale, page_number=request.GET.get("page"), filters=request.GET
         )
-    return render(
-        request,
-        "cms/search.html",
-        {"query": query, "results": results, "error": error, "seo_title": _("Search")},
-    )
+        if not results.paginator.count:
+            suggestion = suggest(query, locale=locale)
+    context = {
+        "query": query,
+        "results": results,
+        "error": error,
+        "suggestion": suggestion,
+        "filters": [(f, request.GET.get(f.name, "")) for f in search_filters()],
+        "suggestion_url": f"{reverse('search')}?{urlencode({'q': suggestion})}",
+    }
+    return render(request, "cms/search.html", {**context, "seo_title": _("Search")})
 
 
 # Kept out of search engines: the admin, the learner portal, sign-in and search results

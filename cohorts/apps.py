@@ -10,9 +10,13 @@ class CohortsConfig(AppConfig):
         # Imported here, not at the top: models and registries exist only once apps are ready.
         from celery.signals import worker_ready
 
+        from django.db.models.signals import post_delete, post_save
+
         from accounts.portal import register_panel
         from accounts.roles import register_role_permissions
         from cms.context import register_page_context
+        from cms.page_cache import clear_page_cache
+        from cohorts.models import Cohort, Session
         from cohorts.portal import schedule_panel
         from cohorts.roles import ROLE_PERMISSIONS
         from cohorts.selectors import cohorts_listed, next_cohort, sessions_teaching
@@ -34,3 +38,8 @@ class CohortsConfig(AppConfig):
         register_page_context(
             "site_visit", lambda page: {"sessions": sessions_teaching("site_visit", page)}
         )
+        # Those pages show cohorts and sessions: their cached HTML goes when these change.
+        for model in (Cohort, Session):
+            for signal in (post_save, post_delete):
+                uid = f"cohorts-pages-{model.__name__}-{id(signal)}"
+                signal.connect(clear_page_cache, sender=model, dispatch_uid=uid)

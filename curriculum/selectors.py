@@ -3,6 +3,8 @@
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import Q
+
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
@@ -16,6 +18,7 @@ from curriculum.models import (
     ResearchThemePage,
     SiteVisitPage,
 )
+from curriculum.themes import ResearchTheme
 
 
 def _live_children(page: Page, model: type[Page]) -> Any:
@@ -91,3 +94,22 @@ def research_index_context(page: Page) -> dict:
 def research_theme_context(page: Page) -> dict:
     projects = _live_children(page, ResearchProjectPage).select_related("province")
     return {"projects": list(projects)}
+
+
+def research_theme_choices() -> list[tuple[str, str]]:
+    """The research themes, for the search form's theme filter."""
+    return [(str(value), str(label)) for value, label in ResearchTheme.choices]
+
+
+def pages_of_theme(theme: str, locale: Locale) -> list[int]:
+    """Ids of the pages about a research theme in `locale`: its theme page, the projects
+    below it, and the modules that name it (search's theme filter)."""
+    paths = ResearchThemePage.objects.filter(theme=theme, locale=locale).values_list(
+        "path", flat=True
+    )
+    under = Q()
+    for path in paths:
+        under |= Q(path__startswith=path)
+    ids = list(Page.objects.filter(under).values_list("pk", flat=True)) if paths else []
+    modules = CourseModulePage.objects.filter(related_themes__theme=theme, locale=locale)
+    return ids + list(modules.values_list("pk", flat=True))

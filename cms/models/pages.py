@@ -1,10 +1,12 @@
 """The home page and plain content pages."""
 
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 
 from cms.blocks import BodyBlock
 from cms.context import page_context
@@ -58,6 +60,17 @@ class HomePage(SitePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request: HttpRequest, path_components: list[str]):
+        """Find the page at an address in one lookup by its url_path, where Wagtail walks
+        the tree with two queries a level; the page found routes itself (live or 404).
+        An address no page has (a page routing sub-paths of its own) takes Wagtail's walk."""
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            found = Page.objects.filter(url_path=url_path, path__startswith=self.path).first()
+            if found is not None:
+                return found.specific.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         """Adds the next cohort, the latest news and the featured site visit."""

@@ -9,13 +9,14 @@ import re
 
 from modelsearch.backends.database import SearchBackend as database_backend
 
-from .thai import segment
+from .thai import query_text
 
 UNSEARCHABLE = re.compile(r'[\x00-\x1f\x7f"]')
 
 
 class ThaiQueryMixin:
-    """Segment plain string queries into Thai words before the backend parses them."""
+    """Segment plain string queries into Thai words (compounds into their parts) before
+    the backend parses them."""
 
     def search(self, query, *args, **kwargs):
         return super().search(_prepare(query), *args, **kwargs)
@@ -25,7 +26,7 @@ class ThaiQueryMixin:
 
 
 def _prepare(query):
-    return segment(plain_query(query)) if isinstance(query, str) else query
+    return query_text(plain_query(query)) if isinstance(query, str) else query
 
 
 def plain_query(query: str) -> str:

@@ -13,9 +13,18 @@ from core.urls import absolute_url
 register = template.Library()
 
 
+def _live_translations(page: Page) -> list[Page]:
+    """The page's live translations, itself included: read once per page and request
+    (the language switcher and the hreflang links both need them)."""
+    if not hasattr(page, "_live_translations"):
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        page._live_translations = list(translations)  # type: ignore[attr-defined]
+    return page._live_translations  # type: ignore[attr-defined]
+
+
 def _page_translation_urls(page: Page, request) -> dict[str, str]:
     urls = {}
-    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+    for translation in _live_translations(page):
         url = translation.get_url(request=request)
         if url:
             urls[translation.locale.language_code] = url
@@ -82,7 +91,7 @@ def seo_meta(context, description: str = "", image=None):
         canonical = page.get_full_url(request) or canonical
         alternates = {
             translation.locale.language_code: translation.get_full_url(request)
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+            for translation in _live_translations(page)
         }
         description = description or getattr(page, "meta_description", "") or ""
         image = image or getattr(page, "social_image", None)

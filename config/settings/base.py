@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before CSP and the rest: a stored page keeps the headers they gave it (cms/page_cache.py).
+    "cms.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.csp.NonceContextMiddleware",
     "core.csp.PermissionsPolicyMiddleware",
@@ -285,6 +287,9 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Thai queries are segmented into words like the index (cms/search/).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search.backend"}}
+# Anonymous visitors get public pages' HTML from the cache for this long, or until a
+# publish, unpublish, move or delete (cms/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False

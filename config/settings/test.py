@@ -45,3 +45,6 @@ CERTIFICATE_KEYS_DIR = f"{_tmp}/keys"
 CERTIFICATE_LOOKUPS_PER_MINUTE = 1000
 CERTIFICATE_MISSES_PER_MINUTE = 1000
 DEMO_DATA_ALLOWED = True
+# Redis outlives each test's rolled-back pages: the page cache is off unless a test
+# turns it on (tests/cms/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0

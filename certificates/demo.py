@@ -21,6 +21,7 @@ def _on(day: dt.date, days_after: int) -> dt.datetime:
     day += dt.timedelta(days=days_after)
     return dt.datetime(day.year, day.month, day.day, 10, 0, tzinfo=BANGKOK)
 
+
 SIGNATORIES = [
     ("นายสมศักดิ์ วงศ์ประเสริฐ", "Somsak Wongprasert", "ประธานมูลนิธิส่งเสริมการปกครองท้องถิ่น",
      "Chair, Local Government Promotion Foundation"),

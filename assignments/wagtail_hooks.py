@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -18,17 +17,20 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from accounts.access import is_coordinator, is_facilitator
 from assignments import admin_urls, services
 from assignments.models import Assignment, Extension, Submission
+from cohorts.wagtail_hooks import ScopedFilterSet, ScopedIndexView
 from core.admin_dates import DateColumn
 from core.menu import ADMIN_MENU_ORDER
 
 
-class AssignmentFilterSet(WagtailFilterSet):
+class AssignmentFilterSet(ScopedFilterSet):
     class Meta:
         model = Assignment
         fields = ["cohort", "kind", "required_for_completion"]
 
 
-class AssignmentIndexView(generic.IndexView):
+class AssignmentIndexView(ScopedIndexView):
+    """Facilitators (view permission) list only the cohorts they teach, as in cohorts' admin."""
+
     @property
     def header_buttons(self):
         buttons = super().header_buttons

@@ -85,7 +85,9 @@ def parse_day(text: str) -> dt.date | None:
 
 def check_rows(*, session: Session, records: list[dict], default_day: dt.date) -> list[ImportRow]:
     """Every row with its problems and what applying it would do; three queries, no writes."""
+    # PostgreSQL refuses NUL in a query: such an address is simply not a learner's.
     emails = {r.get("email", "").lower() for r in records} - {""}
+    emails = {email for email in emails if "\x00" not in email}
     known = set(
         User.objects.annotate(email_lower=Lower("email"))
         .filter(email_lower__in=emails)

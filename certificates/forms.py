@@ -13,6 +13,16 @@ class VerifyCodeForm(forms.Form):
         help_text=_("The code printed under the QR code, e.g. ABCD-EFGH-JKMN, or the link's id."),
     )
 
+    def clean_code(self):
+        """A code is letters, digits, - and _ (short code or link id): anything else typed
+        (spaces, a slash, NUL) is dropped, so it always makes a verify address."""
+        code = "".join(
+            ch for ch in self.cleaned_data["code"] if ch.isascii() and (ch.isalnum() or ch in "-_")
+        )
+        if not code:
+            raise forms.ValidationError(self.fields["code"].error_messages["required"])
+        return code
+
 
 class VerifyUploadForm(forms.Form):
     file = forms.FileField(label=_("Certificate PDF"))

@@ -22,7 +22,7 @@ from cohorts.models import Cohort, Enrolment
 def certificate_by_code(code: str) -> Certificate | None:
     """A certificate by its long verification id or its short code (any typing of it)."""
     code = (code or "").strip()
-    if not code or len(code) > 64:
+    if not code or len(code) > 64 or "\x00" in code:  # PostgreSQL refuses NUL in a query
         return None
     queryset = Certificate.objects.select_related("superseded_by", "cohort")
     short = codes.normalise_short(code)

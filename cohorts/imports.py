@@ -57,9 +57,11 @@ def read_enrolment_table(name: str, content: bytes) -> list[dict]:
 
 
 def check_rows(*, cohort: Cohort, records: list[dict]) -> list[ImportRow]:
-    organisations = _organisations(records)
+    # PostgreSQL refuses NUL in any string, a query too: such a row is only refused below.
+    lookable = [r for r in records if not any("\x00" in value for value in r.values())]
+    organisations = _organisations(lookable)
     teams = {team.name: team for team in cohort.teams.all()}
-    emails = {r.get("email", "").lower() for r in records}
+    emails = {r.get("email", "").lower() for r in lookable}
     users = {u.email.lower(): u for u in User.objects.filter(email__in=emails)}
     enrolled = set(
         Enrolment.objects.current().filter(cohort=cohort).values_list("user__email", flat=True)

@@ -1,0 +1,182 @@
+"""Which real object each URL parameter names, so each request reaches the view itself.
+
+`<int:pk>` means a different model under each admin prefix (the longest prefix wins);
+every other parameter has one meaning wherever it appears. A parameter with no value here
+fails the matrix with the route, so a new URL's objects get added to the world.
+"""
+
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from wagtail.models import Task, Workflow
+
+from attendance import tokens
+from tests.authorization.world import World
+
+MISSING_ID = 999999  # for uploads and keys nobody has: the view must still answer, not crash
+
+# prefix -> the world object whose pk <int:pk> (or <str:pk>) names
+PK_BY_PREFIX = {
+    "admin/cohorts/cohorts/": "cohort",
+    "admin/cohorts/sessions/": "session",
+    "admin/cohorts/enrolments/": "enrolment",
+    "admin/cohorts/teams/": "team",
+    "admin/cohorts/venues/": "venue",
+    "admin/cohorts/holidays/": "holiday",
+    "admin/completion_rules/": "rule",
+    "admin/check_in_settings/": "check_in_settings",
+    "admin/assignments/": "assignment",
+    "admin/assignment_extensions/": "extension",
+    "admin/assignment_submissions/": "submission",
+    "admin/certificate_templates/": "template",
+    "admin/organisations/": "organisation",
+    "admin/attendance/session/": "session",
+    "admin/attendance/record/": "record",
+    "admin/attendance/cohort/": "cohort",
+    "admin/users/": "learner_user",
+    "admin/groups/": "group",
+    "admin/locales/": "locale",
+    "admin/sites/": "site",
+    "admin/collections/": "collection",
+    "admin/workflows/tasks/": "task",
+    "admin/workflows/": "workflow",
+    "admin/snippets/cms/menuitem/": "menu_item",
+    "admin/snippets/cms/footertext/": "footer",
+    "admin/snippets/curriculum/facilitator/": "speaker",
+    "admin/snippets/curriculum/partner/": "partner",
+    "admin/snippets/choose/cms/menuitem/": "menu_item",
+    "admin/snippets/choose/cms/footertext/": "footer",
+    "admin/snippets/choose/curriculum/facilitator/": "speaker",
+    "admin/snippets/choose/curriculum/partner/": "partner",
+    "admin/api/main/^pages/": "page",
+    "admin/api/main/^documents/": "document",
+    "admin/api/main/^images/": "image",
+    "admin/documents/": "document",
+    "admin/images/": "image",
+    "admin/pages/": "page",
+    "accounts/2fa/webauthn/": "missing",
+    "admin/settings/": "missing",
+    "me/assignments/": "assignment",
+    "review/": "submission",
+    "files/submissions/": "version_file",
+    "files/reviews/": "review",
+}
+
+
+def _pk(route: str, objects: dict) -> int | None:
+    for prefix in sorted(PK_BY_PREFIX, key=len, reverse=True):
+        if route.startswith(prefix):
+            return objects[PK_BY_PREFIX[prefix]].pk
+    return None
+
+
+def check_in_token(session) -> str:
+    return tokens.make_token(session.pk, timezone.localtime(session.starts_at).date())
+
+
+class _Missing:
+    pk = MISSING_ID
+
+
+def values_for(route: str, world: World) -> dict:
+    """Every parameter value for this route (pk by prefix, the rest by name)."""
+    o = world.objects
+    values = {
+        "cohort_id": o["cohort"].pk,
+        "session_id": o["session"].pk,
+        "enrolment_id": o["enrolment"].pk,
+        "enrolment": o["enrolment"].pk,
+        "batch_id": o["batch"].pk,
+        "certificate_id": o["certificate"].pk,
+        "template_id": o["template"].pk,
+        "action": "revoke",
+        "slug": o["cohort"].slug,
+        "verification_id": o["certificate"].verification_id,
+        "code": o["certificate"].verification_id,
+        "cohort_number": o["cohort"].number,
+        "kind": "svg",
+        "kid": o["key_id"],
+        "page_id": o["page"].pk,
+        "page_pk": o["page"].pk,
+        "parent_page_id": o["home"].pk,
+        "page_to_move_id": o["page"].pk,
+        "destination_id": o["home"].pk,
+        "revision_id": o["page"].latest_revision_id,
+        "image_id": o["image"].pk,
+        "document_id": o["document"].pk,
+        "doc_id": o["document"].pk,
+        "redirect_id": o["redirect"].pk,
+        "collection_id": o["collection"].pk,
+        "uploaded_file_id": MISSING_ID,
+        "restriction_id": MISSING_ID,
+        "page_view_restriction_id": MISSING_ID,
+        "workflow_state_id": MISSING_ID,
+        "task_state_id": MISSING_ID,
+        "task_id": o["task"].pk,
+        "workflow_pk": o["workflow"].pk,
+        "session_id_editing": MISSING_ID,
+        "app_label": "cohorts",
+        "model_name": "venue",
+        "app_name": "cohorts",
+        "content_type_app_name": "cms",
+        "content_type_model_name": "standardpage",
+        "action_name": "approve",
+        "object_id": o["venue"].pk,
+        "filter_spec": "original",
+        "uidb64": "MQ",
+        "uidb36": "1",
+        "key": "not-a-real-key",
+    }
+    if "token" in route:  # a check-in token is fresh for a minute: made at request time
+        values["token"] = (
+            o["calendar_token"] if route.startswith("calendar/") else check_in_token(o["session"])
+        )
+    if route.startswith("admin/editing-sessions/"):
+        values["session_id"] = MISSING_ID
+    if route.startswith("admin/workflows/tasks/add/"):
+        values.update(app_label="wagtailcore", model_name="groupapprovaltask")
+    if route.startswith("admin/snippets/") or route.startswith("admin/translation/"):
+        values.update(app_label="cms", model_name="menuitem", pk=o["menu_item"].pk)
+    if route.startswith("admin/settings/"):
+        values.update(app_name="cms", model_name="menuitem")
+    pk = _pk(route, o)
+    if pk is not None:
+        values["pk"] = pk
+    return values
+
+
+def samples(world: World) -> dict[str, str]:
+    """Addresses for the regex routes, which have no parameters to fill in."""
+    o = world.objects
+    page = o["page"]
+    return {
+        "admin/pages/^(\\d+)/revisions/compare/(live|earliest|\\d+)\\.\\.\\.(live|latest|\\d+)/$": (
+            f"admin/pages/{page.pk}/revisions/compare/earliest...live/"
+        ),
+        "admin/^.*/$": "admin/no-such-screen/",
+        "documents/^(\\d+)/(.*)$": f"documents/{o['document'].pk}/guide.pdf",
+        "accounts/^confirm-email/(?P<key>[-:\\w]+)/$": "accounts/confirm-email/not-a-key/",
+        "accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": (
+            "accounts/password/reset/key/1-not-a-key/"
+        ),
+        "^((?:[\\w\\-]+/)*)$": f"{page.slug}/",
+    }
+
+
+def add_admin_objects(world: World) -> None:
+    """Wagtail's own rows the admin URLs name (created by migrations or made here)."""
+    from cms.models import FooterText, MenuItem
+    from curriculum.models import Partner
+
+    o = world.objects
+    locale = o["locale"]
+    o.update(
+        learner_user=world.people["learner"],
+        group=Group.objects.get(name="Learner"),
+        workflow=Workflow.objects.first() or Workflow.objects.create(name="อนุมัติ"),
+        task=Task.objects.first() or Task.objects.create(name="ตรวจ"),
+        menu_item=MenuItem.objects.create(label="หลักสูตร", page=o["page"], locale=locale),
+        footer=FooterText.objects.create(locale=locale),
+        partner=Partner.objects.create(name="มหาวิทยาลัยขอนแก่น", locale=locale),
+        missing=_Missing(),
+    )

@@ -1,0 +1,206 @@
+"""Every URL the resolver knows, for every role, answers as declared in expected.py.
+
+One test per URL pattern and role (`-k 'me/profile/'` runs one URL). The objects are built
+once for the module (world.py) and rolled back at its end; each test runs in a savepoint.
+A role refused a URL also POSTs to it, and the database must not have been written: the
+per-transaction write counters of PostgreSQL (pg_stat_xact_user_tables) count every row
+inserted, updated or deleted in any table, so a refused view that saves anything shows.
+"""
+
+import fnmatch
+from urllib.parse import urlsplit
+
+import pytest
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.test import Client
+
+from tests.authorization.expected import GROUPS, LOGIN, OURS, AnyOf, E, Redirect
+from tests.authorization.parameters import samples, values_for
+from tests.authorization.walk import address as fill_address
+from tests.authorization.walk import patterns
+from tests.authorization.world import ROLES, SECRET, build_world
+
+pytestmark = pytest.mark.django_db
+PATTERNS = patterns()
+# A refused request may still save its session (a message, where to go after login).
+NOT_DATA = ("django_session",)
+POST_DATA = {
+    "reason": "ไม่ควรทำได้",
+    "public": "1",
+    "text": "งานที่ไม่ควรส่งได้",
+    "feedback": "ไม่ควรบันทึกได้",
+    "decision": "accepted",
+    "status": "absent",
+    "code": "123456",
+    "name": "ไม่ควรสร้างได้",
+    "title": "ไม่ควรสร้างได้",
+}
+LOGIN_PATHS = {"/accounts/login/", "/en/accounts/login/", "/admin/login/"}
+
+
+def declared(route: str) -> tuple[E | None, str]:
+    """The route's declared answers and where they come from."""
+    if route in OURS:
+        return OURS[route], "OURS"
+    for group in sorted(GROUPS, key=lambda g: len(g.prefix), reverse=True):
+        if route.startswith(group.prefix) and (not group.only or route in group.only):
+            return group.expect, group.reason
+    return None, ""
+
+
+def _cases():
+    for pattern in PATTERNS:
+        expect, _source = declared(pattern.route)
+        if expect is None:
+            continue
+        languages = ("th", "en") if pattern.localised and pattern.route in OURS else ("th",)
+        for language in languages:
+            for index, role in enumerate(ROLES):
+                case = (pattern.route, language, role, index)
+                label = ("en/" if language == "en" else "") + pattern.route
+                yield pytest.param(*case, id=f"{label}-{role}")
+
+
+CASES = list(_cases())
+POST_CASES = [
+    case for case in CASES if declared(case.values[0])[0].posts()[case.values[3]] is not None
+]
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        world = build_world()
+        world.objects["samples"] = samples(world)
+        world.objects["clients"] = _clients(world)
+        world.objects["sessions"] = {
+            role: client.session.session_key if world.people[role] else None
+            for role, client in world.clients.items()
+        }
+        yield world
+        transaction.set_rollback(True)
+
+
+def _clients(world) -> dict[str, Client]:
+    clients = {}
+    for role in ROLES:
+        clients[role] = Client()
+        if world.people[role] is not None:
+            clients[role].force_login(world.people[role])
+    return clients
+
+
+@pytest.fixture
+def client_of(world):
+    """The role's signed-in client, with the session it had when the module started (a test
+    that logged out or cycled the key rolled that back, but not the client's cookie)."""
+
+    def client_of(role: str) -> Client:
+        client = world.clients[role]
+        client.cookies.clear()
+        if world.sessions[role] is not None:
+            client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
+        return client
+
+    return client_of
+
+
+def _address(world, route: str, language: str) -> str:
+    path = fill_address(route, values_for(route, world), world.samples)
+    return f"/en{path}" if language == "en" else path
+
+
+def _matches(response, answer, language: str) -> bool:
+    if isinstance(answer, AnyOf):
+        return any(_matches(response, a, language) for a in answer.answers)
+    location = urlsplit(response.get("Location", ""))
+    if answer == LOGIN:
+        return (
+            response.status_code == 302
+            and location.path in LOGIN_PATHS
+            and "next" in (location.query + location.path)
+        ) or (response.status_code == 302 and "login" in location.path and "next" in location.query)
+    if isinstance(answer, Redirect):
+        path = location.path.removeprefix("/en") if language == "en" else location.path
+        return response.status_code in (301, 302) and fnmatch.fnmatch(path, answer.to)
+    return response.status_code == answer
+
+
+def _describe(response) -> str:
+    return f"{response.status_code} {response.get('Location', '')}".strip()
+
+
+def _writes() -> dict[str, int]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_xact_user_tables"
+            " WHERE relname <> ALL(%s)",
+            [list(NOT_DATA)],
+        )
+        return dict(cursor.fetchall())
+
+
+def _changed(before: dict, after: dict) -> list[str]:
+    return sorted(name for name, count in after.items() if count != before.get(name, 0))
+
+
+def _shows_the_other_cohort(response, role: str) -> bool:
+    if role in ("other_learner", "coordinator") or response.status_code != 200:
+        return False
+    if response.streaming or not response.get("Content-Type", "").startswith(
+        ("text/", "application/json")
+    ):
+        return False
+    return SECRET in response.content.decode(errors="ignore")
+
+
+def test_every_url_is_declared():
+    missing = [
+        f"{pattern.route}  (name: {pattern.name})"
+        for pattern in PATTERNS
+        if declared(pattern.route)[0] is None
+    ]
+    assert not missing, "declare these URLs in tests/authorization/expected.py:\n" + "\n".join(
+        missing
+    )
+
+
+def test_no_declaration_outlives_its_url():
+    routes = {pattern.route for pattern in PATTERNS}
+    assert not sorted(set(OURS) - routes)
+
+
+@pytest.mark.parametrize(("route", "language", "role", "index"), CASES)
+def test_get_answers_as_declared(world, client_of, postgres, route, language, role, index):
+    expect, source = declared(route)
+    answer = expect.answers[index]
+    client = client_of(role)
+    client.raise_request_exception = answer != 500
+    url = _address(world, route, language)
+    response = client.get(url)
+    assert _matches(response, answer, language), (
+        f"{role} GET {url}: got {_describe(response)}, declared {answer} ({source})"
+    )
+    assert not _shows_the_other_cohort(response, role), f"{role} reads another cohort at {url}"
+
+
+@pytest.mark.parametrize(("route", "language", "role", "index"), POST_CASES)
+def test_refused_post_changes_nothing(world, client_of, postgres, route, language, role, index):
+    expect, source = declared(route)
+    answer = expect.posts()[index]
+    url = _address(world, route, language)
+    before = _writes()
+    response = client_of(role).post(url, POST_DATA)
+    assert _matches(response, answer, language), (
+        f"{role} POST {url}: got {_describe(response)}, declared {answer} ({source})"
+    )
+    assert not _changed(before, _writes()), f"{role} POST {url} wrote {_changed(before, _writes())}"
+
+
+def test_the_write_counters_see_a_write(world, postgres):
+    """The check above can fail: a row saved in the test's savepoint shows in the counters."""
+    before = _writes()
+    world.objects["venue"].save()
+    assert "cohorts_venue" in _changed(before, _writes())

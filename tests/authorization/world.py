@@ -1,0 +1,175 @@
+"""One set of real objects for the authorization matrix: every URL parameter comes from here.
+
+The learner owns everything a URL can point at (their enrolment, team work, attendance,
+certificate, calendar feed); the other learner is in another cohort; the facilitator
+facilitates the learner's session and advises the learner's team; the coordinator runs it all.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Collection, Locale, Site
+
+from accounts.roles import COORDINATOR, FACILITATOR
+from attendance.models import CheckInSettings, CompletionRule
+from cohorts.completion import CheckResult, override_checks
+from cohorts.models import PublicHoliday
+from tests.assignments.factories import AssignmentFactory, pdf_bytes, png_bytes, upload
+from tests.attendance.factories import AttendanceRecordFactory, session_now
+from tests.certificates.factories import CertificateTemplateFactory, SignatoryFactory
+from tests.curriculum.factories import FacilitatorFactory, build_site
+from tests.factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    OrganisationFactory,
+    TeamFactory,
+    UserFactory,
+    VenueFactory,
+)
+
+ROLES = ["anonymous", "learner", "other_learner", "facilitator", "coordinator"]
+# Written into the other cohort's private names (a team, a learner, an assignment; cohort and
+# session titles are public): nobody but its own learner and coordinators reads them.
+SECRET = "ลับเฉพาะรุ่นอื่น"
+
+
+@dataclass
+class World:
+    people: dict[str, Any] = field(default_factory=dict)
+    objects: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        try:
+            return self.objects[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _eligible(enrolments):
+    return {e.pk: CheckResult("authz", True, "eligible") for e in enrolments}
+
+
+def _people(world: World) -> None:
+    cohort = CohortFactory(slug="cohort-authz")
+    other_cohort = CohortFactory(slug="cohort-authz-other")
+    facilitator = UserFactory(roles=[FACILITATOR])
+    team = TeamFactory(cohort=cohort, advisor=facilitator)
+    enrolment = EnrolmentFactory(cohort=cohort, team=team)
+    other_enrolment = EnrolmentFactory(
+        cohort=other_cohort,
+        team=TeamFactory(cohort=other_cohort, name=f"ทีม{SECRET}"),
+        user=UserFactory(roles=["Learner"], first_name=f"ผู้เรียน{SECRET}"),
+    )
+    AssignmentFactory(cohort=other_cohort, title_th=f"งาน{SECRET}", title_en=f"Work {SECRET}")
+    world.people.update(
+        anonymous=None,
+        learner=enrolment.user,
+        other_learner=other_enrolment.user,
+        facilitator=facilitator,
+        coordinator=UserFactory(roles=[COORDINATOR]),
+    )
+    world.objects.update(cohort=cohort, other_cohort=other_cohort, team=team, enrolment=enrolment)
+
+
+def _teaching(world: World) -> None:
+    session = session_now(world.cohort)
+    session.facilitators.add(world.people["facilitator"])
+    record = AttendanceRecordFactory(enrolment=world.enrolment, session=session)
+    record.excuse_document.save("excuse.pdf", ContentFile(pdf_bytes()), save=True)
+    world.objects.update(
+        session=session,
+        record=record,
+        venue=session.venue,
+        holiday=PublicHoliday.objects.first(),
+        rule=CompletionRule.objects.create(cohort=world.cohort),
+        check_in_settings=CheckInSettings.objects.create(session=session),
+    )
+
+
+def _work(world: World) -> None:
+    from assignments import services
+
+    learner, facilitator = world.people["learner"], world.people["facilitator"]
+    assignment = AssignmentFactory(cohort=world.cohort)
+    version = services.submission_submit(
+        assignment=assignment, user=learner, files=[upload("แผน.pdf", pdf_bytes())]
+    )
+    review = services.review_record(
+        submission=version.submission,
+        reviewer=facilitator,
+        feedback="ปรับปรุงอีกนิด",
+        decision="returned",
+        levels={c.id: 1 for c in assignment.criteria},
+        file=upload("ความเห็น.pdf", pdf_bytes()),
+        notify=False,
+    )
+    extension = services.extension_grant(
+        assignment=assignment,
+        team=world.team,
+        due_at=timezone.now() + dt.timedelta(days=14),
+        granted_by=world.people["coordinator"],
+        reason="น้ำท่วม",
+    )
+    world.objects.update(
+        assignment=assignment,
+        submission=version.submission,
+        version_file=version.files.get(),
+        review=review,
+        extension=extension,
+    )
+
+
+def _certificates(world: World) -> None:
+    from certificates import services
+    from certificates.keys import signing_material
+    from cohorts.services.feeds import calendar_token_for
+
+    template = CertificateTemplateFactory()
+    SignatoryFactory(template=template)
+    with override_checks(_eligible):
+        certificate, _created = services.certificate_issue(enrolment=world.enrolment)
+        batch = services.batch_start(cohort=world.cohort)
+    world.objects.update(
+        template=template,
+        certificate=certificate,
+        batch=batch,
+        calendar_token=calendar_token_for(user=world.people["learner"]).token,
+        key_id=signing_material().public_jwks()[0]["kid"],
+    )
+
+
+def _site(world: World) -> None:
+    pages = build_site()
+    pages["programme"].save_revision()
+    collection = Collection.get_first_root_node().add_child(name="เอกสารทดสอบ")
+    document = Document.objects.create(title="คู่มือ", file=ContentFile(b"%PDF-1.4", "guide.pdf"))
+    image = Image.objects.create(title="ภาพ", file=ContentFile(png_bytes(), "photo.png"))
+    world.objects.update(
+        home=pages["home"],
+        page=pages["programme"],
+        collection=collection,
+        document=document,
+        image=image,
+        redirect=Redirect.objects.create(old_path="/old-path", redirect_link="/"),
+        locale=Locale.objects.get(language_code="th"),
+        site=Site.objects.get(is_default_site=True),
+        organisation=OrganisationFactory(),
+        venue_spare=VenueFactory(),
+        speaker=FacilitatorFactory(),
+    )
+
+
+def build_world() -> World:
+    world = World()
+    from tests.authorization.parameters import add_admin_objects
+
+    for step in (_people, _teaching, _work, _certificates, _site, add_admin_objects):
+        step(world)
+    return world

@@ -38,9 +38,8 @@ def test_an_english_page_keeps_its_text_and_is_recorded_as_translated(client, si
 
 def test_an_alias_showing_thai_text_becomes_a_draft_waiting_for_translation(site_tree):
     module = publish(CourseModulePageFactory(parent=site_tree["programme"], title="ชุดวิชาเก่า"))
-    alias = module.create_alias(
-        parent=site_tree["programme_en"], update_locale=Locale.objects.get(language_code="en")
-    )
+    # What the old page-tree sync made: a live English alias mirroring the Thai page.
+    alias = module.copy_for_translation(Locale.objects.get(language_code="en"), alias=True)
     assert alias.live
     _adopt()
     alias.refresh_from_db()

@@ -50,7 +50,7 @@ PLATFORM_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.choose_document",
         "django_celery_beat.view_periodictask",
         "django_celery_beat.change_periodictask",
-        "simple_translation.submit_translation",
+        "wagtail_localize.submit_translation",
     ],
     FACILITATOR: ["wagtailadmin.access_admin", "accounts.view_organisation"],
 }

@@ -62,7 +62,6 @@ def _publish(page):
 
 def seed(ctx) -> None:
     thai, _ = Locale.objects.get_or_create(language_code="th")
-    english, _ = Locale.objects.get_or_create(language_code="en")
     home = HomePage.objects.filter(locale=thai).first()
     if home is None:
         # Wagtail's "Welcome" placeholder takes the slug "home": make way for the real page.
@@ -77,11 +76,7 @@ def seed(ctx) -> None:
             is_default_site=True,
             defaults={"hostname": hostname, "port": port, "root_page": home, "site_name": "พมส."},
         )
-    if not home.has_translation(english):
-        translation = home.copy_for_translation(english)
-        for field, value in HOME["en"].items():
-            setattr(translation, field, value)
-        _publish(translation)
+    translate(home, HOME["en"])
     ctx.data["home"] = home
     _news(ctx, home)
     _standard_pages(home)

@@ -13,6 +13,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
+from cms.translations import page_translate
+
 
 def locales() -> tuple[Locale, Locale]:
     thai, _ = Locale.objects.get_or_create(language_code="th")
@@ -57,16 +59,12 @@ def child_page(parent, model, slug: str, fields: dict, **extra):
 
 
 def translate(page, fields: dict):
-    """The page's English translation, created and published once."""
+    """The page's English translation through wagtail-localize, filled and published once."""
     _thai, english = locales()
     existing = page.get_translation_or_none(english)
-    if existing is not None:
+    if existing is not None and existing.live:
         return existing
-    translation = page.copy_for_translation(english)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    publish(translation)
-    return translation
+    return page_translate(page=page, locale=english, fields=fields)
 
 
 def translate_snippet(obj, fields: dict):

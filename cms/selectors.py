@@ -80,11 +80,9 @@ def _build_chrome(language: str) -> dict:
 
 
 def localized_page_urls(pages: Iterable[Page], locale: Locale) -> dict:
-    """translation_key -> URL of the live page in `locale` (or the page itself)."""
+    """translation_key -> URL of the live page in `locale`; pages not yet translated are absent."""
     keys = {page.translation_key for page in pages}
-    urls = {}
-    for page in Page.objects.live().filter(translation_key__in=keys, locale=locale):
-        urls[page.translation_key] = page.url
-    for page in pages:
-        urls.setdefault(page.translation_key, page.url)
-    return urls
+    return {
+        page.translation_key: page.url
+        for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)
+    }

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.models import FooterText, MenuItem
+from cms.translations import is_source, translation_submit, translation_sync
 from core.menu import ADMIN_MENU_ORDER
 
 
@@ -43,3 +44,17 @@ register_snippet(SiteChromeGroup)
 def thai_slug_js():
     """The admin's slug field keeps Thai vowels and tone marks (see static/cms/js/thai-slug.js)."""
     return format_html('<script src="{}"></script>', static("cms/js/thai-slug.js"))
+
+
+@hooks.register("after_create_page")
+def set_up_translations(request, page):
+    """A new Thai page gets its English translation as a draft, marked untranslated."""
+    if is_source(page):
+        translation_submit(page=page, user=request.user)
+
+
+@hooks.register("after_publish_page")
+def sync_translations(request, page):
+    """A published Thai edit shows as untranslated or out of date in the translation editor."""
+    if is_source(page):
+        translation_sync(page=page)

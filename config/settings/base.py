@@ -35,9 +35,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
     "wagtail.contrib.sitemaps",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.apps.UsersAdminConfig",
@@ -240,7 +240,9 @@ USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "config" / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
+# Translations go through wagtail-localize (docs/translations.md): an English page is a
+# draft until an editor translates and publishes it, never a live copy of the Thai text.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # The password every demo person shares (seed_demo); set DEMO_PASSWORD before `make run`.
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "") or "pms-demo-2565"
 

@@ -24,6 +24,7 @@ from assignments.blocks import RubricCriterionBlock, criteria_of
 from cohorts.models import Cohort, Session, Team
 from core.storage import private_storage
 from core.templatetags.thai import thai_datetime
+from core.uploads import FileKind
 
 
 class Delivery(models.TextChoices):
@@ -35,20 +36,12 @@ class Delivery(models.TextChoices):
     SKIPPED = "skipped", _("Not sent (imported)")
 
 
-class FileKind(models.TextChoices):
-    PDF = "pdf", _("PDF")
-    DOCX = "docx", _("Word document (DOCX)")
-    XLSX = "xlsx", _("Excel workbook (XLSX)")
-    PPTX = "pptx", _("PowerPoint presentation (PPTX)")
-    IMAGE = "image", _("Image (JPEG, PNG, WebP)")
-
-
 class FileKindsField(models.JSONField):
     """A list of FileKind codes, edited as checkboxes."""
 
     def formfield(self, **kwargs):
         return forms.MultipleChoiceField(
-            choices=FileKind.choices,
+            choices=[c for c in FileKind.choices if c[0] in SUBMISSION_KINDS],
             widget=forms.CheckboxSelectMultiple,
             required=not self.blank,
             label=self.verbose_name,
@@ -56,8 +49,12 @@ class FileKindsField(models.JSONField):
         )
 
 
+# What research work may be handed in as (core.uploads also knows video, for materials).
+SUBMISSION_KINDS = (FileKind.PDF, FileKind.DOCX, FileKind.XLSX, FileKind.PPTX, FileKind.IMAGE)
+
+
 def default_kinds() -> list[str]:
-    return [FileKind.PDF, FileKind.DOCX, FileKind.XLSX, FileKind.PPTX, FileKind.IMAGE]
+    return list(SUBMISSION_KINDS)
 
 
 class Assignment(ClusterableModel):

@@ -12,6 +12,7 @@ ADMIN_MENU_ORDER = {
     "attendance": 210,
     "certificates": 220,
     "assignments": 230,
+    "learning": 235,
     "review-queue": 240,
     "certificate-templates": 250,
     "attendance-rules": 260,

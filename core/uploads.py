@@ -19,9 +19,22 @@ import filetype
 
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
+from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from assignments.models import FileKind
+
+class FileKind(models.TextChoices):
+    """Kinds of file people may upload (submissions, materials), told apart by content."""
+
+    PDF = "pdf", gettext_lazy("PDF")
+    DOCX = "docx", gettext_lazy("Word document (DOCX)")
+    XLSX = "xlsx", gettext_lazy("Excel workbook (XLSX)")
+    PPTX = "pptx", gettext_lazy("PowerPoint presentation (PPTX)")
+    IMAGE = "image", gettext_lazy("Image (JPEG, PNG, WebP)")
+    VIDEO = "video", gettext_lazy("Video (MP4, WebM)")
+
+
 
 EXTENSIONS = {
     FileKind.PDF: {".pdf"},
@@ -29,8 +42,10 @@ EXTENSIONS = {
     FileKind.XLSX: {".xlsx"},
     FileKind.PPTX: {".pptx"},
     FileKind.IMAGE: {".jpg", ".jpeg", ".png", ".webp"},
+    FileKind.VIDEO: {".mp4", ".m4v", ".webm", ".mov"},
 }
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp"}
+VIDEO_TYPES = {"video/mp4", "video/x-m4v", "video/webm", "video/quicktime"}
 # The main part's content type in [Content_Types].xml names the Office format.
 OFFICE_MAIN_PARTS = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": (
@@ -230,6 +245,8 @@ def _real_kind(upload, name: str, accepted_kinds, max_bytes: int) -> tuple[str, 
     if mime in IMAGE_TYPES:
         _check_image(upload, name)
         return FileKind.IMAGE, mime
+    if mime in VIDEO_TYPES:
+        return FileKind.VIDEO, mime
     if mime == "application/zip" or "openxmlformats" in mime:
         office = _office_kind(upload, name, max_bytes)
         if office:

@@ -36,21 +36,22 @@ class Delivery(models.TextChoices):
     SKIPPED = "skipped", _("Not sent (imported)")
 
 
+# What research work may be handed in as (core.uploads also knows video, for materials).
+SUBMISSION_KINDS = (FileKind.PDF, FileKind.DOCX, FileKind.XLSX, FileKind.PPTX, FileKind.IMAGE)
+SUBMISSION_KIND_CHOICES = [(kind.value, kind.label) for kind in SUBMISSION_KINDS]
+
+
 class FileKindsField(models.JSONField):
     """A list of FileKind codes, edited as checkboxes."""
 
     def formfield(self, **kwargs):
         return forms.MultipleChoiceField(
-            choices=[c for c in FileKind.choices if c[0] in SUBMISSION_KINDS],
+            choices=SUBMISSION_KIND_CHOICES,
             widget=forms.CheckboxSelectMultiple,
             required=not self.blank,
             label=self.verbose_name,
             help_text=self.help_text,
         )
-
-
-# What research work may be handed in as (core.uploads also knows video, for materials).
-SUBMISSION_KINDS = (FileKind.PDF, FileKind.DOCX, FileKind.XLSX, FileKind.PPTX, FileKind.IMAGE)
 
 
 def default_kinds() -> list[str]:
@@ -369,7 +370,7 @@ class VersionFile(models.Model):
         _("file"), storage=private_storage, upload_to=_version_upload_to, max_length=500
     )
     name = models.CharField(_("file name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=8, choices=FileKind.choices)
+    kind = models.CharField(_("kind"), max_length=8, choices=SUBMISSION_KIND_CHOICES)
     content_type = models.CharField(_("content type"), max_length=120)
     size = models.PositiveBigIntegerField(_("size (bytes)"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)

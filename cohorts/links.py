@@ -7,7 +7,7 @@ from core.urls import absolute_url
 
 
 def session_page_url(session, *, language: str = "th") -> str:
-    """Absolute URL of the learner's page for this session (/me/sessions/<id>/), in that language."""
+    """Absolute URL of the learner's session page (/me/sessions/<id>/), in that language."""
     with translation.override(language):
         path = reverse("cohorts_me:session", args=[session.pk])
     return absolute_url(path)

@@ -35,7 +35,6 @@ class FileKind(models.TextChoices):
     VIDEO = "video", gettext_lazy("Video (MP4, WebM)")
 
 
-
 EXTENSIONS = {
     FileKind.PDF: {".pdf"},
     FileKind.DOCX: {".docx"},

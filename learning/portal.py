@@ -34,7 +34,7 @@ def announcements_section(request, session, enrolment) -> dict | None:
 def announcements_panel(request) -> dict | None:
     if not request.user.is_authenticated:
         return None
-    found = list(selectors.announcements_for(user=request.user)[:5])
+    found = list(selectors.announcements_for(user=request.user)[:3])
     if not found:
         return None
     return {"template": "learning/me_announcements.html", "announcements": found}

@@ -32,6 +32,8 @@ SCREENS = [
     ("attendance_admin:matrix", [1], "/admin/attendance/cohort/1/"),
     ("attendance_admin:matrix_xlsx", [1], "/admin/attendance/cohort/1/attendance.xlsx"),
     ("assignment_admin:copy", [], "/admin/assignments/copy/"),
+    ("learning_admin:material_uptake", [8], "/admin/learning/material/8/opens/"),
+    ("learning_admin:announcement_uptake", [9], "/admin/learning/announcement/9/reads/"),
     ("certificates_admin:index", [], "/admin/issued-certificates/"),
     ("certificates_admin:cohort", [1], "/admin/issued-certificates/cohort/1/"),
     ("certificates_admin:cohort_issue", [1], "/admin/issued-certificates/cohort/1/issue/"),

@@ -80,9 +80,9 @@ def announcements_for(
     each with ``is_read`` for me."""
     now = now or timezone.now()
     enrolments = list(Enrolment.objects.current().filter(user=user).select_related("cohort"))
-    if not enrolments:
-        return Announcement.objects.none()
     found = Announcement.objects.filter(_audience_q(enrolments), published_at__lte=now)
+    if not enrolments:
+        found = Announcement.objects.none()  # still annotated below: callers filter on is_read
     if session is not None:
         found = found.filter(session=session)
     read = AnnouncementRead.objects.filter(announcement=OuterRef("pk"), user_id=user.pk)

@@ -4,13 +4,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.forms import ProfileForm
-from accounts.portal import panels_for
+from accounts.portal import attention_for, panels_for
 
 
 @login_required
 def me(request):
     """The learner home: each app contributes a panel (schedule, attendance, …)."""
     context = {
+        "attention": attention_for(request),
         "panels": panels_for(request),
         "is_enrolled": request.user.enrolments.exists(),
     }

@@ -8,8 +8,9 @@ class AssignmentsConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models and registries exist only once apps are ready.
-        from accounts.portal import register_panel
+        from accounts.portal import register_attention, register_panel
         from accounts.roles import register_role_permissions
+        from assignments.attention import assignment_attention
         from assignments.completion import me_panel, required_assignments_accepted
         from assignments.roles import ROLE_PERMISSIONS
         from assignments.stuck import REVIEW_NOTIFICATIONS
@@ -18,6 +19,7 @@ class AssignmentsConfig(AppConfig):
 
         register_role_permissions(ROLE_PERMISSIONS)
         register_stuck_kind(REVIEW_NOTIFICATIONS)
+        register_attention(assignment_attention, order=20)
         register_check(required_assignments_accepted)
         register_panel(me_panel, order=40)
         _connect_showcase_signals()

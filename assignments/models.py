@@ -24,6 +24,7 @@ from assignments.blocks import RubricCriterionBlock, criteria_of
 from cohorts.models import Cohort, Session, Team
 from core.storage import private_storage
 from core.templatetags.thai import thai_datetime
+from core.uploads import FileKind
 
 
 class Delivery(models.TextChoices):
@@ -35,12 +36,9 @@ class Delivery(models.TextChoices):
     SKIPPED = "skipped", _("Not sent (imported)")
 
 
-class FileKind(models.TextChoices):
-    PDF = "pdf", _("PDF")
-    DOCX = "docx", _("Word document (DOCX)")
-    XLSX = "xlsx", _("Excel workbook (XLSX)")
-    PPTX = "pptx", _("PowerPoint presentation (PPTX)")
-    IMAGE = "image", _("Image (JPEG, PNG, WebP)")
+# What research work may be handed in as (core.uploads also knows video, for materials).
+SUBMISSION_KINDS = (FileKind.PDF, FileKind.DOCX, FileKind.XLSX, FileKind.PPTX, FileKind.IMAGE)
+SUBMISSION_KIND_CHOICES = [(kind.value, kind.label) for kind in SUBMISSION_KINDS]
 
 
 class FileKindsField(models.JSONField):
@@ -48,7 +46,7 @@ class FileKindsField(models.JSONField):
 
     def formfield(self, **kwargs):
         return forms.MultipleChoiceField(
-            choices=FileKind.choices,
+            choices=SUBMISSION_KIND_CHOICES,
             widget=forms.CheckboxSelectMultiple,
             required=not self.blank,
             label=self.verbose_name,
@@ -57,7 +55,7 @@ class FileKindsField(models.JSONField):
 
 
 def default_kinds() -> list[str]:
-    return [FileKind.PDF, FileKind.DOCX, FileKind.XLSX, FileKind.PPTX, FileKind.IMAGE]
+    return list(SUBMISSION_KINDS)
 
 
 class Assignment(ClusterableModel):
@@ -372,7 +370,7 @@ class VersionFile(models.Model):
         _("file"), storage=private_storage, upload_to=_version_upload_to, max_length=500
     )
     name = models.CharField(_("file name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=8, choices=FileKind.choices)
+    kind = models.CharField(_("kind"), max_length=8, choices=SUBMISSION_KIND_CHOICES)
     content_type = models.CharField(_("content type"), max_length=120)
     size = models.PositiveBigIntegerField(_("size (bytes)"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)

@@ -30,11 +30,11 @@ from assignments.models import (
     VersionFile,
 )
 from assignments.selectors import effective_due
-from assignments.uploads import EXTENSIONS, UploadRefused, inspect_upload
 from cohorts.models import Cohort, Team
 from core.delivery import STALE_AFTER, Outbox, deliver_once, stale_ids
 from core.emails import send
 from core.storage import private_storage
+from core.uploads import EXTENSIONS, UploadRefused, inspect_upload
 
 logger = logging.getLogger(__name__)
 MAX_FILES = 10

@@ -15,7 +15,7 @@ from assignments import selectors, services, showcase
 from assignments.access import can_review_submission, can_view_submission, current_enrolment
 from assignments.forms import ReviewForm, SubmitForm
 from assignments.models import Assignment, Review, Submission, VersionFile
-from assignments.uploads import SizeLimitedUploadHandler
+from core.uploads import SizeLimitedUploadHandler
 
 
 def _limit_uploads(request, max_bytes: int) -> None:

@@ -8,13 +8,17 @@ class AttendanceConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models and registries exist only once apps are ready.
-        from accounts.portal import register_panel
+        from accounts.portal import register_attention, register_panel
         from accounts.roles import register_role_permissions
         from attendance.completion import attendance_check
         from attendance.panels import attendance_panel
         from attendance.roles import ROLE_PERMISSIONS
+        from attendance.session_page import attendance_section, check_in_attention
         from cohorts.completion import register_check
+        from cohorts.session_page import register_session_section
 
         register_role_permissions(ROLE_PERMISSIONS)
+        register_session_section(attendance_section, order=30)
+        register_attention(check_in_attention, order=10)
         register_check(attendance_check)
         register_panel(attendance_panel, order=30)

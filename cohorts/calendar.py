@@ -92,9 +92,8 @@ def session_events(session, *, private: bool = True) -> list[Event]:
 
 
 def _url(session, *, private: bool) -> str:
-    """The meeting link for an online session (private copies only), else the learner's page."""
-    if private and session.online_url and not session.venue_id:
-        return session.online_url
+    """The learner's session page (issue 18); private copies carry the meeting link in the
+    description, and the page shows it from 30 minutes before the start."""
     return session_page_url(session)
 
 

@@ -1,8 +1,4 @@
-"""Where a learner reads about one session; emails and calendar files link there.
-
-Until the learner's own session page exists (issue #18) it is the session's
-entry in the schedule on /me/.
-"""
+"""Where a learner reads about one session; emails and calendar files link there."""
 
 from django.urls import reverse
 from django.utils import translation
@@ -11,7 +7,7 @@ from core.urls import absolute_url
 
 
 def session_page_url(session, *, language: str = "th") -> str:
-    """Absolute URL of the learner's page for this session, in that language."""
+    """Absolute URL of the learner's session page (/me/sessions/<id>/), in that language."""
     with translation.override(language):
-        path = reverse("accounts:me")
-    return absolute_url(f"{path}#session-{session.pk}")
+        path = reverse("cohorts_me:session", args=[session.pk])
+    return absolute_url(path)

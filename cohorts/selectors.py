@@ -138,3 +138,8 @@ def cohorts_listed() -> list[Cohort]:
 def holidays_between(*, first: dt.date, last: dt.date) -> dict[dt.date, PublicHoliday]:
     """The public holidays from first to last (inclusive), by date: one query."""
     return {h.date: h for h in PublicHoliday.objects.filter(date__range=(first, last))}
+
+
+def session_for_page() -> QuerySet[Session]:
+    """Sessions as the learner's session page reads them (venue, pages, cohort at once)."""
+    return Session.objects.select_related("cohort", "venue__province", "module", "site_visit")

@@ -1,17 +1,27 @@
-"""Calendar feeds and the learner's feed-token reset; admin screens live in cohorts.admin_views."""
+"""Calendar feeds, the feed-token reset and the learner's session page; admin screens live in
+cohorts.admin_views."""
+
+import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cohorts import selectors
+from cohorts.access import session_enrolment
 from cohorts.calendar import build_calendar
 from cohorts.models import CalendarToken, Cohort
 from cohorts.services import calendar_token_revoke
+from cohorts.session_page import session_sections
+
+# The meeting link shows from this long before the start (issue 18 item 2).
+ONLINE_LINK_LEAD = dt.timedelta(minutes=30)
 
 
 def _ics(content: bytes, filename: str) -> HttpResponse:
@@ -62,3 +72,21 @@ def reset_feed(request):
         ),
     )
     return redirect("accounts:me")
+
+
+@login_required
+def session_page(request, session_id: int):
+    """The learner's page of one session; other apps add sections (cohorts.session_page)."""
+    session = get_object_or_404(selectors.session_for_page(), pk=session_id)
+    allowed, enrolment = session_enrolment(request.user, session)
+    if not allowed:
+        raise PermissionDenied
+    link_from = session.starts_at - ONLINE_LINK_LEAD
+    context = {
+        "session": session,
+        "enrolment": enrolment,
+        "show_online_link": bool(session.online_url) and timezone.now() >= link_from,
+        "online_link_from": link_from,
+        "sections": session_sections(request, session, enrolment),
+    }
+    return render(request, "cohorts/session_page.html", context)

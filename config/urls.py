@@ -40,6 +40,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
+    path("", include("cohorts.urls_me")),
+    path("", include("learning.urls")),
     path("search/", search, name="search"),
     path("attendance/", include("attendance.urls")),
     path("", include("assignments.urls")),

@@ -19,6 +19,7 @@ STEPS = [
     "cohorts.demo_links",
     "attendance.demo",
     "assignments.demo",
+    "learning.demo",
     "certificates.demo",
     "evaluations.demo",
 ]

@@ -13,6 +13,7 @@ ADMIN_MENU_ORDER = {
     "certificates": 220,
     "assignments": 230,
     "review-queue": 240,
+    "learning": 245,
     "certificate-templates": 250,
     "attendance-rules": 260,
     "evaluations": 270,

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "attendance",
     "assignments",
     "evaluations",
+    "learning",
     "certificates",
     # Wagtail
     "wagtail.contrib.forms",
@@ -370,3 +371,7 @@ CERTIFICATE_CLAIM_TIMEOUT = env_int("CERTIFICATE_CLAIM_TIMEOUT", 120)
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})
 # seed_demo refuses unless a settings module allows it (dev and test do).
 DEMO_DATA_ALLOWED = False
+
+# Learning materials (issue 18): documents and images, and video files, each up to this size.
+LEARNING_FILE_MAX_MB = env_int("LEARNING_FILE_MAX_MB", 20)
+LEARNING_VIDEO_MAX_MB = env_int("LEARNING_VIDEO_MAX_MB", 200)

@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 
 from assignments.models import FileKind
-from assignments.uploads import (
+from core.uploads import (
     OversizeUpload,
     SizeLimitedUploadHandler,
     UploadRefused,

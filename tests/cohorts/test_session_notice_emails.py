@@ -75,7 +75,7 @@ def test_a_change_notice_links_to_the_learners_page_for_the_session(
 ):
     _reschedule(session, django_capture_on_commit_callbacks)
     message = _mail_to(learner)[-1]
-    link = f"{settings.SITE_URL.rstrip('/')}/me/#session-{session.pk}"
+    link = f"{settings.SITE_URL.rstrip('/')}/me/sessions/{session.pk}/"
     assert link in message.body
     assert f'href="{link}"' in message.alternatives[0][0]
 

@@ -46,6 +46,8 @@ SCREENS = [
     ("evaluations_admin:results_pdf", [8], "/admin/evaluations/results/8/report.pdf"),
     ("evaluations_admin:cohort", [1], "/admin/evaluations/cohort/1/"),
     ("evaluations_admin:facilitator", [9], "/admin/evaluations/facilitator/9/"),
+    ("learning_admin:material_uptake", [8], "/admin/learning/material/8/opens/"),
+    ("learning_admin:announcement_uptake", [9], "/admin/learning/announcement/9/reads/"),
     ("certificates_admin:index", [], "/admin/issued-certificates/"),
     ("certificates_admin:cohort", [1], "/admin/issued-certificates/cohort/1/"),
     ("certificates_admin:cohort_issue", [1], "/admin/issued-certificates/cohort/1/issue/"),

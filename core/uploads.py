@@ -14,6 +14,7 @@ import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 import filetype
 
@@ -21,7 +22,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploaded
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.utils.translation import gettext as _
 
-from assignments.models import FileKind
+from core import filekinds
+
+# TextChoices members read as tuples to mypy (Django ships no stubs): taken as Any here.
+FileKind: Any = filekinds.FileKind
 
 EXTENSIONS = {
     FileKind.PDF: {".pdf"},
@@ -29,8 +33,10 @@ EXTENSIONS = {
     FileKind.XLSX: {".xlsx"},
     FileKind.PPTX: {".pptx"},
     FileKind.IMAGE: {".jpg", ".jpeg", ".png", ".webp"},
+    FileKind.VIDEO: {".mp4", ".m4v", ".webm", ".mov"},
 }
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp"}
+VIDEO_TYPES = {"video/mp4", "video/x-m4v", "video/webm", "video/quicktime"}
 # The main part's content type in [Content_Types].xml names the Office format.
 OFFICE_MAIN_PARTS = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": (
@@ -230,6 +236,8 @@ def _real_kind(upload, name: str, accepted_kinds, max_bytes: int) -> tuple[str, 
     if mime in IMAGE_TYPES:
         _check_image(upload, name)
         return FileKind.IMAGE, mime
+    if mime in VIDEO_TYPES:
+        return FileKind.VIDEO, mime
     if mime == "application/zip" or "openxmlformats" in mime:
         office = _office_kind(upload, name, max_bytes)
         if office:

@@ -1,0 +1,66 @@
+"""Learning on /me/ (attention items, the announcements panel) and on the session page."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.portal import AttentionItem
+from learning import selectors
+
+UNREAD_LISTED = 3
+
+
+def materials_section(request, session, enrolment) -> dict | None:
+    materials = list(
+        selectors.materials_for_session(session=session, enrolment=enrolment, user=request.user)
+    )
+    return {
+        "template": "learning/session_materials.html",
+        "materials": materials,
+        "now": timezone.now(),
+    }
+
+
+def announcements_section(request, session, enrolment) -> dict | None:
+    if enrolment is None or not enrolment.is_current:
+        return None
+    found = list(selectors.announcements_for(user=request.user, session=session))
+    if not found:
+        return None
+    return {"template": "learning/session_announcements.html", "announcements": found}
+
+
+def announcements_panel(request) -> dict | None:
+    if not request.user.is_authenticated:
+        return None
+    found = list(selectors.announcements_for(user=request.user)[:3])
+    if not found:
+        return None
+    return {"template": "learning/me_announcements.html", "announcements": found}
+
+
+def learning_attention(request) -> list[AttentionItem]:
+    """Unread announcements (the first few, each its own link) and sessions with new materials."""
+    if not request.user.is_authenticated:
+        return []
+    unread = selectors.announcements_for(user=request.user).filter(is_read=False)
+    items = [
+        AttentionItem(
+            "announcement",
+            _("New announcement: %(title)s") % {"title": a.title_th},
+            reverse("learning:announcement", args=[a.pk]),
+            when=a.published_at,
+            order=40,
+        )
+        for a in unread[:UNREAD_LISTED]
+    ]
+    for session, count in selectors.new_materials(user=request.user):
+        label = ngettext(
+            "New material: session %(number)s",
+            "%(count)s new materials: session %(number)s",
+            count,
+        ) % {"count": count, "number": session.number}
+        url = reverse("cohorts_me:session", args=[session.pk]) + "#session-materials"
+        items.append(AttentionItem("material", label, url, order=50))
+    return items

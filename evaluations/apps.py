@@ -8,14 +8,16 @@ class EvaluationsConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models and registries exist only once apps are ready.
-        from accounts.portal import register_panel
+        from accounts.portal import register_attention
         from accounts.roles import register_role_permissions
         from cohorts.completion import register_check
+        from cohorts.session_page import register_session_section
         from evaluations.completion import programme_evaluation_returned
-        from evaluations.portal import evaluations_panel
+        from evaluations.portal import evaluation_attention, evaluation_session_section
         from evaluations.roles import ROLE_PERMISSIONS
 
         register_role_permissions(ROLE_PERMISSIONS)
         register_check(programme_evaluation_returned)
-        # First on /me/: what waits for an answer comes before the schedule (order 10).
-        register_panel(evaluations_panel, order=5)
+        # In /me/'s first screen: an evaluation waiting, after an open check-in (order 10).
+        register_attention(evaluation_attention, order=15)
+        register_session_section(evaluation_session_section, order=40)

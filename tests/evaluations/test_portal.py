@@ -19,10 +19,11 @@ def _request(user):
 def test_the_open_evaluation_is_the_first_thing_on_me(client, learner, evaluation):
     client.force_login(learner)
     html = client.get("/me/").content.decode()
-    assert "แบบประเมินที่รอท่านตอบ" in html
     first_section = html.index("<section", html.index("<h1"))
-    assert html.index('class="card evaluations-panel"') == first_section + len("<section ")
-    assert f"/me/evaluations/{evaluation.pk}/" in html
+    assert html.index('class="card attention"') == first_section + len("<section ")
+    attention = html[first_section : html.index("</section>", first_section)]
+    assert f'href="/me/evaluations/{evaluation.pk}/"' in attention
+    assert evaluation.title_th in attention
 
 
 def test_it_leaves_me_once_answered(client, learner, evaluation):
@@ -39,8 +40,8 @@ def test_nobody_outside_the_cohort_is_asked(request, who, evaluation):
 
 def test_the_attention_item_links_and_says_when_it_closes(learner, evaluation):
     [item] = evaluation_attention(_request(learner))
-    assert item["kind"] == "evaluation" and item["url"] == f"/me/evaluations/{evaluation.pk}/"
-    assert item["when"] == evaluation.closes and evaluation.title_th in item["label"]
+    assert item.kind == "evaluation" and item.url == f"/me/evaluations/{evaluation.pk}/"
+    assert item.when == evaluation.closes and evaluation.title_th in item.label
 
 
 def test_the_session_section_offers_the_evaluation_then_says_answered(learner, evaluation):
@@ -50,3 +51,9 @@ def test_the_session_section_offers_the_evaluation_then_says_answered(learner, e
     answer_as(evaluation, enrolment)
     section = evaluation_session_section(_request(learner), evaluation.session, enrolment)
     assert section["rows"] == [(evaluation, True, True)]
+
+
+def test_the_session_page_links_the_evaluation(client, learner, evaluation):
+    client.force_login(learner)
+    html = client.get(f"/me/sessions/{evaluation.session_id}/").content.decode()
+    assert f'href="/me/evaluations/{evaluation.pk}/"' in html

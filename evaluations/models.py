@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Orderable
@@ -180,6 +181,11 @@ class Evaluation(ClusterableModel):
 
     def title_in(self, language: str) -> str:
         return self.title_en if language == "en" and self.title_en else self.title_th
+
+    @property
+    def title(self) -> str:
+        """The title in the language of the request (Thai when there is no English)."""
+        return self.title_in(get_language() or "th")
 
     def intro_in(self, language: str) -> str:
         return self.intro_en if language == "en" and self.intro_en else self.intro_th

@@ -31,6 +31,8 @@ def evaluation_attention(request) -> list[AttentionItem]:
 
 def evaluation_session_section(request, session, enrolment) -> dict | None:
     """The session's evaluations on the learner's session page, open or answered."""
+    if enrolment is None:  # staff opening the page answer nothing
+        return None
     evaluations = [e for e in session.evaluations.all() if e.cohort_id == enrolment.cohort_id]
     if not evaluations:
         return None

@@ -57,3 +57,10 @@ def test_the_session_page_links_the_evaluation(client, learner, evaluation):
     client.force_login(learner)
     html = client.get(f"/me/sessions/{evaluation.session_id}/").content.decode()
     assert f'href="/me/evaluations/{evaluation.pk}/"' in html
+
+
+def test_staff_opening_the_session_page_are_asked_nothing(client, coordinator, evaluation):
+    client.force_login(coordinator)
+    response = client.get(f"/me/sessions/{evaluation.session_id}/")
+    assert response.status_code == 200
+    assert f'href="/me/evaluations/{evaluation.pk}/"' not in response.content.decode()

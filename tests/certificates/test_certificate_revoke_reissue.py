@@ -43,17 +43,14 @@ def test_a_name_correction_reissues_and_the_old_one_points_to_the_new(certificat
     assert new.short_code != certificate.short_code
 
 
-def test_a_past_revocation_is_recorded_at_its_time_and_never_ahead(certificate):
+def test_a_past_revocation_is_recorded_at_its_time_and_never_ahead(enrolment, template):
     from datetime import timedelta
 
     from django.utils import timezone
 
-    from certificates.models import Certificate
-
-    Certificate.objects.filter(pk=certificate.pk).update(  # issued two months ago
-        issued_at=timezone.now() - timedelta(days=60)
+    certificate, _ = services.certificate_issue(  # recorded as issued two months ago
+        enrolment=enrolment, at=timezone.now() - timedelta(days=60)
     )
-    certificate.refresh_from_db()
     with pytest.raises(services.CertificateError):
         services.certificate_revoke(
             certificate=certificate, reason="ผิด", at=timezone.now() + timedelta(hours=1)

@@ -70,6 +70,9 @@ class Group:
 
 COORDINATOR_ONLY = E(LOGIN, DENIED, DENIED, TO_ADMIN, OK)
 STAFF = E(LOGIN, DENIED, DENIED, OK, OK)
+# POST only (GET says 405 to staff): the coordinator's action; a facilitator's POST is refused
+COORDINATOR_POSTS = E(LOGIN, DENIED, DENIED, NOT_ALLOWED, NOT_ALLOWED,
+                      post=(LOGIN, DENIED, DENIED, TO_ADMIN, ALLOWED))  # fmt: skip
 
 OURS = {
     "healthz": E(OK, OK, OK, OK, OK),
@@ -100,40 +103,12 @@ OURS = {
     "admin/attendance/cohort/<int:pk>/attendance.xlsx": COORDINATOR_ONLY,
     "admin/issued-certificates/": COORDINATOR_ONLY,
     "admin/issued-certificates/cohort/<int:cohort_id>/": COORDINATOR_ONLY,
-    "admin/issued-certificates/cohort/<int:cohort_id>/issue/": E(
-        LOGIN,
-        DENIED,
-        DENIED,
-        NOT_ALLOWED,
-        NOT_ALLOWED,
-        post=(LOGIN, DENIED, DENIED, TO_ADMIN, ALLOWED),
-    ),
-    "admin/issued-certificates/cohort/<int:cohort_id>/template/": E(
-        LOGIN,
-        DENIED,
-        DENIED,
-        NOT_ALLOWED,
-        NOT_ALLOWED,
-        post=(LOGIN, DENIED, DENIED, TO_ADMIN, ALLOWED),
-    ),
-    "admin/issued-certificates/enrolment/<int:enrolment_id>/issue/": E(
-        LOGIN,
-        DENIED,
-        DENIED,
-        NOT_ALLOWED,
-        NOT_ALLOWED,
-        post=(LOGIN, DENIED, DENIED, TO_ADMIN, ALLOWED),
-    ),
+    "admin/issued-certificates/cohort/<int:cohort_id>/issue/": COORDINATOR_POSTS,
+    "admin/issued-certificates/cohort/<int:cohort_id>/template/": COORDINATOR_POSTS,
+    "admin/issued-certificates/enrolment/<int:enrolment_id>/issue/": COORDINATOR_POSTS,
     "admin/issued-certificates/batch/<int:batch_id>/progress/": COORDINATOR_ONLY,
     "admin/issued-certificates/certificate/<int:certificate_id>/": COORDINATOR_ONLY,
-    "admin/issued-certificates/certificate/<int:certificate_id>/<str:action>/": E(
-        LOGIN,
-        DENIED,
-        DENIED,
-        NOT_ALLOWED,
-        NOT_ALLOWED,
-        post=(LOGIN, DENIED, DENIED, TO_ADMIN, ALLOWED),
-    ),
+    "admin/issued-certificates/certificate/<int:certificate_id>/<str:action>/": COORDINATOR_POSTS,
     "admin/issued-certificates/template/<int:template_id>/preview/": COORDINATOR_ONLY,
     "admin/snippets/cms/menuitem/": COORDINATOR_ONLY,
     "admin/snippets/cms/menuitem/results/": COORDINATOR_ONLY,
@@ -305,25 +280,11 @@ OURS = {
     "admin/assignment_submissions/usage/<int:pk>/": E(LOGIN, DENIED, DENIED, TO_ADMIN, TO_ADMIN),
     "admin/assignment_submissions/copy/<int:pk>/": E(LOGIN, DENIED, DENIED, TO_ADMIN, TO_ADMIN),
     "admin/stuck-work/": COORDINATOR_ONLY,
-    "admin/stuck-work/<slug:kind>/<int:pk>/retry/": E(
-        LOGIN,
-        DENIED,
-        DENIED,
-        NOT_ALLOWED,
-        NOT_ALLOWED,
-        post=(LOGIN, DENIED, DENIED, TO_ADMIN, ALLOWED),
-    ),
+    "admin/stuck-work/<slug:kind>/<int:pk>/retry/": COORDINATOR_POSTS,
     "admin/evaluations/": COORDINATOR_ONLY,
     "admin/evaluations/copy/": COORDINATOR_ONLY,
     "admin/evaluations/results/<int:pk>/": COORDINATOR_ONLY,
-    "admin/evaluations/results/<int:pk>/remind/": E(
-        LOGIN,
-        DENIED,
-        DENIED,
-        NOT_ALLOWED,
-        NOT_ALLOWED,
-        post=(LOGIN, DENIED, DENIED, TO_ADMIN, ALLOWED),
-    ),
+    "admin/evaluations/results/<int:pk>/remind/": COORDINATOR_POSTS,
     "admin/evaluations/results/<int:pk>/results.xlsx": COORDINATOR_ONLY,
     "admin/evaluations/results/<int:pk>/report.pdf": COORDINATOR_ONLY,
     "admin/evaluations/cohort/<int:pk>/": COORDINATOR_ONLY,

@@ -492,8 +492,15 @@ GROUPS = [
     ),
     Group(
         "admin/block-preview/",
-        WAGTAIL + "; needs a block",
-        E(LOGIN, DENIED, DENIED, NOT_FOUND, NOT_FOUND),
+        WAGTAIL + "; needs a block (and it takes GET only)",
+        E(
+            LOGIN,
+            DENIED,
+            DENIED,
+            NOT_FOUND,
+            NOT_FOUND,
+            post=(LOGIN, DENIED, DENIED, NOT_ALLOWED, NOT_ALLOWED),
+        ),
     ),
     Group("admin/account/", WAGTAIL + " (one's own account)", STAFF),
     Group("admin/dismissibles/", WAGTAIL + " (one's own dismissed hints)", STAFF),

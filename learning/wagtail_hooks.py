@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -44,23 +45,36 @@ class MaterialCreateView(generic.CreateView):
         return _save_material(self)
 
 
-class MaterialEditView(generic.EditView):
-    def get_object(self, queryset=None):
-        material = super().get_object(queryset)
+class TaughtMaterialMixin:
+    """A screen of one material opens only for those who teach it (its session's
+    facilitators, coordinators): by its address a copy form or its history would show it."""
+
+    def get_object(self, *args, **kwargs):
+        material = super().get_object(*args, **kwargs)
         if not teaches_material(self.request.user, material):
             raise PermissionDenied
         return material
 
+
+class MaterialEditView(TaughtMaterialMixin, generic.EditView):
     def save_instance(self):
         return _save_material(self)
 
 
-class MaterialDeleteView(generic.DeleteView):
-    def get_object(self, queryset=None):
-        material = super().get_object(queryset)
-        if not teaches_material(self.request.user, material):
-            raise PermissionDenied
-        return material
+class MaterialDeleteView(TaughtMaterialMixin, generic.DeleteView):
+    pass
+
+
+class MaterialCopyView(TaughtMaterialMixin, generic.CopyView):
+    pass
+
+
+class MaterialHistoryView(TaughtMaterialMixin, history.HistoryView):
+    pass
+
+
+class MaterialUsageView(TaughtMaterialMixin, usage.UsageView):
+    pass
 
 
 class MaterialViewSet(ModelViewSet):
@@ -73,6 +87,9 @@ class MaterialViewSet(ModelViewSet):
     add_view_class = MaterialCreateView
     edit_view_class = MaterialEditView
     delete_view_class = MaterialDeleteView
+    copy_view_class = MaterialCopyView
+    history_view_class = MaterialHistoryView
+    usage_view_class = MaterialUsageView
     edit_handler = ObjectList(
         [FieldPanel(name) for name in (
             "session", "module", "title_th", "title_en", "kind", "file", "url",

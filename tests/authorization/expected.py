@@ -70,6 +70,9 @@ class Group:
 
 COORDINATOR_ONLY = E(LOGIN, DENIED, DENIED, TO_ADMIN, OK)
 STAFF = E(LOGIN, DENIED, DENIED, OK, OK)
+# POST only (GET says 405 to staff): the coordinator's action; a facilitator's POST is refused
+COORDINATOR_POSTS = E(LOGIN, DENIED, DENIED, NOT_ALLOWED, NOT_ALLOWED,
+                      post=(LOGIN, DENIED, DENIED, TO_ADMIN, ALLOWED))  # fmt: skip
 
 OURS = {
     "healthz": E(OK, OK, OK, OK, OK),
@@ -100,40 +103,12 @@ OURS = {
     "admin/attendance/cohort/<int:pk>/attendance.xlsx": COORDINATOR_ONLY,
     "admin/issued-certificates/": COORDINATOR_ONLY,
     "admin/issued-certificates/cohort/<int:cohort_id>/": COORDINATOR_ONLY,
-    "admin/issued-certificates/cohort/<int:cohort_id>/issue/": E(
-        LOGIN,
-        DENIED,
-        DENIED,
-        NOT_ALLOWED,
-        NOT_ALLOWED,
-        post=(LOGIN, DENIED, DENIED, TO_ADMIN, ALLOWED),
-    ),
-    "admin/issued-certificates/cohort/<int:cohort_id>/template/": E(
-        LOGIN,
-        DENIED,
-        DENIED,
-        NOT_ALLOWED,
-        NOT_ALLOWED,
-        post=(LOGIN, DENIED, DENIED, TO_ADMIN, ALLOWED),
-    ),
-    "admin/issued-certificates/enrolment/<int:enrolment_id>/issue/": E(
-        LOGIN,
-        DENIED,
-        DENIED,
-        NOT_ALLOWED,
-        NOT_ALLOWED,
-        post=(LOGIN, DENIED, DENIED, TO_ADMIN, ALLOWED),
-    ),
+    "admin/issued-certificates/cohort/<int:cohort_id>/issue/": COORDINATOR_POSTS,
+    "admin/issued-certificates/cohort/<int:cohort_id>/template/": COORDINATOR_POSTS,
+    "admin/issued-certificates/enrolment/<int:enrolment_id>/issue/": COORDINATOR_POSTS,
     "admin/issued-certificates/batch/<int:batch_id>/progress/": COORDINATOR_ONLY,
     "admin/issued-certificates/certificate/<int:certificate_id>/": COORDINATOR_ONLY,
-    "admin/issued-certificates/certificate/<int:certificate_id>/<str:action>/": E(
-        LOGIN,
-        DENIED,
-        DENIED,
-        NOT_ALLOWED,
-        NOT_ALLOWED,
-        post=(LOGIN, DENIED, DENIED, TO_ADMIN, ALLOWED),
-    ),
+    "admin/issued-certificates/certificate/<int:certificate_id>/<str:action>/": COORDINATOR_POSTS,
     "admin/issued-certificates/template/<int:template_id>/preview/": COORDINATOR_ONLY,
     "admin/snippets/cms/menuitem/": COORDINATOR_ONLY,
     "admin/snippets/cms/menuitem/results/": COORDINATOR_ONLY,
@@ -304,6 +279,56 @@ OURS = {
     ),
     "admin/assignment_submissions/usage/<int:pk>/": E(LOGIN, DENIED, DENIED, TO_ADMIN, TO_ADMIN),
     "admin/assignment_submissions/copy/<int:pk>/": E(LOGIN, DENIED, DENIED, TO_ADMIN, TO_ADMIN),
+    "admin/stuck-work/": COORDINATOR_ONLY,
+    "admin/stuck-work/<slug:kind>/<int:pk>/retry/": COORDINATOR_POSTS,
+    "admin/evaluations/": COORDINATOR_ONLY,
+    "admin/evaluations/copy/": COORDINATOR_ONLY,
+    "admin/evaluations/results/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluations/results/<int:pk>/remind/": COORDINATOR_POSTS,
+    "admin/evaluations/results/<int:pk>/results.xlsx": COORDINATOR_ONLY,
+    "admin/evaluations/results/<int:pk>/report.pdf": COORDINATOR_ONLY,
+    "admin/evaluations/cohort/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluations/facilitator/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluation/": COORDINATOR_ONLY,
+    "admin/evaluation/results/": COORDINATOR_ONLY,
+    "admin/evaluation/new/": COORDINATOR_ONLY,
+    "admin/evaluation/edit/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluation/delete/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluation/history/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluation/history-results/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluation/usage/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluation/copy/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluationtemplate/": COORDINATOR_ONLY,
+    "admin/evaluationtemplate/results/": COORDINATOR_ONLY,
+    "admin/evaluationtemplate/new/": COORDINATOR_ONLY,
+    "admin/evaluationtemplate/edit/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluationtemplate/delete/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluationtemplate/history/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluationtemplate/history-results/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluationtemplate/usage/<int:pk>/": COORDINATOR_ONLY,
+    "admin/evaluationtemplate/copy/<int:pk>/": COORDINATOR_ONLY,
+    # facilitators add and change the materials of the sessions they facilitate; only
+    # coordinators delete (learning/roles.py, learning.access.teaches_material)
+    "admin/materials/": STAFF,
+    "admin/materials/results/": STAFF,
+    "admin/materials/new/": STAFF,
+    "admin/materials/edit/<int:pk>/": STAFF,
+    "admin/materials/delete/<int:pk>/": COORDINATOR_ONLY,
+    "admin/materials/history/<int:pk>/": STAFF,
+    "admin/materials/history-results/<int:pk>/": STAFF,
+    "admin/materials/usage/<int:pk>/": STAFF,
+    "admin/materials/copy/<int:pk>/": STAFF,
+    "admin/announcements/": COORDINATOR_ONLY,
+    "admin/announcements/results/": COORDINATOR_ONLY,
+    "admin/announcements/new/": COORDINATOR_ONLY,
+    "admin/announcements/edit/<int:pk>/": COORDINATOR_ONLY,
+    "admin/announcements/delete/<int:pk>/": COORDINATOR_ONLY,
+    "admin/announcements/history/<int:pk>/": COORDINATOR_ONLY,
+    "admin/announcements/history-results/<int:pk>/": COORDINATOR_ONLY,
+    "admin/announcements/usage/<int:pk>/": COORDINATOR_ONLY,
+    "admin/announcements/copy/<int:pk>/": COORDINATOR_ONLY,
+    "admin/learning/material/<int:pk>/opens/": STAFF,  # the session's facilitators too
+    "admin/learning/announcement/<int:pk>/reads/": COORDINATOR_ONLY,
     "admin/certificate_templates/": COORDINATOR_ONLY,
     "admin/certificate_templates/results/": COORDINATOR_ONLY,
     "admin/certificate_templates/new/": COORDINATOR_ONLY,
@@ -347,6 +372,15 @@ OURS = {
         OK,
         post=(LOGIN, ALLOWED, DENIED, DENIED, DENIED),  # enrolled check in
     ),
+    "events.ics": E(OK, OK, OK, OK, OK),  # every cohort's sessions ahead, public
+    "me/sessions/<int:session_id>/": E(LOGIN, OK, DENIED, OK, OK),  # its facilitator too
+    "me/materials/<int:pk>/": E(LOGIN, OK, DENIED, OK, OK),  # not public: the cohort's
+    "me/announcements/": E(LOGIN, OK, OK, OK, OK),  # each their own
+    "me/announcements/<int:pk>/": E(LOGIN, OK, DENIED, DENIED, OK),  # to the learner's cohort
+    "me/announcements/<int:pk>/attachment/": E(LOGIN, OK, DENIED, DENIED, OK),
+    "me/evaluations/<int:pk>/": E(  # only the cohort's learners answer, once
+        LOGIN, OK, DENIED, DENIED, DENIED, post=(LOGIN, ALLOWED, DENIED, DENIED, DENIED)
+    ),
     "me/assignments/": E(LOGIN, OK, OK, OK, OK),
     "me/assignments/<int:pk>/": E(LOGIN, OK, DENIED, DENIED, DENIED),
     "me/assignments/<int:pk>/submit/": E(
@@ -389,6 +423,7 @@ OURS = {
 # staff get what Wagtail's own permission checks give them.
 WAGTAIL = "Wagtail's own admin, permissions from accounts/roles.py; learners meet the admin door"
 STAFF_BY_VIEW = AnyOf(OK, TO_ADMIN, NOT_FOUND, NOT_ALLOWED, Redirect("/admin/pages/*/history/"))
+LOCALIZE = AnyOf(OK, TO_ADMIN, NOT_FOUND, NOT_ALLOWED, Redirect("/admin/pages/*/edit/"))
 NO_STAFF = E(LOGIN, DENIED, DENIED, TO_ADMIN, TO_ADMIN)  # superusers only
 SIGNED_IN = AnyOf(OK, NOT_FOUND, Redirect("/me/"), TO_ADMIN, Redirect("/accounts/reauthenticate/"),
                   Redirect("/accounts/password/change/"))  # fmt: skip
@@ -419,6 +454,12 @@ GROUPS = [
     Group("admin/documents/", WAGTAIL, E(LOGIN, DENIED, DENIED, *[STAFF_BY_VIEW] * 2)),
     Group("admin/images/", WAGTAIL, E(LOGIN, DENIED, DENIED, *[STAFF_BY_VIEW] * 2)),
     Group("admin/forms/", WAGTAIL, E(LOGIN, DENIED, DENIED, *[STAFF_BY_VIEW] * 2)),
+    Group(
+        "admin/localize/",
+        "wagtail-localize's translation editor, reports and API; it checks Wagtail's page and"
+        " snippet permissions per view, which only coordinators hold",
+        E(LOGIN, DENIED, DENIED, *[LOCALIZE] * 2),
+    ),
     Group(
         "admin/translation/",
         WAGTAIL + "; coordinators translate",
@@ -451,8 +492,15 @@ GROUPS = [
     ),
     Group(
         "admin/block-preview/",
-        WAGTAIL + "; needs a block",
-        E(LOGIN, DENIED, DENIED, NOT_FOUND, NOT_FOUND),
+        WAGTAIL + "; needs a block (and it takes GET only)",
+        E(
+            LOGIN,
+            DENIED,
+            DENIED,
+            NOT_FOUND,
+            NOT_FOUND,
+            post=(LOGIN, DENIED, DENIED, NOT_ALLOWED, NOT_ALLOWED),
+        ),
     ),
     Group("admin/account/", WAGTAIL + " (one's own account)", STAFF),
     Group("admin/dismissibles/", WAGTAIL + " (one's own dismissed hints)", STAFF),
@@ -505,6 +553,8 @@ GROUPS = [
         E(*[AnyOf(OK, NOT_FOUND)] * 5),
     ),
     Group(
-        "^((?:[\\w\\-]+/)*)$", "Wagtail serves the published site pages to everyone", E(*[OK] * 5)
+        "^((?:[^/]+/)*(?:[^/]+\\.pdf)?)$",
+        "Wagtail serves the published site pages (Thai addresses, a brochure's .pdf) to everyone",
+        E(*[OK] * 5),
     ),
 ]

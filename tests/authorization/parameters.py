@@ -8,7 +8,7 @@ fails the matrix with the route, so a new URL's objects get added to the world.
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from wagtail.models import Task, Workflow
+from wagtail.models import Locale, Task, Workflow
 
 from attendance import tokens
 from tests.authorization.world import World
@@ -56,6 +56,21 @@ PK_BY_PREFIX = {
     "admin/pages/": "page",
     "accounts/2fa/webauthn/": "missing",
     "admin/settings/": "missing",
+    "admin/evaluation/": "evaluation",
+    "admin/evaluationtemplate/": "evaluation_template",
+    "admin/evaluations/results/": "evaluation",
+    "admin/evaluations/cohort/": "cohort",
+    "admin/evaluations/facilitator/": "facilitator_user",
+    "admin/materials/": "material",
+    "admin/announcements/": "announcement",
+    "admin/learning/material/": "material",
+    "admin/learning/announcement/": "announcement",
+    "admin/stuck-work/": "missing",
+    "admin/localize/api/snippets/": "menu_item",
+    "admin/localize/submit/snippet/": "menu_item",
+    "me/evaluations/": "evaluation",
+    "me/materials/": "material",
+    "me/announcements/": "announcement",
     "me/assignments/": "assignment",
     "review/": "submission",
     "files/submissions/": "version_file",
@@ -137,6 +152,10 @@ def values_for(route: str, world: World) -> dict:
         values.update(app_label="wagtailcore", model_name="groupapprovaltask")
     if route.startswith("admin/snippets/") or route.startswith("admin/translation/"):
         values.update(app_label="cms", model_name="menuitem", pk=o["menu_item"].pk)
+    if route.startswith("admin/stuck-work/"):
+        values["kind"] = "session-notice"
+    if route.startswith("admin/localize/"):
+        values.update(app_label="cms", model_name="menuitem", mode="default", **o["localize"])
     if route.startswith("admin/settings/"):
         values.update(app_name="cms", model_name="menuitem")
     pk = _pk(route, o)
@@ -159,7 +178,7 @@ def samples(world: World) -> dict[str, str]:
         "accounts/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": (
             "accounts/password/reset/key/1-not-a-key/"
         ),
-        "^((?:[\\w\\-]+/)*)$": f"{page.slug}/",
+        "^((?:[^/]+/)*(?:[^/]+\\.pdf)?)$": f"{page.slug}/",
     }
 
 
@@ -172,6 +191,7 @@ def add_admin_objects(world: World) -> None:
     locale = o["locale"]
     o.update(
         learner_user=world.people["learner"],
+        facilitator_user=world.people["facilitator"],
         group=Group.objects.get(name="Learner"),
         workflow=Workflow.objects.first() or Workflow.objects.create(name="อนุมัติ"),
         task=Task.objects.first() or Task.objects.create(name="ตรวจ"),
@@ -180,3 +200,26 @@ def add_admin_objects(world: World) -> None:
         partner=Partner.objects.create(name="มหาวิทยาลัยขอนแก่น", locale=locale),
         missing=_Missing(),
     )
+    o["localize"] = _translation_ids(o["page"])
+
+
+def _translation_ids(page) -> dict[str, int]:
+    """wagtail-localize's ids for the page's English translation, and one segment of each kind."""
+    from wagtail_localize.models import (
+        OverridableSegment,
+        StringSegment,
+        Translation,
+        TranslationSource,
+    )
+
+    source, _created = TranslationSource.get_or_create_from_instance(page.specific)
+    english = Locale.objects.get(language_code="en")
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=english)
+    string = StringSegment.objects.filter(source=source).first()
+    overridable = OverridableSegment.objects.filter(source=source).first()
+    return {
+        "translation_source_id": source.pk,
+        "translation_id": translation.pk,
+        "string_segment_id": string.pk if string else MISSING_ID,
+        "overridable_segment_id": overridable.pk if overridable else MISSING_ID,
+    }

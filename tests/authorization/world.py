@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from wagtail.contrib.redirects.models import Redirect
@@ -166,10 +167,44 @@ def _site(world: World) -> None:
     )
 
 
+def _learning(world: World) -> None:
+    """A material of the learner's session, an announcement to the learner's cohort (with an
+    attachment) and an open programme evaluation of the learner's cohort."""
+    from evaluations.models import Evaluation, EvaluationTemplate
+    from learning.models import Announcement, Material
+    from learning.services import announcement_publish, material_save
+    from tests.evaluations.conftest import add_questions
+
+    def pdf(name):
+        return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")
+
+    coordinator = world.people["coordinator"]
+    material = Material(session=world.session, title_th="สไลด์", kind=Material.Kind.SLIDES)
+    announcement = Announcement(cohort=world.cohort, title_th="ประกาศ", body_th="เลื่อนห้อง")
+    evaluation = Evaluation.objects.create(
+        cohort=world.cohort,
+        title_th="ประเมินหลักสูตร",
+        opens_at=timezone.now() - dt.timedelta(hours=1),
+        days_open=7,
+    )
+    add_questions(evaluation)
+    world.objects.update(
+        material=material_save(
+            material=material, by=world.people["facilitator"], upload=pdf("ส.pdf")
+        ),
+        announcement=announcement_publish(
+            announcement=announcement, by=coordinator, upload=pdf("ประกาศ.pdf")
+        ),
+        evaluation=evaluation,
+        evaluation_template=EvaluationTemplate.objects.create(name_th="แบบประเมินครั้งที่"),
+    )
+
+
 def build_world() -> World:
     world = World()
     from tests.authorization.parameters import add_admin_objects
 
-    for step in (_people, _teaching, _work, _certificates, _site, add_admin_objects):
+    steps = (_people, _teaching, _work, _learning, _certificates, _site, add_admin_objects)
+    for step in steps:
         step(world)
     return world

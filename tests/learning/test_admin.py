@@ -52,3 +52,20 @@ def test_another_facilitator_does_not_see_the_material_in_the_listing(client, ma
 def test_learners_cannot_reach_the_materials_admin(client, learner):
     client.force_login(learner)
     assert client.get("/admin/materials/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize("screen", ["copy", "history", "history-results", "usage"])
+def test_another_facilitator_cannot_open_the_material_by_its_address(client, material, screen):
+    """Their own sessions' materials only: a copy form or history would show its title and file."""
+    client.force_login(UserFactory(roles=["Facilitator"]))
+    response = client.get(f"/admin/materials/{screen}/{material.pk}/")
+    assert refused(response)
+    assert "สไลด์ครั้งที่ 7" not in response.content.decode()
+
+
+@pytest.mark.parametrize("screen", ["copy", "history", "usage"])
+def test_the_sessions_facilitator_opens_the_material_by_its_address(
+    client, facilitator, material, screen
+):
+    client.force_login(facilitator)
+    assert client.get(f"/admin/materials/{screen}/{material.pk}/").status_code == 200

@@ -1,7 +1,4 @@
-"""Not collected yet (see docs/architecture.md, "Every URL declared"): rename to test_matrix.py
-once every URL is declared and one whole run is green.
-
-Every URL the resolver knows, for every role, answers as declared in expected.py.
+"""Every URL the resolver knows, for every role, answers as declared in expected.py.
 
 One test per URL pattern and role (`-k 'me/profile/'` runs one URL). The objects are built
 once for the module (world.py) and rolled back at its end; each test runs in a savepoint.

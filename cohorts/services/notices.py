@@ -8,7 +8,7 @@ core.delivery claims, sends and releases them.
 import datetime as dt
 import logging
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from cohorts.calendar import session_attachment
 from cohorts.links import session_page_url
@@ -84,7 +84,7 @@ def _send(notice: SessionNotice) -> None:
         "session": session,
         "action": change.action if change else _action_of(session),
         "old_venue": change.old_venue if change else None,
-        "days_before": 1 if notice.kind.startswith(SessionNotice.REMINDER_1D) else 3,
+        **(_starts_in(session) if is_reminder else {}),
         "page_url": session_page_url(session),
         "page_url_en": session_page_url(session, language="en"),
     }
@@ -94,6 +94,27 @@ def _send(notice: SessionNotice) -> None:
             context[f"old_when_{lang}"] = _when(change.old_starts_at, change.old_ends_at, lang)
     name = "session-reminder" if is_reminder else "session-changed"
     send(name, [person.email], context, attachments=[session_attachment(session, attendee=person)])
+
+
+def _starts_in(session: Session) -> dict[str, str]:
+    """How far off the session is on the day the reminder goes out, in Bangkok calendar
+    days: a session added two days before it starts is not said to be three days off."""
+    days = (timezone.localdate(session.starts_at) - timezone.localdate()).days
+    if days <= 0:
+        return {"in_th": "วันนี้", "in_en": "today", "soon_th": "วันนี้", "soon_en": "Today"}
+    if days == 1:
+        return {
+            "in_th": "พรุ่งนี้",
+            "in_en": "tomorrow",
+            "soon_th": "พรุ่งนี้",
+            "soon_en": "Tomorrow",
+        }
+    return {
+        "in_th": f"ในอีก {days} วัน",
+        "in_en": f"in {days} days",
+        "soon_th": f"อีก {days} วัน",
+        "soon_en": f"In {days} days",
+    }
 
 
 def _when(starts_at, ends_at, language: str) -> str:

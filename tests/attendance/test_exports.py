@@ -11,16 +11,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 from attendance.models import AttendanceRecord, Method, Status
+from tests.factories import SessionFactory, bangkok_morning
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def recorded(session, enrolment):
+def recorded(cohort, enrolment, facilitator):
+    """A one-day session this morning with the learner present (a session running now
+    would cross midnight when the suite runs near it)."""
+    session = SessionFactory(cohort=cohort, starts_at=bangkok_morning(0))
+    session.facilitators.add(facilitator)
     AttendanceRecord.objects.create(
         enrolment=enrolment,
         session=session,
-        day=timezone.localdate(),
+        day=timezone.localdate(session.starts_at),
         status=Status.PRESENT,
         method=Method.QR,
     )
@@ -140,7 +145,6 @@ def test_the_xlsx_is_ready_to_use_thai_headers_numbers_dates_totals_frozen_heade
     from openpyxl import load_workbook
 
     from cohorts.models import Enrolment, Session
-    from tests.factories import SessionFactory, bangkok_morning
 
     first = SessionFactory(
         cohort=cohort,

@@ -17,7 +17,17 @@ from attendance.selectors import standing_for
 from attendance.services import AttendanceAlreadyRecorded, attendance_mark
 from cohorts.models import Enrolment
 from tests.attendance.factories import AttendanceRecordFactory
-from tests.factories import BANGKOK, EnrolmentFactory, SessionFactory, UserFactory
+from tests.factories import BANGKOK, EnrolmentFactory, SessionFactory, UserFactory, bangkok_morning
+
+
+@pytest.fixture
+def session(cohort, facilitator):
+    """One day, this morning: an import records a day, not an open check-in window
+    (a session running now crosses midnight when the suite runs near it)."""
+    session = SessionFactory(cohort=cohort, starts_at=bangkok_morning(0))
+    session.facilitators.add(facilitator)
+    return session
+
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,10 @@ import re
 import pytest
 
 from django.core import mail
-from django.utils import timezone
 
 from cohorts.services import session_cancel, session_reopen, session_reschedule
 from cohorts.tasks import send_session_reminders
-from tests.factories import BANGKOK, EnrolmentFactory, SessionFactory, UserFactory
+from tests.factories import BANGKOK, EnrolmentFactory, SessionFactory, UserFactory, bangkok_morning
 
 pytestmark = pytest.mark.django_db
 
@@ -128,12 +127,12 @@ def test_without_an_english_name_the_english_greeting_uses_the_thai_name(
 def test_the_english_half_of_a_reminder_prints_english_dates(
     cohort, learner, django_capture_on_commit_callbacks
 ):
-    starts_at = timezone.now().astimezone(BANGKOK).replace(second=0, microsecond=0)
-    SessionFactory(cohort=cohort, starts_at=starts_at + dt.timedelta(days=2))
+    starts_at = bangkok_morning(2)  # a one-day session, whatever the hour the suite runs
+    SessionFactory(cohort=cohort, starts_at=starts_at)
     with django_capture_on_commit_callbacks(execute=True):
         send_session_reminders()
     message = _mail_to(learner)[-1]
-    day = (starts_at + dt.timedelta(days=2)).strftime("%-d %B %Y")
+    day = starts_at.strftime("%-d %B %Y")
     for text in (message.body, message.alternatives[0][0]):
         english = _english_half(text)
         assert day in english and not THAI_MONTHS.search(english), english

@@ -23,6 +23,12 @@ def _session(cohort, days):
     return SessionFactory(cohort=cohort, starts_at=timezone.now() + dt.timedelta(days=days))
 
 
+def _told(session) -> str:
+    """What the subject says of how far off the session is: calendar days in Bangkok."""
+    days = (timezone.localdate(session.starts_at) - timezone.localdate()).days
+    return {0: "วันนี้", 1: "พรุ่งนี้"}.get(days, f"อีก {days} วัน")
+
+
 def _sweep(capture):
     with capture(execute=True):
         return send_session_reminders()
@@ -35,7 +41,7 @@ def test_three_day_reminder_goes_to_each_learner_with_an_ics(
     assert _sweep(django_capture_on_commit_callbacks) == 2
     assert sorted(m.to[0] for m in mail.outbox) == sorted([learner.email, other_learner.email])
     message = mail.outbox[0]
-    assert "อีก 3 วัน" in message.subject
+    assert message.subject.startswith(_told(session) + ":")
     assert message.attachments[0][0].endswith(".ics")
     kinds = set(SessionNotice.objects.filter(session=session).values_list("kind", flat=True))
     assert kinds == {SessionNotice.reminder_kind(SessionNotice.REMINDER_3D, session.starts_at)}
@@ -44,9 +50,37 @@ def test_three_day_reminder_goes_to_each_learner_with_an_ics(
 def test_one_day_reminder_when_the_session_is_tomorrow(
     cohort, learner, django_capture_on_commit_callbacks
 ):
-    _session(cohort, days=0.5)
+    session = _session(cohort, days=0.5)
     _sweep(django_capture_on_commit_callbacks)
-    assert "อีก 1 วัน" in mail.outbox[0].subject
+    assert mail.outbox[0].subject.startswith(_told(session) + ":")
+    kinds = set(SessionNotice.objects.filter(session=session).values_list("kind", flat=True))
+    assert kinds == {SessionNotice.reminder_kind(SessionNotice.REMINDER_1D, session.starts_at)}
+
+
+@pytest.mark.parametrize(
+    ("starts_at", "subject", "english"),
+    [
+        (dt.datetime(2026, 12, 4, 9, 0), "อีก 2 วัน:", "starts in 2 days, on 4 December 2026"),
+        (dt.datetime(2026, 12, 3, 8, 0), "พรุ่งนี้:", "starts tomorrow, on 3 December 2026"),
+        (dt.datetime(2026, 12, 2, 22, 0), "วันนี้:", "starts today, on 2 December 2026"),
+    ],
+)
+def test_a_reminder_says_how_many_days_off_the_session_is_on_the_day_it_goes_out(
+    cohort, learner, django_capture_on_commit_callbacks, starts_at, subject, english
+):
+    """The 3-day reminder of a session added 37 hours before it starts says 2 days, not 3;
+    the 1-day reminder says tomorrow or today by the Bangkok calendar."""
+    import time_machine
+
+    bangkok = timezone.get_default_timezone()
+    with time_machine.travel(dt.datetime(2026, 12, 2, 20, 0, tzinfo=bangkok), tick=False):
+        starts_at = starts_at.replace(tzinfo=bangkok)
+        ends_at = starts_at + dt.timedelta(hours=1)
+        SessionFactory(cohort=cohort, starts_at=starts_at, ends_at=ends_at)
+        _sweep(django_capture_on_commit_callbacks)
+    (message,) = mail.outbox
+    assert message.subject.startswith(subject)
+    assert english in message.body and english in message.alternatives[0][0]
 
 
 def test_sweeping_twice_sends_nothing_new(cohort, learner, django_capture_on_commit_callbacks):
@@ -128,13 +162,16 @@ def test_a_session_moved_after_its_reminders_gets_reminders_for_its_new_date(
     cohort, learner, django_capture_on_commit_callbacks
 ):
     session = _session(cohort, days=2.5)
+    told = [_told(session)]
     _sweep(django_capture_on_commit_callbacks)  # 3 days before
     _move_to(session, days=0.5)
+    told.append(_told(session))
     _sweep(django_capture_on_commit_callbacks)  # 1 day before
     _move_to(session, days=2.75)  # postponed after both went out
+    told.append(_told(session))
     _sweep(django_capture_on_commit_callbacks)
     _sweep(django_capture_on_commit_callbacks)  # still once per kind per scheduled time
-    assert [m.subject.split(":")[0] for m in mail.outbox] == ["อีก 3 วัน", "อีก 1 วัน", "อีก 3 วัน"]
+    assert [m.subject.split(":")[0] for m in mail.outbox] == told
     kinds = set(SessionNotice.objects.filter(session=session).values_list("kind", flat=True))
     new_key = SessionNotice.reminder_kind(SessionNotice.REMINDER_3D, session.starts_at)
     assert len(kinds) == 3 and new_key in kinds

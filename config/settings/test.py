@@ -9,7 +9,26 @@ import tempfile
 
 from config.env import env_bool
 
-from .base import *  # noqa: F403
+
+def _redis_database_per_test_worker() -> None:
+    """Under pytest-xdist (`make test` runs two workers) each worker takes its own Redis
+    database, next after REDIS_URL's: the workers' caches, rate-limit counters and Celery
+    queues never meet. Processes a test starts inherit the shifted address once."""
+    url, worker = os.environ.get("REDIS_URL"), os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not url or not worker.startswith("gw") or os.environ.get("PMS_REDIS_PER_WORKER"):
+        return
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    database = (base + int(worker[2:])) % 16
+    os.environ["REDIS_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
+    os.environ["PMS_REDIS_PER_WORKER"] = "1"
+
+
+_redis_database_per_test_worker()
+
+from .base import *  # noqa: E402, F403
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-that-is-long-enough-for-signing-0123456789"  # noqa: S105

@@ -21,6 +21,31 @@ def current_nonce() -> str:
     return str(nonce) if nonce is not None else ""
 
 
+def nonce_chooser_scripts() -> None:
+    """Wagtail's chooser widgets (image, page, document, snippet choosers) end their HTML
+    with an inline `<script>` written in Python (BaseChooser.render), out of reach of a
+    template override: give it the request's nonce, or the browser blocks it and the
+    chooser does nothing. Called once from CoreConfig.ready."""
+    from django.utils.safestring import mark_safe
+
+    from wagtail.admin.widgets.chooser import BaseChooser
+
+    if getattr(BaseChooser.render, "carries_nonce", False):
+        return
+    render = BaseChooser.render
+
+    def render_with_nonce(self, *args, **kwargs):
+        html = render(self, *args, **kwargs)
+        nonce = current_nonce()
+        before, tag, after = html.rpartition("<script>")
+        if not (nonce and tag):
+            return html
+        return mark_safe(f'{before}<script nonce="{nonce}">{after}')  # noqa: S308 - Wagtail's own markup
+
+    render_with_nonce.carries_nonce = True  # type: ignore[attr-defined]
+    BaseChooser.render = render_with_nonce  # type: ignore[method-assign]
+
+
 class NonceContextMiddleware:
     """After csp.middleware.CSPMiddleware: expose request.csp_nonce to widget templates."""
 

@@ -45,6 +45,29 @@ def test_an_admin_form_with_a_date_picker_carries_the_nonce_of_its_header(
     assert f'<script nonce="{nonce}">initDateChooser(' in html
 
 
+def test_every_inline_script_of_the_page_editor_carries_the_nonce_of_its_header(
+    client, coordinator
+):
+    """Wagtail's chooser widgets (image, page, document, snippet) write their own
+    `<script>new ImageChooser(...)</script>` from Python; without the nonce the browser
+    blocked them and the page editor's choosers did nothing."""
+    from tests.curriculum.factories import build_site
+
+    home = build_site()["home"]
+    client.force_login(coordinator)
+    for url in (f"/admin/pages/add/cms/standardpage/{home.pk}/", f"/admin/pages/{home.pk}/edit/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+        html = response.content.decode()
+        assert "Chooser(" in html, url  # the editor has choosers to check
+        for tag in re.findall(r"<script\b[^>]*>", html):
+            assert "src=" in tag or "application/json" in tag or f'nonce="{nonce}"' in tag, (
+                url,
+                tag,
+            )
+
+
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_template_has_an_inline_event_handler_or_an_unnonced_inline_script(path):
     html = path.read_text(encoding="utf-8")

@@ -24,18 +24,21 @@ run: system-packages setup demo
 
 # Two pytest-xdist workers (TEST_WORKERS=0 for one process), a test file per worker at a
 # time, so a module's seeded demo is built once; each worker has its own test database
-# and Redis database (config/settings/test.py).
+# and Redis database (config/settings/test.py). The tests that commit, and empty every
+# table after them, run second (tests/conftest.py marks them), as in one process.
 TEST_WORKERS ?= 2
 XDIST = $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 test: system-packages-test setup node-deps js-test-deps
-	$(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(XDIST) -m "not transactional" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(XDIST) -m "transactional" $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-clock
 
 # The date-sensitive tests once more, each started two seconds before midnight in
 # Bangkok (17:00 UTC), where 'today' in Bangkok and in UTC part (tests/conftest.py).
 CLOCK_TESTS := tests/core tests/cohorts tests/attendance tests/assignments tests/test_seed_demo.py
 test-clock: setup
-	$(VENV)/bin/pytest $(XDIST) --clock=23:59:58 -m "not e2e" -q $(CLOCK_TESTS)
+	$(VENV)/bin/pytest $(XDIST) --clock=23:59:58 -m "not e2e and not transactional" -q $(CLOCK_TESTS)
+	$(VENV)/bin/pytest $(XDIST) --clock=23:59:58 -m "not e2e and transactional" -q $(CLOCK_TESTS)
 
 # ical.js at the version package-lock.json pins (tests only). Debian's npm only
 # where no npm came with nodejs (NodeSource's nodejs has its own).

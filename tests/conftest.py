@@ -78,12 +78,26 @@ def _fresh_site_root_paths():
     Site.clear_site_root_paths_cache()
 
 
+def _is_transactional(node) -> bool:
+    marker = node.get_closest_marker("django_db")
+    return bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that commit (and empty every table after): `make test` runs them
+    after the rest, as pytest-django does in one process, since pytest-xdist's workers
+    would otherwise run a test that needs the migration-loaded rows after a flush."""
+    for item in items:
+        if _is_transactional(item):
+            item.add_marker(pytest.mark.transactional)
+
+
 @pytest.fixture(autouse=True)
 def _baseline_after_flush(request):
     """pytest-django runs transactional tests last and empties every table after each,
     migration-loaded rows too (provinces, locales, holidays): put them back first."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+    if _is_transactional(request.node):
         request.getfixturevalue("transactional_db")
         ensure_baseline()
 

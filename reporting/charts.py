@@ -5,6 +5,7 @@ for copying, so the SVGs carry a <title> and are hidden from screen readers ther
 Every label is escaped; the numbers are ours. Bars and trends reuse evaluations.charts.
 """
 
+import math
 from collections.abc import Sequence
 
 from django.utils.html import escape
@@ -37,7 +38,7 @@ def shade(share: float | None) -> str:
     """The colour of a share from 0 to 1 (None: nothing to show)."""
     if share is None or share <= 0:
         return SCALE[0]
-    return SCALE[min(5, 1 + int(share * 5 - 1e-9))]
+    return SCALE[min(5, max(1, math.ceil(share * 5 - 1e-9)))]  # (0, .2] is step 1
 
 
 def progress(value: int, part: int, target: int, *, title: str) -> SafeString:
@@ -179,7 +180,8 @@ def columns(
             f"{escape(label)}</text>"
         )
     width = max(30 + len(rows) * slot + 10, 280)
-    body.append(_legend([(DARK, legend[0]), (LIGHT, legend[1])], y=height + bottom - 6, x=30))
+    if any(legend):
+        body.append(_legend([(DARK, legend[0]), (LIGHT, legend[1])], y=height + bottom - 6, x=30))
     return _svg(width, height + bottom, title, body)
 
 
@@ -205,7 +207,7 @@ def province_map(counts: dict[str, int], names: dict[str, str], *, title: str) -
                 f'font-size="10" fill="{ink}">{value}</text>'
             )
     legend_y = 14 + GRID_ROWS * cell
-    steps = [(SCALE[0], _("None"))] + [(SCALE[n], f"≤ {round(top * n / 5)}") for n in range(1, 6)]
+    steps = [(SCALE[0], "0")] + [(SCALE[n], f"≤ {top * n // 5}") for n in range(1, 6)]
     for index, (colour, label) in enumerate(steps):
         body.append(
             f'<rect x="{4 + index * 50}" y="{legend_y}" width="14" height="14" fill="{colour}" '

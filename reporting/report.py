@@ -46,6 +46,12 @@ def evaluation_label(summary) -> str:
     return f"{evaluation.cohort.number}/{end}"
 
 
+def _thinned(points: list[tuple], most: int = 12) -> list[tuple]:
+    """Every point kept, but at most ``most`` labels under the axis, so they never overlap."""
+    step = -(-len(points) // most) or 1
+    return [(label if i % step == 0 else "", value) for i, (label, value) in enumerate(points)]
+
+
 def charts_for(dashboard: Dashboard) -> dict[str, Any]:
     """Every chart of the dashboard, drawn (titles in the active language)."""
     cohorts = {c.pk: c for c in dashboard.cohorts}
@@ -79,10 +85,11 @@ def charts_for(dashboard: Dashboard) -> dict[str, Any]:
                  [(session_label(r), r.rate) for r in rates])
                 for pk, rates in dashboard.heatmap.items()
             ],
-            title=_("Attendance rate by session and cohort (%)"),
+            title=_("Attendance rate (per cent) by session and cohort"),
         ),
         "evaluations": trend_chart(
-            [(evaluation_label(s), s.average if s.shown else None) for s in dashboard.evaluations],
+            _thinned([(evaluation_label(s), s.average if s.shown else None)
+                      for s in dashboard.evaluations]),
             title=_("Average evaluation rating over time (1–5)"),
         ) if dashboard.evaluations else None,
         "projects": charts.stacked(
@@ -125,6 +132,60 @@ def dashboard_context(dashboard: Dashboard) -> dict[str, Any]:
     }
 
 
+def _widths(values: list[int], top: int) -> list[int]:
+    return [round(100 * value / top) if top else 0 for value in values]
+
+
+def html_bars(dashboard: Dashboard) -> dict[str, list]:
+    """The PDF's bar charts as HTML rows (label, [(value, width %, colour)]).
+
+    WeasyPrint draws SVG text glyph by glyph, so Thai vowels and tone marks above and
+    below a consonant come apart in an SVG label; in HTML, Pango shapes them properly.
+    Charts whose labels are Thai are drawn as HTML bars in the PDF for that reason.
+    """
+    reach = {"cohort": dashboard.by_cohort, "region": dashboard.by_region,
+             "kind": dashboard.by_kind}  # fmt: skip
+    found: dict[str, list] = {}
+    for name, rows in reach.items():
+        top = max((row.people for row in rows), default=0)
+        found[name] = [
+            (row.label, [(row.people, width, charts.DARK)])
+            for row, width in zip(rows, _widths([r.people for r in rows], top), strict=True)
+        ]
+    top = max((f.enrolled for f in dashboard.funnels), default=0)
+    colours = (charts.LIGHT, "#5ea6bf", charts.DARK)
+    found["funnel"] = [
+        (str(f.cohort), list(zip(values, _widths(values, top), colours, strict=True)))
+        for f in dashboard.funnels
+        for values in [[f.enrolled, f.eligible, f.certified]]
+    ]
+    keys = project_status_keys()
+    top = max((row.total for row in dashboard.projects), default=0)
+    found["projects"] = [
+        (row.label or _("No theme yet"),
+         list(zip(counts, _widths(counts, top), charts.STATUS_COLOURS, strict=False)))
+        for row in dashboard.projects
+        for counts in [[row.statuses[k] for k in keys]]
+    ]  # fmt: skip
+    return found
+
+
+def pdf_charts_for(dashboard: Dashboard) -> dict[str, Any]:
+    """The charts the PDF draws as SVG, with labels of digits only (see html_bars)."""
+    drawn = charts_for(dashboard)
+    drawn["heatmap"] = charts.heatmap(
+        [(str(c.number), [(session_label(r), r.rate) for r in dashboard.heatmap.get(c.pk, [])])
+         for c in dashboard.cohorts if c.pk in dashboard.heatmap],
+        title=_("Attendance rate (per cent) by session and cohort"),
+    )  # fmt: skip
+    drawn["months"] = charts.columns(
+        [(f"{row.month.month}/{str(row.month.year + 543)[-2:]}", row.issued, row.lookups)
+         for row in dashboard.months],
+        ("", ""), title=_("Certificates issued and verification lookups per month"),
+    )  # fmt: skip
+    return drawn
+
+
 def _month(day) -> str:
     """A short month label: "ธ.ค. 69" in Thai (Buddhist Era), "Dec 26" in English."""
     if translation.get_language() == "th":
@@ -137,7 +198,13 @@ def dashboard_pdf(dashboard: Dashboard) -> bytes:
     from weasyprint import HTML
 
     with translation.override("th"):
-        context = {**dashboard_context(dashboard), "now": timezone.now()}
+        context = {
+            **dashboard_context(dashboard),
+            "charts": pdf_charts_for(dashboard),
+            "bars": html_bars(dashboard),
+            "colours": list(zip(charts.STATUS_COLOURS, project_status_labels(), strict=False)),
+            "now": timezone.now(),
+        }
         html = render_to_string("reporting/pdf/dashboard.html", context)
     return HTML(string=html).write_pdf()
 
@@ -187,7 +254,7 @@ def _sheet_funnel(sheet, d: Dashboard) -> None:
 
 def _sheet_attendance(sheet, d: Dashboard) -> None:
     xlsx_append(sheet, [_("Cohort"), _("Session"), _("Title"), _("Present or late"),
-                        _("Expected"), _("Rate (%)")])  # fmt: skip
+                        _("Expected"), _("Rate (per cent)")])  # fmt: skip
     cohorts = {c.pk: c for c in d.cohorts}
     for pk, rates in d.heatmap.items():
         for r in rates:

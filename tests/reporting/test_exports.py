@@ -40,3 +40,12 @@ def test_the_pdf_report_is_thai_and_names_nobody(programme):
         assert "77" in text and "2000" in text
         for enrolment in programme["enrolments"]:
             assert enrolment.user.first_name not in text
+
+
+def test_the_map_shades_each_province_in_the_step_its_legend_says():
+    from reporting.charts import SCALE, shade
+
+    top = 9  # legend: 0, ≤ 1, ≤ 3, ≤ 5, ≤ 7, ≤ 9
+    assert [shade(v / top if v else None) for v in (0, 1, 2, 3, 5, 7, 9)] == [
+        SCALE[0], SCALE[1], SCALE[2], SCALE[2], SCALE[3], SCALE[4], SCALE[5]
+    ]  # fmt: skip

@@ -8,7 +8,6 @@ each section reads its rows once, the sums are made here in Python.
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q, Sum
@@ -329,13 +328,3 @@ def _months() -> list[MonthRow]:
     for row in lookups:
         months.setdefault(row["month"], MonthRow(row["month"])).lookups = row["n"] or 0
     return [months[month] for month in sorted(months)]
-
-
-def reach_rows(dashboard: Dashboard) -> dict[str, Any]:
-    """The four breakdowns by name, for templates and exports."""
-    return {
-        "cohort": dashboard.by_cohort,
-        "region": dashboard.by_region,
-        "province": dashboard.by_province,
-        "kind": dashboard.by_kind,
-    }

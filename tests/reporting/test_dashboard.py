@@ -3,8 +3,10 @@
 import pytest
 
 from cohorts.completion import override_checks
+from evaluations.models import Evaluation
 from reporting.models import ProgrammeTargets
 from reporting.selectors import programme_dashboard
+from tests.evaluations.conftest import add_questions, learners_answer
 from tests.reporting.conftest import make_cohort
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +108,36 @@ def test_the_dashboard_reads_a_bounded_number_of_queries(
         make_cohort(number, learners_per_place=3, sessions=4)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(URL).status_code == 200
+
+
+def test_evaluation_averages_show_only_from_five_responses(client, coordinator, programme):
+    cohort = programme["cohorts"][0]
+    session = cohort.sessions.order_by("starts_at").first()  # ended a month ago
+    evaluation = Evaluation.objects.create(
+        cohort=cohort, session=session, title_th="ประเมินครั้งที่หนึ่ง", days_open=60
+    )
+    add_questions(evaluation)
+    learners_answer(evaluation, 4)  # ratings 1, 2, 3, 4
+    (row,) = programme_dashboard().evaluations
+    assert (row.responses, row.shown) == (4, False)
+    client.force_login(coordinator)
+    html = client.get(URL).content.decode()
+    assert "2.50" not in html and "น้อยกว่า 5 คน" in html
+    learners_answer(evaluation, 1)  # a fifth: rating 1
+    assert programme_dashboard().evaluations[0].shown
+    assert "2.20" in client.get(URL).content.decode()
+
+
+def test_verification_lookups_are_summed_per_month(programme):
+    import datetime as dt
+
+    from certificates.models import LookupCount
+
+    for day, count in (
+        (dt.date(2026, 10, 3), 4),
+        (dt.date(2026, 10, 30), 3),
+        (dt.date(2026, 11, 1), 2),
+    ):
+        LookupCount.objects.create(day=day, channel="page", result="not-found", count=count)
+    months = [(row.month, row.issued, row.lookups) for row in programme_dashboard().months]
+    assert months == [(dt.date(2026, 10, 1), 0, 7), (dt.date(2026, 11, 1), 0, 2)]

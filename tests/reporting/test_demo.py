@@ -34,3 +34,14 @@ def test_the_impact_page_is_in_the_demo_site_in_thai_and_english(client, seeded)
     english = client.get("/en/impact/")
     assert thai.status_code == english.status_code == 200
     assert "ขอนแก่น" in thai.content.decode() and "Khon Kaen" in english.content.decode()
+
+
+def test_seeding_reporting_again_changes_nothing(seeded):
+    from cms.models import HomePage
+    from core.demo import DemoContext
+    from reporting import demo
+
+    home = HomePage.objects.get(locale__language_code="th")
+    before = (ImpactSnapshot.objects.count(), ImpactPage.objects.count())
+    demo.seed(DemoContext(data={"home": home}))
+    assert (ImpactSnapshot.objects.count(), ImpactPage.objects.count()) == before

@@ -56,6 +56,7 @@ class HomePage(SitePage):
         "cms.NewsIndexPage",
         "cms.EventsPage",
         "cms.StandardPage",
+        "reporting.ImpactPage",  # by name: reporting sits above cms
     ]
 
     class Meta:

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "evaluations",
     "learning",
     "certificates",
+    "reporting",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.AdminDoorMiddleware",
+    "reporting.middleware.ObserverAdminMiddleware",
     "accounts.middleware.StaffMFARequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

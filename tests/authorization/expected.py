@@ -289,6 +289,10 @@ OURS = {
     "admin/evaluations/results/<int:pk>/report.pdf": COORDINATOR_ONLY,
     "admin/evaluations/cohort/<int:pk>/": COORDINATOR_ONLY,
     "admin/evaluations/facilitator/<int:pk>/": COORDINATOR_ONLY,
+    # the programme dashboard: coordinators and programme observers (tests/reporting)
+    "admin/reporting/": COORDINATOR_ONLY,
+    "admin/reporting/dashboard.xlsx": COORDINATOR_ONLY,
+    "admin/reporting/report.pdf": COORDINATOR_ONLY,
     "admin/evaluation/": COORDINATOR_ONLY,
     "admin/evaluation/results/": COORDINATOR_ONLY,
     "admin/evaluation/new/": COORDINATOR_ONLY,

@@ -9,6 +9,7 @@ from curriculum.models import (
     ResearchThemePage,
     SiteVisitPage,
 )
+from reporting.models import ImpactPage  # the impact page hangs under the home page too
 
 
 def test_modules_and_site_visits_live_only_under_the_programme():
@@ -35,4 +36,5 @@ def test_the_home_page_offers_the_sections_of_the_site():
         NewsIndexPage,
         EventsPage,
         StandardPage,
+        ImpactPage,
     }

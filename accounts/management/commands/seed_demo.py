@@ -9,6 +9,7 @@ DEMO_ACCOUNTS = [
     ("facilitator@example.org", "facilitator / advisor"),
     ("learner@example.org", "learner enrolled in cohort-2 (portal at /me/)"),
     ("graduate@example.org", "graduate of cohort-1"),
+    ("observer@example.org", "programme observer: the dashboard at /admin/reporting/ only"),
 ]
 
 

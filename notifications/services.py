@@ -8,7 +8,7 @@ most once through core.delivery, so a LINE failure never stops or repeats the em
 import datetime as dt
 import logging
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -100,16 +100,19 @@ def line_unlink_by_line_user(*, line_user_id: str) -> None:
         line_unlink(user=account.user)
 
 
-def line_queue(*, user_ids: Iterable[int], kind: str, key: str, text: str) -> list[int]:
+def line_queue(
+    *, user_ids: Iterable[int], kind: str, key: str, text: str | Callable[[], str]
+) -> list[int]:
     """One LINE message per person who chose LINE for this kind; sent after commit.
 
     Call it beside the email ledger's own queueing, with the same notice key: a second
-    call for the same key and person adds nothing.
+    call for the same key and person adds nothing. ``text`` may be a function, called
+    only when someone is to get it (most notices go to nobody on LINE).
     """
     recipients = line_recipients(user_ids=user_ids, kind=kind)
     if not recipients:
         return []
-    text = line.fit_text(text)
+    text = line.fit_text(text() if callable(text) else text)
     rows = [LineMessage(user_id=u, kind=kind, key=key, text=text) for u in recipients]
     LineMessage.objects.bulk_create(rows, ignore_conflicts=True)
     pending = LineMessage.objects.filter(

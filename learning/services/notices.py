@@ -8,6 +8,7 @@ them, so a facilitator who uploads five files in an hour causes one email, not f
 
 import datetime as dt
 from collections import defaultdict
+from functools import partial
 
 from django.db import transaction
 from django.db.models import F
@@ -60,7 +61,7 @@ def notices_queue_announcement(*, announcement: Announcement) -> list[int]:
         "url": _link("learning:announcement", announcement.pk),
         "url_en": _link("learning:announcement", announcement.pk, language="en"),
     }
-    text = line_render("learning-announcement", context)
+    text = partial(line_render, "learning-announcement", context)
     line_queue(user_ids=users, kind=NoticeKind.ANNOUNCEMENTS, key=key, text=text)
     return ids
 
@@ -105,10 +106,12 @@ def _queue_materials(cohort_id: int, materials: list[Material]) -> list[int]:
     ids = _queue(rows, key)
     for notice in LearningNotice.objects.filter(pk__in=ids):
         notice.materials.add(*materials)
-    ordered = sorted(materials, key=lambda m: (m.available_from, m.pk))
-    context = {"cohort": Cohort.objects.get(pk=cohort_id), "items": _material_items(ordered)}
-    text = line_render("learning-materials", context)
-    line_queue(user_ids=users, kind=NoticeKind.MATERIALS, key=key, text=text)
+    line_queue(
+        user_ids=users,
+        kind=NoticeKind.MATERIALS,
+        key=key,
+        text=partial(_materials_line_text, cohort_id, materials),
+    )
     return ids
 
 
@@ -142,6 +145,12 @@ def _send(notice: LearningNotice) -> None:
     context["items"] = _material_items(materials)
     context["cohort"] = notice.cohort
     send("learning-materials", [person.email], context)
+
+
+def _materials_line_text(cohort_id: int, materials: list[Material]) -> str:
+    ordered = sorted(materials, key=lambda m: (m.available_from, m.pk))
+    context = {"cohort": Cohort.objects.get(pk=cohort_id), "items": _material_items(ordered)}
+    return line_render("learning-materials", context)
 
 
 def _material_items(materials: list[Material]) -> list[dict]:

@@ -15,7 +15,12 @@ SECRET = "test-channel-secret"  # noqa: S105
 
 @pytest.fixture
 def fake_line_api(settings):
-    """The fake LINE API on a free port, and the platform's LINE channel pointed at it."""
+    yield from line_channel(settings)
+
+
+def line_channel(settings):
+    """The fake LINE API on a free port, and the platform's LINE channel pointed at it.
+    Other apps' tests make their own ``fake_line_api`` fixture with ``yield from`` this."""
     fake, server = fake_line.start(TOKEN)
     settings.LINE_CHANNEL_ACCESS_TOKEN = TOKEN
     settings.LINE_CHANNEL_SECRET = SECRET

@@ -1,12 +1,18 @@
-"""Who gets which notice on which channel."""
+"""Who gets which notice on which channel.
+
+``kind`` is a NoticeKind; typed Any because TextChoices members read as tuples to mypy
+(Django ships no stubs), as in core.uploads.
+"""
 
 from collections.abc import Iterable
+from typing import Any
 
+from accounts.models import User
 from notifications.line import line_enabled
 from notifications.models import LineAccount, NoticeKind, Preference
 
 
-def preferences_for(*, user) -> dict[str, dict[str, bool]]:
+def preferences_for(*, user: User) -> dict[str, dict[str, bool]]:
     """Every kind with its channels for this person: {kind: {"email": .., "line": ..}}."""
     chosen = {p.kind: p for p in Preference.objects.filter(user=user)}
     result = {}
@@ -19,7 +25,7 @@ def preferences_for(*, user) -> dict[str, dict[str, bool]]:
     return result
 
 
-def email_recipients(*, user_ids: Iterable[int], kind: str) -> list[int]:
+def email_recipients(*, user_ids: Iterable[int], kind: Any) -> list[int]:
     """The people who keep email for this kind (everyone who did not turn it off)."""
     ids = sorted(set(user_ids))
     off = set(
@@ -30,7 +36,7 @@ def email_recipients(*, user_ids: Iterable[int], kind: str) -> list[int]:
     return [u for u in ids if u not in off]
 
 
-def line_recipients(*, user_ids: Iterable[int], kind: str) -> list[int]:
+def line_recipients(*, user_ids: Iterable[int], kind: Any) -> list[int]:
     """The people with a linked LINE who chose LINE for this kind; none when LINE is off."""
     if not line_enabled():
         return []
@@ -42,5 +48,5 @@ def line_recipients(*, user_ids: Iterable[int], kind: str) -> list[int]:
     )
 
 
-def line_account_for(*, user) -> LineAccount | None:
+def line_account_for(*, user: User) -> LineAccount | None:
     return LineAccount.objects.filter(user=user).first()

@@ -9,11 +9,13 @@ import datetime as dt
 import logging
 import secrets
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from accounts.models import User
 from core.delivery import Outbox, deliver_once, stale_ids
 from notifications import line
 from notifications.models import LineAccount, LineLinkCode, LineMessage, NoticeKind, Preference
@@ -28,7 +30,7 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 
 
-def preferences_save(*, user, choices: dict[str, dict[str, bool]]) -> None:
+def preferences_save(*, user: User, choices: dict[str, dict[str, bool]]) -> None:
     """Store the person's channels per kind; LINE stays off while LINE is not offered."""
     offer_line = line.line_enabled() and LineAccount.objects.filter(user=user).exists()
     with transaction.atomic():
@@ -44,7 +46,7 @@ def preferences_save(*, user, choices: dict[str, dict[str, bool]]) -> None:
             )
 
 
-def line_link_code_issue(*, user, now: dt.datetime | None = None) -> LineLinkCode:
+def line_link_code_issue(*, user: User, now: dt.datetime | None = None) -> LineLinkCode:
     """A fresh one-time code for this person (the previous one stops working)."""
     now = now or timezone.now()
     for _attempt in range(5):
@@ -60,7 +62,9 @@ def line_link_code_issue(*, user, now: dt.datetime | None = None) -> LineLinkCod
     raise RuntimeError("could not draw a unique LINE linking code")
 
 
-def line_link_by_code(*, line_user_id: str, text: str, now: dt.datetime | None = None):
+def line_link_by_code(
+    *, line_user_id: str, text: str, now: dt.datetime | None = None
+) -> User | None:
     """Link the LINE user who sent a live code to its owner; the person, or None.
 
     The code is spent either way it matches. A LINE account already linked to
@@ -84,7 +88,7 @@ def line_link_by_code(*, line_user_id: str, text: str, now: dt.datetime | None =
     return found.user
 
 
-def line_unlink(*, user) -> bool:
+def line_unlink(*, user: User) -> bool:
     """Forget the person's LINE; their LINE choices go back to off. True if linked."""
     with transaction.atomic():
         deleted, _ = LineAccount.objects.filter(user=user).delete()
@@ -101,7 +105,7 @@ def line_unlink_by_line_user(*, line_user_id: str) -> None:
 
 
 def line_queue(
-    *, user_ids: Iterable[int], kind: str, key: str, text: str | Callable[[], str]
+    *, user_ids: Iterable[int], kind: Any, key: str, text: str | Callable[[], str]
 ) -> list[int]:
     """One LINE message per person who chose LINE for this kind; sent after commit.
 
@@ -130,7 +134,7 @@ def line_render(name: str, context: dict) -> str:
         return line.fit_text(render_to_string(f"line/{name}.txt", context))
 
 
-def line_deliver_after_commit(ids: list[int]) -> None:
+def line_deliver_after_commit(ids: Iterable[int]) -> None:
     from notifications.tasks import deliver_line_message  # the tasks module imports these
 
     for message_id in ids:

@@ -96,7 +96,9 @@ def _handle(event) -> None:
         return
     if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
         person = services.line_link_by_code(line_user_id=line_user_id, text=event.message.text)
-        _reply(event.reply_token, linked=person is not None)
+        redelivered = event.delivery_context and event.delivery_context.is_redelivery
+        if not redelivered:  # a redelivery's code was spent the first time: say nothing
+            _reply(event.reply_token, linked=person is not None)
 
 
 def _reply(reply_token: str | None, *, linked: bool) -> None:

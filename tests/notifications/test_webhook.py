@@ -105,3 +105,13 @@ def test_without_a_line_channel_the_webhook_is_not_found(client, learner):
 
 def test_the_webhook_refuses_get(client, fake_line_api):
     assert client.get(URL).status_code == 405
+
+
+def test_a_redelivered_event_links_once_and_is_not_answered_again(client, learner, fake_line_api):
+    code = line_link_code_issue(user=learner)
+    body = _message(code.code)
+    _post(client, body)
+    body["events"][0]["deliveryContext"]["isRedelivery"] = True
+    assert _post(client, body).status_code == 200
+    assert LineAccount.objects.get(user=learner).line_user_id == "U-learner"
+    assert len(fake_line_api.requests) == 1  # the first reply only

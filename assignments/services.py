@@ -9,7 +9,9 @@ import logging
 import uuid
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
@@ -35,6 +37,9 @@ from core.delivery import STALE_AFTER, Outbox, deliver_once, stale_ids
 from core.emails import send
 from core.storage import private_storage
 from core.uploads import EXTENSIONS, UploadRefused, inspect_upload
+from notifications.models import NoticeKind
+from notifications.selectors import email_recipients
+from notifications.services import line_queue, line_render
 
 logger = logging.getLogger(__name__)
 MAX_FILES = 10
@@ -363,7 +368,27 @@ def review_record(
             from assignments.tasks import review_notify_task
 
             transaction.on_commit(lambda: review_notify_task.delay(review.pk))
+            _review_line_queue(review)
     return review
+
+
+def _review_line_queue(review: Review) -> None:
+    """A LINE message beside the email, for the owners who chose LINE for their work."""
+    submission = review.submission
+    owners = _owner_ids(team=submission.team, learner=submission.learner)
+    context = {"review": review, "assignment": submission.assignment, "site_url": settings.SITE_URL}
+    line_queue(
+        user_ids=owners,
+        kind=NoticeKind.WORK,
+        key=f"review-{review.pk}",
+        text=partial(line_render, "assignment-reviewed", context),
+    )
+
+
+def _owner_ids(*, team, learner) -> list[int]:
+    if learner is not None:
+        return [learner.pk]
+    return list(team.members.current().values_list("user_id", flat=True))
 
 
 def _owner_emails(*, team, learner) -> list[str]:
@@ -375,6 +400,13 @@ def _owner_emails(*, team, learner) -> list[str]:
 
 def _recipients(submission: Submission) -> list[str]:
     return _owner_emails(team=submission.team, learner=submission.learner)
+
+
+def _review_recipients(submission: Submission) -> list[str]:
+    """The owners who keep email for returned or accepted work."""
+    owners = _owner_ids(team=submission.team, learner=submission.learner)
+    keep = email_recipients(user_ids=owners, kind=NoticeKind.WORK)
+    return sorted(User.objects.filter(pk__in=keep).values_list("email", flat=True))
 
 
 # The review's notification field is its email ledger (core.delivery).
@@ -405,7 +437,9 @@ def _send_review(review: Review) -> None:
         "submission": review.submission,
         "assignment": review.submission.assignment,
     }
-    send("assignment-reviewed", _recipients(review.submission), context)
+    recipients = _review_recipients(review.submission)
+    if recipients:  # everyone may have chosen LINE only
+        send("assignment-reviewed", recipients, context)
 
 
 def extension_grant(

@@ -11,6 +11,7 @@ from cms.sitemap import sitemap
 from cms.views import favicon, robots_txt, search
 from config.api import api
 from config.health import healthz
+from notifications.views import line_webhook
 
 
 def admin_login(request):
@@ -33,6 +34,8 @@ urlpatterns = [
     # Attendance (issue 5): the CSV export lives at a fixed, language-neutral address.
     path("cohorts/<slug:slug>/attendance.csv", attendance_csv, name="attendance_csv"),
     path("api/v1/", api.urls),
+    # LINE Official Account webhook (issue 18 item 4): LINE posts here, signed.
+    path("line/webhook", line_webhook, name="line_webhook"),
     path("", include("certificates.urls_public")),
 ]
 
@@ -40,6 +43,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
+    path("", include("notifications.urls")),
     path("", include("cohorts.urls_me")),
     path("", include("learning.urls")),
     path("search/", search, name="search"),

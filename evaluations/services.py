@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,6 +25,9 @@ from evaluations.models import (
     Reminder,
     Response,
 )
+from notifications.models import NoticeKind
+from notifications.selectors import email_recipients
+from notifications.services import line_queue, line_render
 
 # The reminder goes to those who have not answered this long before the evaluation closes.
 REMIND_BEFORE = dt.timedelta(days=2)
@@ -161,6 +165,12 @@ def reminders_create(*, evaluation: Evaluation, now: dt.datetime | None = None) 
         ).values_list("pk", flat=True)
     )
     _enqueue(ids)
+    line_queue(  # reminders are "session changes and reminders" for the channel choice
+        user_ids=[row.user_id for row in rows],
+        kind=NoticeKind.SESSIONS,
+        key=f"evaluation-{evaluation.pk}-reminder",
+        text=partial(_line_text, evaluation),
+    )
     return ids
 
 
@@ -192,10 +202,19 @@ def _send(reminder: Reminder) -> None:
     evaluation = reminder.evaluation
     if Answered.objects.filter(evaluation=evaluation, enrolment_id=reminder.enrolment_id).exists():
         return  # answered since the reminder was queued: nothing to remind of
+    if not email_recipients(user_ids=[reminder.user_id], kind=NoticeKind.SESSIONS):
+        return  # the person turned email off for reminders (LINE has its own message)
     person = reminder.user
     context = {
         "name_th": person.full_name_th or person.full_name_en or person.email,
         "name_en": person.full_name_en or person.full_name_th or person.email,
+        **_reminder_context(evaluation),
+    }
+    send("evaluation-reminder", [reminder.user.email], context)
+
+
+def _reminder_context(evaluation: Evaluation) -> dict:
+    context = {
         "evaluation": evaluation,
         "url": absolute_url(f"/me/evaluations/{evaluation.pk}/"),
         "url_en": absolute_url(f"/en/me/evaluations/{evaluation.pk}/"),
@@ -203,7 +222,11 @@ def _send(reminder: Reminder) -> None:
     for language in ("th", "en"):
         with translation.override(language):
             context[f"closes_{language}"] = thai_datetime(evaluation.closes)
-    send("evaluation-reminder", [reminder.user.email], context)
+    return context
+
+
+def _line_text(evaluation: Evaluation) -> str:
+    return line_render("evaluation-reminder", _reminder_context(evaluation))
 
 
 def reminder_deliver(*, reminder_id: int) -> bool:

@@ -8,8 +8,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ("core", "accounts", "cms", "curriculum", "cohorts", "attendance", "assignments",
-        "evaluations", "certificates")  # fmt: skip
+APPS = ("core", "accounts", "notifications", "cms", "curriculum", "cohorts", "attendance",
+        "assignments", "evaluations", "certificates")  # fmt: skip
 
 
 def typed_modules() -> list[Path]:

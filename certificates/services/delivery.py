@@ -1,6 +1,7 @@
 """Email: each holder gets their PDF and link once; the sweep requeues lost emails."""
 
 import datetime as dt
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +11,9 @@ from certificates.models import Certificate
 from certificates.services.pdf_files import certificate_pdf_bytes
 from core import emails
 from core.delivery import Outbox, deliver_once, stale
+from notifications.models import NoticeKind
+from notifications.selectors import email_recipients
+from notifications.services import line_queue, line_render
 
 
 def certificate_email_enqueue(*, certificate: Certificate) -> None:
@@ -17,6 +21,13 @@ def certificate_email_enqueue(*, certificate: Certificate) -> None:
     from certificates.tasks import email_certificate
 
     transaction.on_commit(lambda: email_certificate.delay(certificate.pk))
+    context = {"certificate": certificate, "verify_url": urls_util.verify_url(certificate)}
+    line_queue(
+        user_ids=[certificate.holder_id],
+        kind=NoticeKind.CERTIFICATES,
+        key=f"certificate-{certificate.pk}",
+        text=partial(line_render, "certificate-issued", context),
+    )
 
 
 # A valid certificate not emailed this long after issue lost its email task
@@ -58,7 +69,8 @@ def certificate_email(*, certificate_id: int) -> bool:
 
 
 def _send_certificate(certificate: Certificate) -> None:
-
+    if not email_recipients(user_ids=[certificate.holder_id], kind=NoticeKind.CERTIFICATES):
+        return  # the holder chose LINE only; emailed_at still closes the ledger row
     content = certificate_pdf_bytes(certificate=certificate)
     emails.send(
         "certificate-issued",

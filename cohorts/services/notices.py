@@ -17,6 +17,9 @@ from cohorts.selectors import session_recipients, sessions_due_for_reminder
 from core.delivery import Outbox, deliver_once, pending_ids, stale_ids
 from core.emails import send
 from core.templatetags.thai import thai_date_range, thai_time
+from notifications.models import NoticeKind
+from notifications.selectors import email_recipients
+from notifications.services import line_queue, line_render
 
 log = logging.getLogger(__name__)
 
@@ -24,10 +27,18 @@ NOTICES = Outbox.for_status(SessionNotice)
 
 
 def _queue(session: Session, kind: str) -> list[int]:
-    people = session_recipients(session=session)
+    """Email rows for who keeps email for sessions; a LINE message for who chose LINE."""
+    people = [person.pk for person in session_recipients(session=session)]
+    emailed = email_recipients(user_ids=people, kind=NoticeKind.SESSIONS)
     SessionNotice.objects.bulk_create(
-        [SessionNotice(session=session, user=person, kind=kind) for person in people],
+        [SessionNotice(session=session, user_id=person, kind=kind) for person in emailed],
         ignore_conflicts=True,
+    )
+    line_queue(
+        user_ids=people,
+        kind=NoticeKind.SESSIONS,
+        key=f"session-{session.pk}-{kind}",
+        text=lambda: line_render(*_line_template(session, kind)),
     )
     return list(
         SessionNotice.objects.filter(
@@ -115,6 +126,24 @@ def _starts_in(session: Session) -> dict[str, str]:
         "soon_th": f"อีก {days} วัน",
         "soon_en": f"In {days} days",
     }
+
+
+def _line_template(session: Session, kind: str) -> tuple[str, dict]:
+    """The LINE text of a reminder or a change: what the session is now, and its page."""
+    context = {
+        "session": session,
+        **(_starts_in(session) if kind.startswith("reminder") else {}),
+        "action": _action_of(session),
+        "when_th": _when(session.starts_at, session.ends_at, "th"),
+        "when_en": _when(session.starts_at, session.ends_at, "en"),
+        "page_url": session_page_url(session),
+        "page_url_en": session_page_url(session, language="en"),
+    }
+    if kind.startswith("change-"):
+        latest = SessionChange.objects.filter(session=session).order_by("-sequence").first()
+        context["action"] = latest.action if latest else context["action"]
+        return "session-changed", context
+    return "session-reminder", context
 
 
 def _when(starts_at, ends_at, language: str) -> str:

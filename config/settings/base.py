@@ -24,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     "core",
     "accounts",
+    "notifications",
     "cms",
     "curriculum",
     "cohorts",
@@ -280,6 +281,16 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "พมส. <no-reply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- LINE (issue 18 item 4) ------------------------------------------------
+# The programme's LINE Official Account (Messaging API channel). Without the token and the
+# secret the LINE option is hidden and nothing is sent; email works as before.
+LINE_CHANNEL_ACCESS_TOKEN = env_str("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_CHANNEL_SECRET = env_str("LINE_CHANNEL_SECRET", "")
+# The Official Account's basic ID (e.g. @pms-udc), shown to learners as who to send the code to.
+LINE_OFFICIAL_ACCOUNT_ID = env_str("LINE_OFFICIAL_ACCOUNT_ID", "")
+# The Messaging API's address; the test suite points it at a local fake.
+LINE_API_HOST = env_url("LINE_API_HOST", ("https", "http"), "https://api.line.me")
 
 # --- Wagtail ---------------------------------------------------------------
 WAGTAIL_SITE_NAME = "พมส. Senior Urban Developer"

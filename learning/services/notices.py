@@ -8,6 +8,7 @@ them, so a facilitator who uploads five files in an hour causes one email, not f
 
 import datetime as dt
 from collections import defaultdict
+from functools import partial
 
 from django.db import transaction
 from django.db.models import F
@@ -16,13 +17,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from cohorts.links import session_page_url
-from cohorts.models import Enrolment
+from cohorts.models import Cohort, Enrolment
 from core.delivery import Outbox, deliver_once, stale_ids
 from core.emails import send
 from core.urls import absolute_url
 from learning.access import material_cohort_ids
 from learning.models import Announcement, LearningNotice, Material
 from learning.selectors import announcement_audience
+from notifications.models import NoticeKind
+from notifications.selectors import email_recipients
+from notifications.services import line_queue, line_render
 
 NOTICES = Outbox.for_status(LearningNotice)
 BATCH_WINDOW = dt.timedelta(hours=1)
@@ -48,10 +52,17 @@ def notices_queue_announcement(*, announcement: Announcement) -> list[int]:
     kind = LearningNotice.Kind.ANNOUNCEMENT
     rows = [
         LearningNotice(user_id=u, kind=kind, announcement=announcement, key=key)
-        for u in sorted(users)
+        for u in email_recipients(user_ids=users, kind=NoticeKind.ANNOUNCEMENTS)
     ]
     ids = _queue(rows, key)
     deliver_after_commit(ids)
+    context = {
+        "announcement": announcement,
+        "url": _link("learning:announcement", announcement.pk),
+        "url_en": _link("learning:announcement", announcement.pk, language="en"),
+    }
+    text = partial(line_render, "learning-announcement", context)
+    line_queue(user_ids=users, kind=NoticeKind.ANNOUNCEMENTS, key=key, text=text)
     return ids
 
 
@@ -84,14 +95,23 @@ def materials_announce_due(*, now: dt.datetime | None = None) -> list[int]:
 
 def _queue_materials(cohort_id: int, materials: list[Material]) -> list[int]:
     key = f"materials-{cohort_id}-{min(m.pk for m in materials)}"
-    users = (
+    users = list(
         Enrolment.objects.current().filter(cohort_id=cohort_id).values_list("user_id", flat=True)
     )
     kind = LearningNotice.Kind.MATERIALS
-    rows = [LearningNotice(user_id=u, kind=kind, cohort_id=cohort_id, key=key) for u in users]
+    rows = [
+        LearningNotice(user_id=u, kind=kind, cohort_id=cohort_id, key=key)
+        for u in email_recipients(user_ids=users, kind=NoticeKind.MATERIALS)
+    ]
     ids = _queue(rows, key)
     for notice in LearningNotice.objects.filter(pk__in=ids):
         notice.materials.add(*materials)
+    line_queue(
+        user_ids=users,
+        kind=NoticeKind.MATERIALS,
+        key=key,
+        text=partial(_materials_line_text, cohort_id, materials),
+    )
     return ids
 
 
@@ -122,18 +142,28 @@ def _send(notice: LearningNotice) -> None:
         send("learning-announcement", [person.email], context)
         return
     materials = list(notice.materials.select_related("session").order_by("available_from", "pk"))
-    context["items"] = [
-        {
-            "material": m,
-            "url": session_page_url(m.session) if m.session_id else context["me_url"],
-            "url_en": (
-                session_page_url(m.session, language="en") if m.session_id else context["me_url_en"]
-            ),
-        }
-        for m in materials
-    ]  # fmt: skip
+    context["items"] = _material_items(materials)
     context["cohort"] = notice.cohort
     send("learning-materials", [person.email], context)
+
+
+def _materials_line_text(cohort_id: int, materials: list[Material]) -> str:
+    ordered = sorted(materials, key=lambda m: (m.available_from, m.pk))
+    context = {"cohort": Cohort.objects.get(pk=cohort_id), "items": _material_items(ordered)}
+    return line_render("learning-materials", context)
+
+
+def _material_items(materials: list[Material]) -> list[dict]:
+    """Each material with where to open it: its session page, or /me/."""
+    me_url, me_url_en = _link("accounts:me"), _link("accounts:me", language="en")
+    return [
+        {
+            "material": m,
+            "url": session_page_url(m.session) if m.session_id else me_url,
+            "url_en": session_page_url(m.session, language="en") if m.session_id else me_url_en,
+        }
+        for m in materials
+    ]
 
 
 def _link(name: str, *args, language: str = "th") -> str:

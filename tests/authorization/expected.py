@@ -76,6 +76,15 @@ COORDINATOR_POSTS = E(LOGIN, DENIED, DENIED, NOT_ALLOWED, NOT_ALLOWED,
 
 OURS = {
     "healthz": E(OK, OK, OK, OK, OK),
+    # LINE posts here, signed (tests/notifications/test_webhook.py); no channel here: 404.
+    "line/webhook": E(
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        post=(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),  # fmt: skip
     "admin/login/": E(LOGIN, DENIED, DENIED, LOGIN, LOGIN),
     "admin/cohort-tools/<int:cohort_id>/generate/": COORDINATOR_ONLY,
     "admin/cohort-tools/<int:cohort_id>/invite/": COORDINATOR_ONLY,
@@ -366,6 +375,25 @@ OURS = {
     "credentials/<str:verification_id>.jwt": E(OK, OK, OK, OK, OK),
     "me/": E(LOGIN, OK, OK, OK, OK),
     "me/profile/": E(LOGIN, OK, OK, OK, OK),
+    # Notification channels (issue 18 item 4): each person their own; no id in the address.
+    # The matrix runs with no LINE channel configured: the LINE actions are not found.
+    "me/notifications/": E(LOGIN, OK, OK, OK, OK),
+    "me/notifications/line/code/": E(
+        LOGIN,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        post=(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),  # fmt: skip
+    "me/notifications/line/unlink/": E(
+        LOGIN,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        post=(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+    ),  # fmt: skip
     "search/": E(OK, OK, OK, OK, OK),
     "attendance/check-in/": E(LOGIN, OK, OK, OK, OK),
     "attendance/check-in/<str:token>/": E(  # a fresh token: the confirm page; only the

@@ -21,7 +21,7 @@ class ErasureRequestForm(forms.Form):
 class DecisionForm(forms.Form):
     APPROVE, REFUSE = "approve", "refuse"
     decision = forms.ChoiceField(
-        label=_("Decision"),
+        label=_("Decision on the request"),
         choices=[(APPROVE, _("Approve and erase")), (REFUSE, _("Refuse"))],
         widget=forms.RadioSelect,
     )

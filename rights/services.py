@@ -5,6 +5,7 @@ import json
 import shutil
 import tempfile
 import zipfile
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -137,12 +138,18 @@ def export_discard(export: DataExport) -> None:
     DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.EXPIRED, archive="")
 
 
+def erased_label(user: User) -> str:
+    return _("Erased person #%(id)s") % {"id": user.pk}
+
+
 def data_exports_erase(user: User) -> dict[str, int]:
-    """The rights app's own part of an erasure: archives of the person's data are deleted."""
+    """The rights app's own part of an erasure: archives of the person's data are deleted,
+    and the access log names them by their erased account only."""
     exports = list(DataExport.objects.filter(user=user))
     for export in exports:
         export_discard(export)
-    return {"data_exports": len(exports)}
+    entries = AccessLogEntry.objects.filter(actor=user).update(actor_label=erased_label(user))
+    return {"data_exports": len(exports), "access_log_names": entries}
 
 
 # --- erasure -------------------------------------------------------------------------------
@@ -186,13 +193,17 @@ def erasure_refuse(*, request_id: int, by: User, reason: str) -> ErasureRequest:
 
 
 @transaction.atomic
-def erasure_approve(*, request_id: int, by: User, reason: str, request=None) -> ErasureRequest:
+def erasure_approve(
+    *, request_id: int, by: User, reason: str, request: Any = None
+) -> ErasureRequest:
     """Erase or pseudonymise the person through every app's part, log it, in one transaction."""
     erasure = _open_request(request_id)
     if erasure.user_id == by.pk:
         raise ValidationError(_("Another coordinator must decide on your own request."))
     _decide(erasure, by=by, reason=reason, status=ErasureRequest.Status.ERASED)
     erasure.summary = erase_parts(erasure.user)
+    # The request itself keeps no name either: the erased account's id is the reference.
+    erasure.person_label = erased_label(erasure.user)
     erasure.save()
     what = _("Erasure of %(person)s (request %(id)s)") % {
         "person": erasure.person_label,

@@ -60,14 +60,14 @@ def test_only_coordinators_read_the_log(client, request, who, coordinator, rf):
 
 def test_the_coordinator_reads_and_filters_the_log(client, coordinator, learner, rf):
     record(rf.get("/book.pdf"), "print", "ทำเนียบรุ่นที่ 1", actor=coordinator)
-    record(rf.get("/me/data/"), "download", "สำเนาข้อมูล", actor=learner)
+    record(rf.get("/me/data/"), "download", "ไฟล์ZIP-ของผู้เรียน", actor=learner)
     client.force_login(coordinator)
     html = client.get(LOG).content.decode()
-    assert "ทำเนียบรุ่นที่ 1" in html and "สำเนาข้อมูล" in html
+    assert "ทำเนียบรุ่นที่ 1" in html and "ไฟล์ZIP-ของผู้เรียน" in html
     html = client.get(LOG, {"action": "print"}).content.decode()
-    assert "ทำเนียบรุ่นที่ 1" in html and "สำเนาข้อมูล" not in html
+    assert "ทำเนียบรุ่นที่ 1" in html and "ไฟล์ZIP-ของผู้เรียน" not in html
     html = client.get(LOG, {"action": "nonsense"}).content.decode()
-    assert "สำเนาข้อมูล" in html  # an unknown filter is ignored
+    assert "ไฟล์ZIP-ของผู้เรียน" in html  # an unknown filter is ignored
 
 
 def test_the_log_reads_in_the_same_queries_for_5_or_40_entries(client, coordinator, learner, rf):

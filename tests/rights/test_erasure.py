@@ -11,6 +11,7 @@ from django.utils.html import escape
 from attendance.models import AttendanceRecord
 from cohorts.models import CalendarToken, Enrolment
 from rights import services
+from rights.access_log import record
 from rights.models import AccessLogEntry, ErasureRequest
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,8 @@ def asked(learner):
 def test_the_learner_asks_for_erasure_after_confirming(client, learner):
     client.force_login(learner)
     response = client.post("/me/data/erasure/", {"reason": "ขอลบ"})
-    assert response.status_code == 400 and "Tick the box" in response.content.decode()
+    assert response.status_code == 400
+    assert "โปรดทำเครื่องหมายในช่องเพื่อยืนยันคำขอ" in response.content.decode()
     assert not ErasureRequest.objects.exists()
     response = client.post("/me/data/erasure/", {"reason": "ขอลบ", "confirm": "on"})
     assert response.status_code == 302
@@ -35,7 +37,7 @@ def test_the_learner_asks_for_erasure_after_confirming(client, learner):
     assert learner.email in erasure.person_label
     client.post("/me/data/erasure/", {"confirm": "on"})
     assert ErasureRequest.objects.count() == 1  # one open request at a time
-    assert "You asked for erasure" in client.get("/me/data/").content.decode()
+    assert "ท่านขอลบข้อมูลเมื่อ" in client.get("/me/data/").content.decode()
 
 
 def test_anonymous_cannot_ask(client, db):
@@ -69,7 +71,7 @@ def test_a_decision_needs_a_reason_and_loses_nothing(client, coordinator, asked)
     client.force_login(coordinator)
     response = client.post(f"{BASE}/{asked.pk}/", {"decision": "approve", "reason": ""})
     assert response.status_code == 400
-    assert "Write the reason for the decision." in response.content.decode()
+    assert "โปรดระบุเหตุผลของการตัดสินใจ" in response.content.decode()
     asked.refresh_from_db()
     assert asked.status == "requested" and asked.user.is_active
 
@@ -93,6 +95,7 @@ def test_approval_erases_the_person_and_logs_it(
     client, coordinator, asked, learner, attended, handed_in
 ):
     CalendarToken.objects.create(user=learner, token="secret-feed")
+    own_download = record(None, "download", "สำเนาข้อมูล", actor=learner)
     client.force_login(learner)
     learner_session = client.session.session_key
     client.force_login(coordinator)
@@ -101,6 +104,7 @@ def test_approval_erases_the_person_and_logs_it(
     assert response.status_code == 302
     asked.refresh_from_db()
     assert asked.status == "erased" and asked.summary["profile"]["email_addresses"] == 1
+    assert asked.decision_reason == reason and asked.decided_by == coordinator
     person = get_user_model().objects.get(pk=learner.pk)
     assert person.email == f"erased-{learner.pk}@erased.invalid"
     assert not (person.first_name or person.last_name or person.first_name_en or person.phone)
@@ -109,12 +113,15 @@ def test_approval_erases_the_person_and_logs_it(
     assert not EmailAddress.objects.filter(user=person).exists()
     assert not CalendarToken.objects.filter(user=person).exists()
     assert not Session.objects.filter(session_key=learner_session).exists()
-    record = AttendanceRecord.objects.get(pk=attended.pk)
-    assert record.status == "excused" and "ป่วย" not in record.excuse_reason  # total unchanged
+    kept = AttendanceRecord.objects.get(pk=attended.pk)
+    assert kept.status == "excused" and "ป่วย" not in kept.excuse_reason  # total unchanged
     assert Enrolment.objects.get(user=person).status == "active"
     assert handed_in.submission.team.name  # team work keeps the team's name
     entry = AccessLogEntry.objects.get(action="erasure")
-    assert entry.actor == coordinator and asked.person_label in entry.what
+    assert entry.actor == coordinator and f"#{learner.pk}" in entry.what
+    own_download.refresh_from_db()
+    for kept in (asked.person_label, entry.what, own_download.actor_label):  # names nobody
+        assert learner.first_name not in kept and learner.email not in kept
 
 
 def test_the_erased_person_cannot_log_in(client, asked, learner, coordinator):

@@ -12,9 +12,12 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models and registries exist only once apps are ready.
+        from accounts.personal_data import register
+        from accounts.profile_data import profile_erase, profile_export
         from accounts.roles import PLATFORM_PERMISSIONS, register_role_permissions, sync_roles
 
         register_role_permissions(PLATFORM_PERMISSIONS)
+        register("profile", export=profile_export, erase=profile_erase, order=1000)
         post_migrate.connect(sync_roles, dispatch_uid="accounts.sync_roles")
 
 

@@ -8,10 +8,12 @@ class AssignmentsConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models and registries exist only once apps are ready.
+        from accounts.personal_data import register as register_personal_data
         from accounts.portal import register_attention, register_panel
         from accounts.roles import register_role_permissions
         from assignments.attention import assignment_attention
         from assignments.completion import me_panel, required_assignments_accepted
+        from assignments.personal_data import assignments_erase, assignments_export
         from assignments.roles import ROLE_PERMISSIONS
         from assignments.stuck import REVIEW_NOTIFICATIONS
         from cohorts.completion import register_check
@@ -22,6 +24,9 @@ class AssignmentsConfig(AppConfig):
         register_attention(assignment_attention, order=20)
         register_check(required_assignments_accepted)
         register_panel(me_panel, order=40)
+        register_personal_data(
+            "assignments", export=assignments_export, erase=assignments_erase, order=30
+        )
         _connect_showcase_signals()
 
 

@@ -38,6 +38,7 @@ from attendance.selectors import (
 from attendance.services import attendance_mark, attendance_mark_unmarked_absent
 from cohorts.models import Cohort, Enrolment, Session
 from core.imports import ImportView
+from rights import access_log
 
 
 def _session_for_marking(request, pk: int) -> Session:
@@ -276,6 +277,7 @@ def matrix_export_xlsx(request, pk: int):
         matrix_xlsx(cohort_matrix(cohort)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+    access_log.record(request, "export", _("Attendance of %(cohort)s (XLSX)") % {"cohort": cohort})
     response["Content-Disposition"] = f'attachment; filename="{cohort.slug}-attendance.xlsx"'
     return response
 
@@ -284,6 +286,7 @@ def sign_in_sheet(request, pk: int):
     session = _session_for_marking(request, pk)
     day = _day(request, session)
     pdf = sign_in_sheet_pdf(session=session, day=day, rows=session_grid(session, day))
+    access_log.record(request, "print", _("Sign-in sheet of %(session)s") % {"session": session})
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'inline; filename="sign-in-{session.cohort.slug}-{session.number}-{day}.pdf"'

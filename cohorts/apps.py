@@ -12,11 +12,13 @@ class CohortsConfig(AppConfig):
 
         from django.db.models.signals import post_delete, post_save
 
+        from accounts.personal_data import register as register_personal_data
         from accounts.portal import register_panel
         from accounts.roles import register_role_permissions
         from cms.context import register_page_context
         from cms.page_cache import clear_page_cache
         from cohorts.models import Cohort, Session
+        from cohorts.personal_data import cohorts_erase, cohorts_export, invitations_expire
         from cohorts.portal import schedule_panel
         from cohorts.roles import ROLE_PERMISSIONS
         from cohorts.selectors import cohorts_listed, next_cohort, sessions_teaching
@@ -24,11 +26,14 @@ class CohortsConfig(AppConfig):
         from cohorts.tasks import resume_notices_on_worker_ready
         from cohorts.views import events_context
         from core.stuck import register_stuck_kind
+        from rights.retention import register_retention
 
         register_role_permissions(ROLE_PERMISSIONS)
         register_stuck_kind(SESSION_NOTICES)
         worker_ready.connect(resume_notices_on_worker_ready, dispatch_uid="cohorts.resume")
         register_panel(schedule_panel, order=10)
+        register_personal_data("cohorts", export=cohorts_export, erase=cohorts_erase, order=10)
+        register_retention("invitations", invitations_expire)
         register_page_context("home", lambda page: {"next_cohort": next_cohort()})
         register_page_context("programme", lambda page: {"cohorts": cohorts_listed()})
         register_page_context(

@@ -22,5 +22,6 @@ ADMIN_MENU_ORDER = {
     "organisations": 310,
     "curriculum": 8990,
     "site-chrome": 8995,
+    "personal-data": 9050,
     "stuck-work": 9100,
 }

@@ -76,6 +76,10 @@ def enrolment_invite(
         user.full_clean(exclude=["password"])
         user.save()
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    elif not user.is_active and user.last_login is None and not user.has_usable_password():
+        # An invitation that expired unaccepted (cohorts.personal_data): inviting again reopens it.
+        user.is_active = True
+        user.save(update_fields=["is_active"])
     enrolment, created = enrolment_create(cohort=cohort, user=user, role=role, team=team)
     if created and notify:
         # the tasks module imports these services: imported on use

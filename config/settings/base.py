@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "learning",
     "certificates",
     "reporting",
+    "rights",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -388,3 +389,9 @@ DEMO_DATA_ALLOWED = False
 # Learning materials (issue 18): documents and images, and video files, each up to this size.
 LEARNING_FILE_MAX_MB = env_int("LEARNING_FILE_MAX_MB", 20)
 LEARNING_VIDEO_MAX_MB = env_int("LEARNING_VIDEO_MAX_MB", 200)
+
+# Personal data rights (issue 20 items 5-8): how long a copy of one's data may be downloaded,
+# when an invitation nobody accepted expires, when verification lookup details become counts.
+DATA_EXPORT_EXPIRY_DAYS = env_int("DATA_EXPORT_EXPIRY_DAYS", 7)
+INVITATION_EXPIRY_DAYS = env_int("INVITATION_EXPIRY_DAYS", 90)
+LOOKUP_DETAIL_RETENTION_MONTHS = env_int("LOOKUP_DETAIL_RETENTION_MONTHS", 12)

@@ -289,6 +289,9 @@ OURS = {
     "admin/assignment_submissions/usage/<int:pk>/": E(LOGIN, DENIED, DENIED, TO_ADMIN, TO_ADMIN),
     "admin/assignment_submissions/copy/<int:pk>/": E(LOGIN, DENIED, DENIED, TO_ADMIN, TO_ADMIN),
     "admin/stuck-work/": COORDINATOR_ONLY,
+    "admin/personal-data/erasures/": COORDINATOR_ONLY,
+    "admin/personal-data/erasures/<int:pk>/": COORDINATOR_ONLY,
+    "admin/personal-data/access-log/": COORDINATOR_ONLY,
     "admin/stuck-work/<slug:kind>/<int:pk>/retry/": COORDINATOR_POSTS,
     "admin/evaluations/": COORDINATOR_ONLY,
     "admin/evaluations/copy/": COORDINATOR_ONLY,
@@ -394,6 +397,24 @@ OURS = {
         NOT_ALLOWED,
         post=(LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
     ),  # fmt: skip
+    "me/data/": E(LOGIN, OK, OK, OK, OK),  # everyone signed in has rights over their data
+    "me/data/export/": E(
+        LOGIN,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        post=(LOGIN, ALLOWED, ALLOWED, ALLOWED, ALLOWED),
+    ),  # fmt: skip
+    "me/data/erasure/": E(
+        LOGIN,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        NOT_ALLOWED,
+        post=(LOGIN, ALLOWED, ALLOWED, ALLOWED, ALLOWED),
+    ),  # fmt: skip
+    "me/data/exports/<uuid:token>/": E(LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND),  # theirs only
     "search/": E(OK, OK, OK, OK, OK),
     "attendance/check-in/": E(LOGIN, OK, OK, OK, OK),
     "attendance/check-in/<str:token>/": E(  # a fresh token: the confirm page; only the

@@ -66,6 +66,7 @@ PK_BY_PREFIX = {
     "admin/learning/material/": "material",
     "admin/learning/announcement/": "announcement",
     "admin/stuck-work/": "missing",
+    "admin/personal-data/erasures/": "erasure_request",
     "admin/localize/api/snippets/": "menu_item",
     "admin/localize/submit/snippet/": "menu_item",
     "me/evaluations/": "evaluation",
@@ -146,6 +147,8 @@ def values_for(route: str, world: World) -> dict:
         values["token"] = (
             o["calendar_token"] if route.startswith("calendar/") else check_in_token(o["session"])
         )
+    if route.startswith("me/data/exports/"):
+        values["token"] = o["data_export"].token
     if route.startswith("admin/editing-sessions/"):
         values["session_id"] = MISSING_ID
     if route.startswith("admin/workflows/tasks/add/"):

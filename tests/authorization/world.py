@@ -200,11 +200,23 @@ def _learning(world: World) -> None:
     )
 
 
+def _rights(world: World) -> None:
+    """The learner asked for erasure and has a copy of their data ready (issue 20)."""
+    from rights import services
+
+    learner = world.people["learner"]
+    erasure, _created = services.erasure_request(user=learner, reason="authz")
+    export, _created = services.export_request(user=learner)
+    services.export_build(export_id=export.pk)
+    export.refresh_from_db()
+    world.objects.update(erasure_request=erasure, data_export=export)
+
+
 def build_world() -> World:
     world = World()
     from tests.authorization.parameters import add_admin_objects
 
-    steps = (_people, _teaching, _work, _learning, _certificates, _site, add_admin_objects)
+    steps = (_people, _teaching, _work, _learning, _certificates, _rights, _site, add_admin_objects)
     for step in steps:
         step(world)
     return world

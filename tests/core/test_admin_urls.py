@@ -10,6 +10,9 @@ from django.urls import resolve, reverse
 
 SCREENS = [
     ("accounts_admin:stuck_work", [], "/admin/stuck-work/"),
+    ("rights_admin:erasures", [], "/admin/personal-data/erasures/"),
+    ("rights_admin:erasure", [5], "/admin/personal-data/erasures/5/"),
+    ("rights_admin:access_log", [], "/admin/personal-data/access-log/"),
     (
         "accounts_admin:stuck_retry",
         ["session-notice", 7],

@@ -140,3 +140,19 @@ def test_a_coordinator_cannot_approve_their_own_request(coordinator):
         services.erasure_approve(request_id=erasure.pk, by=coordinator, reason="x")
     erasure.refresh_from_db()
     assert erasure.status == "requested"
+
+
+def test_erasure_unlinks_line_and_a_copy_of_my_data_names_the_link(coordinator, asked, learner):
+    from accounts.personal_data import export_parts
+    from notifications.models import LineAccount, LineMessage, Preference
+
+    LineAccount.objects.create(user=learner, line_user_id="U" + "a" * 32)
+    Preference.objects.create(user=learner, kind="materials", email=True, line=True)
+    LineMessage.objects.create(user=learner, kind="materials", key="m-1", text="สไลด์ใหม่")
+    exported = dict(export_parts(learner))["notifications"].data
+    assert exported["line_account"]["line_user_id"] == "U" + "a" * 32
+    assert exported["line_messages"][0]["text"] == "สไลด์ใหม่"
+    services.erasure_approve(request_id=asked.pk, by=coordinator, reason="PDPA")
+    assert not LineAccount.objects.filter(user=learner).exists()
+    assert not Preference.objects.filter(user=learner).exists()
+    assert LineMessage.objects.get(user=learner).text == ""  # that it was sent stays

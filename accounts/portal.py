@@ -45,6 +45,15 @@ def register_attention(func: Callable, *, order: int = 100) -> Callable:
     return _register(_ATTENTION, func, order)
 
 
+def per_request(request, key: str, compute: Callable):
+    """What two sources of /me/ both read (an attention item and its panel), read once
+    per request: ``compute()`` the first time ``key`` is asked for, its result after."""
+    memo = request.__dict__.setdefault("_portal_reads", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def panels_for(request) -> list[dict]:
     panels = []
     for _order, func in _PANELS:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.portal import AttentionItem
-from assignments import selectors
+from assignments.completion import rows_for
 from assignments.models import Submission
 
 DUE_SOON = dt.timedelta(days=7)
@@ -19,7 +19,7 @@ def assignment_attention(request) -> list[AttentionItem]:
         return []
     now = timezone.now()
     items = []
-    for row in selectors.assignment_rows(request.user):
+    for row in rows_for(request):
         url = reverse("assignments:detail", args=[row.assignment.pk])
         title = row.assignment.title
         if row.status == Submission.Status.RETURNED:

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from accounts.access import is_coordinator, is_facilitator
+from accounts.portal import per_request
 from assignments import selectors
 from assignments.models import Assignment, Submission
 from cohorts.completion import CheckResult, completion_for_many
@@ -56,13 +57,28 @@ def _result(required: list[Assignment], accepted: set[int]) -> CheckResult:
     return CheckResult(name="assignments", met=not missing, summary=summary, reasons=reasons)
 
 
+def enrolments_for(request) -> list:
+    return per_request(
+        request, "assignments.enrolments", lambda: selectors.current_enrolments(request.user)
+    )
+
+
+def rows_for(request) -> list:
+    """The person's assignment rows, read once for the attention items and the panel."""
+    return per_request(
+        request,
+        "assignments.rows",
+        lambda: selectors.assignment_rows(request.user, enrolments_for(request)),
+    )
+
+
 def me_panel(request):
     """Assignments with their status and the completion check; reviewers see their queue."""
     user = request.user
-    enrolments = selectors.current_enrolments(user)
+    enrolments = enrolments_for(request)
     panel = {"template": "assignments/me_panel.html", "rows": [], "checks": [], "queue": None}
     if enrolments:
-        panel["rows"] = selectors.assignment_rows(user, enrolments)
+        panel["rows"] = rows_for(request)
         # Every registered check (attendance, assignments) side by side, per cohort.
         completions = completion_for_many(enrolments)
         panel["checks"] = [(e, completions[e.pk]) for e in enrolments]

@@ -54,12 +54,19 @@ def _count(status):
 
 def cohort_detail(request, cohort_id):
     _require_coordinator(request)
-    cohort = get_object_or_404(Cohort, pk=cohort_id)
-    return _cohort_page(request, cohort)
+    cohorts = Cohort.objects.select_related("certificate_settings__template")
+    cohort = get_object_or_404(cohorts, pk=cohort_id)
+    # Read with the cohort: one query fewer (a reverse one-to-one raises AttributeError).
+    choice = getattr(cohort, "certificate_settings", None)
+    return _cohort_page(request, cohort, chosen=choice.template if choice else None)
 
 
-def _cohort_page(request, cohort, template_form=None):
-    chosen = selectors.cohort_template(cohort)
+_UNREAD = object()
+
+
+def _cohort_page(request, cohort, template_form=None, chosen=_UNREAD):
+    if chosen is _UNREAD:
+        chosen = selectors.cohort_template(cohort)
     context = {
         "cohort": cohort,
         "rows": selectors.cohort_eligibility(cohort),

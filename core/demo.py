@@ -25,6 +25,17 @@ STEPS = [
     "reporting.demo",
 ]
 
+# `seed_demo --scale NAME` runs these after the ordinary steps (bulk inserts, same rows).
+SCALES = {
+    "programme": [
+        "accounts.demo_scale",
+        "cohorts.demo_scale",
+        "attendance.demo_scale",
+        "assignments.demo_scale",
+        "certificates.demo_scale",
+    ],
+}
+
 
 @dataclass
 class DemoContext:
@@ -44,8 +55,8 @@ class DemoContext:
         self.log.append(line)
 
 
-def run_steps(ctx: DemoContext) -> DemoContext:
-    for path in STEPS:
+def run_steps(ctx: DemoContext, steps: list[str] = STEPS) -> DemoContext:
+    for path in steps:
         try:
             module = import_module(path)
         except ModuleNotFoundError as exc:

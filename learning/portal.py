@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.portal import AttentionItem
+from accounts.portal import AttentionItem, per_request
 from learning import selectors
 
 UNREAD_LISTED = 3
@@ -31,10 +31,19 @@ def announcements_section(request, session, enrolment) -> dict | None:
     return {"template": "learning/session_announcements.html", "announcements": found}
 
 
+def _announcements(request) -> list:
+    """The person's announcements, read once for the attention items and the panel."""
+    return per_request(
+        request,
+        "learning.announcements",
+        lambda: list(selectors.announcements_for(user=request.user)),
+    )
+
+
 def announcements_panel(request) -> dict | None:
     if not request.user.is_authenticated:
         return None
-    found = list(selectors.announcements_for(user=request.user)[:3])
+    found = _announcements(request)[:3]
     if not found:
         return None
     return {"template": "learning/me_announcements.html", "announcements": found}
@@ -44,7 +53,7 @@ def learning_attention(request) -> list[AttentionItem]:
     """Unread announcements (the first few, each its own link) and sessions with new materials."""
     if not request.user.is_authenticated:
         return []
-    unread = selectors.announcements_for(user=request.user).filter(is_read=False)
+    unread = [a for a in _announcements(request) if not a.is_read]
     items = [
         AttentionItem(
             "announcement",

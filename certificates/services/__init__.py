@@ -26,7 +26,11 @@ from certificates.services.delivery import (
     certificates_email_stale,
 )
 from certificates.services.errors import CertificateError, NotEligible
-from certificates.services.issuing import certificate_issue, completion_date
+from certificates.services.issuing import (
+    certificate_issue,
+    certificates_issue_eligible,
+    completion_date,
+)
 from certificates.services.pdf_files import (
     certificate_pdf_bytes,
     certificate_render_pdf,
@@ -62,6 +66,7 @@ __all__ = [
     "certificate_set_public_pdf",
     "certificate_store_pdf",
     "certificates_email_stale",
+    "certificates_issue_eligible",
     "cohort_template_set",
     "completion_date",
     "design_snapshot",

@@ -15,9 +15,12 @@ from certificates import codes, credential
 from certificates.models import Certificate, CertificateTemplate, SerialCounter
 from certificates.services.errors import CertificateError, NotEligible
 from certificates.services.templates import design_snapshot, template_for
-from cohorts.completion import completion_for
+from cohorts.completion import completion_for, completion_for_many
 from cohorts.models import Cohort, Enrolment
-from cohorts.services import enrolment_mark_completed
+from cohorts.services import enrolment_mark_completed, enrolments_mark_completed
+
+# Set from rows read in the same transaction; validating them would read each again.
+RELATED = ["enrolment", "cohort", "holder", "template", "issued_by"]
 
 
 def _holder_snapshot(enrolment: Enrolment) -> dict:
@@ -129,22 +132,53 @@ def _create(
     override_reason: str,
     issued_at: dt.datetime,
 ) -> Certificate:
+    certificate = _build(
+        enrolment=enrolment,
+        template=template,
+        design=design_snapshot(template),
+        issued_by=issued_by,
+        eligible=eligible,
+        reasons=reasons,
+        override_reason=override_reason,
+        issued_at=issued_at,
+        codes_taken=_unused,
+        serial_number=_next_serial(enrolment.cohort),
+    )
+    certificate.save()
+    return certificate
+
+
+def _build(
+    *,
+    enrolment: Enrolment,
+    template: CertificateTemplate,
+    design: dict,
+    issued_by: User | None,
+    eligible: bool,
+    reasons: list[str],
+    override_reason: str,
+    issued_at: dt.datetime,
+    codes_taken: Callable[[str, Callable[[], object]], object],
+    serial_number: int,
+) -> Certificate:
+    """The certificate as issued, signed credential included, not yet saved: the one
+    place that decides what a certificate freezes (holder, design, codes, dates)."""
     cohort = enrolment.cohort
     certificate = Certificate(
         enrolment=enrolment,
         cohort=cohort,
         holder=enrolment.user,
         template=template,
-        verification_id=_unused("verification_id", codes.verification_id),
-        short_code=_unused("short_code", codes.short_code),
-        status_list_index=_unused("status_list_index", _status_index),
-        serial_number=_next_serial(cohort),
+        verification_id=codes_taken("verification_id", codes.verification_id),
+        short_code=codes_taken("short_code", codes.short_code),
+        status_list_index=codes_taken("status_list_index", _status_index),
+        serial_number=serial_number,
         programme_th=template.programme_th,
         programme_en=template.programme_en,
         cohort_number=cohort.number,
         completed_on=completion_date(enrolment, at=issued_at),
         issued_at=issued_at,
-        design=design_snapshot(template),
+        design=design,
         eligible_at_issue=eligible,
         eligibility_reasons=list(reasons),
         override_reason=override_reason,
@@ -152,10 +186,83 @@ def _create(
         **_holder_snapshot(enrolment),
     )
     # Codes were just checked unused, and the database enforces every unique
-    # rule and constraint anyway; re-querying each here cost a tenth of issuing.
+    # rule, constraint and foreign key anyway (the related rows were just read);
+    # re-querying each here cost a tenth of issuing.
     certificate.full_clean(
-        exclude=["pdf", "credential_jwt"], validate_unique=False, validate_constraints=False
+        exclude=["pdf", "credential_jwt", *RELATED],
+        validate_unique=False,
+        validate_constraints=False,
     )
     certificate.credential_jwt = credential.sign(credential.credential_document(certificate))
-    certificate.save()
     return certificate
+
+
+def _unused_in_memory() -> Callable[[str, Callable[[], object]], object]:
+    """Codes unused by any certificate and by each other, checked against one read of the
+    codes taken (for issuing many at once, where a query per code would dominate)."""
+    taken = {
+        field: set(Certificate.objects.values_list(field, flat=True))
+        for field in ("verification_id", "short_code", "status_list_index")
+    }
+
+    def unused(field: str, make: Callable[[], object]) -> object:
+        while (value := make()) in taken[field]:
+            pass
+        taken[field].add(value)
+        return value
+
+    return unused
+
+
+def _reserve_serials(cohort: Cohort, count: int) -> int:
+    """The first of ``count`` consecutive serial numbers, gap-free as ``_next_serial``."""
+    first = _next_serial(cohort)
+    SerialCounter.objects.filter(cohort=cohort).update(last_number=first + count - 1)
+    return first
+
+
+@transaction.atomic
+def certificates_issue_eligible(
+    *,
+    cohort: Cohort,
+    issued_by: User | None,
+    template: CertificateTemplate | None = None,
+    at: dt.datetime | None = None,
+) -> list[Certificate]:
+    """Issue a certificate to every current enrolment of the cohort that meets the
+    completion rules and holds no valid one, in a few queries (programme-scale demo,
+    imports of past cohorts). Each is built exactly as ``certificate_issue`` builds one;
+    the enrolment rows are locked for the whole issue as there."""
+    issued_at = event_time(at)
+    enrolments = list(
+        Enrolment.objects.current()
+        .filter(cohort=cohort)
+        .exclude(certificates__status=Certificate.Status.VALID)
+        .select_for_update(of=("self",))
+        .select_related("user", "cohort", "team", "organisation_snapshot", "user__organisation")
+        .order_by("pk")
+    )
+    completions = completion_for_many(enrolments)
+    eligible = [e for e in enrolments if completions[e.pk].met]
+    if not eligible:
+        return []
+    template = template or template_for(cohort)
+    design, codes_taken = design_snapshot(template), _unused_in_memory()
+    first = _reserve_serials(cohort, len(eligible))
+    certificates = Certificate.objects.bulk_create(
+        _build(
+            enrolment=enrolment,
+            template=template,
+            design=design,
+            issued_by=issued_by,
+            eligible=True,
+            reasons=completions[enrolment.pk].reasons,
+            override_reason="",
+            issued_at=issued_at,
+            codes_taken=codes_taken,
+            serial_number=first + offset,
+        )
+        for offset, enrolment in enumerate(eligible)
+    )
+    enrolments_mark_completed(enrolment_ids=[e.pk for e in eligible])
+    return certificates

@@ -7,6 +7,7 @@ from cohorts.services.enrolments import (
     enrolment_reopen_completed,
     enrolment_transfer,
     enrolment_withdraw,
+    enrolments_mark_completed,
 )
 from cohorts.services.feeds import calendar_token_for, calendar_token_revoke
 from cohorts.services.notices import (
@@ -37,6 +38,7 @@ __all__ = [
     "enrolment_create",
     "enrolment_invite",
     "enrolment_mark_completed",
+    "enrolments_mark_completed",
     "enrolment_reopen_completed",
     "enrolment_transfer",
     "enrolment_withdraw",

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("attendance/", include("attendance.urls")),
     path("", include("assignments.urls")),
     path("", include("evaluations.urls")),
+    path("", include("admissions.urls")),
     path("", include("certificates.urls")),
     path("", include("cms.urls")),  # Wagtail's pages, Thai addresses included
     prefix_default_language=False,

@@ -18,6 +18,7 @@ ADMIN_MENU_ORDER = {
     "attendance-rules": 260,
     "evaluations": 270,
     "evaluation-results": 275,
+    "admissions": 280,
     "organisations": 310,
     "curriculum": 8990,
     "site-chrome": 8995,

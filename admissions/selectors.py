@@ -37,13 +37,20 @@ def intake_for_apply(pk: int) -> Intake | None:
 
 
 def intake_announcement(now=None) -> dict:
-    """What the home and programme pages show: the open intake, or when the next is due."""
+    """What the home and programme pages show, in one query: the open intake; else the
+    next one to open, or the latest closed one's word on when the next is expected."""
     now = now or timezone.now()
-    intake = open_intake(now)
-    if intake:
-        return {"admission_intake": intake, "admission_next": None}
-    upcoming = Intake.objects.filter(opens_at__gt=now).select_related("cohort").last()
-    latest = upcoming or Intake.objects.exclude(next_expected_th="", next_expected_en="").first()
+    rows = list(
+        Intake.objects.filter(Q(closes_at__gt=now) | ~Q(next_expected_th=""))
+        .select_related("cohort")
+        .order_by("closes_at")
+    )
+    open_now = [i for i in rows if i.opens_at <= now < i.closes_at]
+    if open_now:
+        return {"admission_intake": open_now[0], "admission_next": None}
+    upcoming = next((i for i in rows if i.opens_at > now), None)
+    closed = [i for i in rows if i.closes_at <= now]
+    latest = upcoming or (closed[-1] if closed else None)
     return {"admission_intake": None, "admission_next": latest, "admission_upcoming": upcoming}
 
 

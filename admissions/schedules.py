@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from admissions.tasks import SWEEP_TASK
+from admissions.tasks import LETTERS_TASK, SWEEP_TASK
 from core.schedules import PeriodicJob
 
 JOBS = [
@@ -10,5 +10,10 @@ JOBS = [
         name="Admissions: status emails whose task was lost",  # stable: found by name
         task=SWEEP_TASK,
         every=dt.timedelta(minutes=10),
-    )
+    ),
+    PeriodicJob(
+        name="Admissions: letters kept for forms never sent",  # stable: found by name
+        task=LETTERS_TASK,
+        crontab={"minute": "30", "hour": "3"},  # Asia/Bangkok
+    ),
 ]

@@ -1,5 +1,7 @@
 """Writes for admissions: submit, screen, notify once, enrol the accepted."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -15,6 +17,7 @@ from cohorts.models import Team
 from cohorts.services import enrolment_invite
 from core.delivery import Outbox, deliver_once, stale_ids
 from core.emails import send
+from core.storage import private_storage
 from core.uploads import Inspected
 from core.urls import absolute_url
 
@@ -229,6 +232,24 @@ def _has_account(email: str) -> bool:
     from accounts.models import User
 
     return User.objects.filter(email__iexact=email).exists()
+
+
+PENDING_LETTERS = "admissions/pending/"
+
+
+def pending_letters_sweep(*, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
+    """Letters kept for a form that was never sent again: gone after a day (their token
+    expires then too). Returns how many were deleted."""
+    storage = private_storage()
+    try:
+        _dirs, names = storage.listdir(PENDING_LETTERS)
+    except FileNotFoundError:
+        return 0
+    cutoff = timezone.now() - older_than
+    old = [n for n in names if storage.get_modified_time(PENDING_LETTERS + n) < cutoff]
+    for name in old:
+        storage.delete(PENDING_LETTERS + name)
+    return len(old)
 
 
 def status_email_deliver(*, email_id: int) -> bool:

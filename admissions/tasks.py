@@ -23,3 +23,11 @@ def sweep_status_emails() -> int:
     for pk in ids:
         deliver_status_email.delay(pk)
     return len(ids)
+
+
+LETTERS_TASK = "admissions.sweep_pending_letters"
+
+
+@shared_task(name=LETTERS_TASK)
+def sweep_pending_letters() -> int:
+    return services.pending_letters_sweep()

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from admissions import selectors, services
 from admissions.forms import ApplicationForm, StatusForm, letter_token, read_letter_token
+from admissions.services import PENDING_LETTERS
 from core.filekinds import FileKind
 from core.ratelimit import client_ip, hits
 from core.storage import private_storage
@@ -24,7 +25,6 @@ LETTER_MAX_BYTES = 5 * 1024 * 1024
 APPLY_POSTS_PER_HOUR = 20
 STATUS_LOOKUPS_PER_WINDOW = 20
 STATUS_WINDOW = 10 * 60
-PENDING_LETTERS = "admissions/pending/"
 
 
 def _over_limit(request, name: str, limit: int, window: int) -> bool:

@@ -126,10 +126,6 @@ class ApplicationForm(forms.ModelForm):
             )
         return data
 
-    def _post_clean(self):
-        # The model's full_clean runs in the service, with the letter attached.
-        pass
-
     def application_values(self) -> dict:
         data = self.cleaned_data
         return {name: data[name] for name in self.Meta.fields if name in data}

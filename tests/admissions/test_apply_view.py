@@ -210,3 +210,10 @@ def test_a_second_applicant_of_the_same_organisation_is_flagged(client, intake, 
 
 def test_an_unknown_intake_is_404(client):
     assert client.get("/apply/999999/").status_code == 404
+
+
+def test_a_name_with_characters_no_name_has_is_refused_on_the_form(client, intake, municipality):
+    response = send(client, intake, payload(municipality, first_name="=HYPERLINK(1)"), letter())
+    assert response.status_code == 400
+    assert "first_name" in response.context["form"].errors
+    assert not Application.objects.exists()

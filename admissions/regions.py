@@ -31,11 +31,11 @@ def region_of(province_code: str) -> str:
     try:
         number = int(province_code.removeprefix("TH-"))
     except ValueError:
-        return Region.CENTRAL
+        return str(Region.CENTRAL)
     for region, numbers in _CODES.items():
         if number in numbers:
-            return region
-    return Region.CENTRAL
+            return str(region)
+    return str(Region.CENTRAL)
 
 
 def province_codes(region: str) -> list[str]:

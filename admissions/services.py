@@ -80,7 +80,7 @@ def application_submit(
     application.full_clean()
     _flag_duplicates(application)
     application.save()
-    _queue_email(application, Application.Status.RECEIVED)
+    _queue_email(application, str(Application.Status.RECEIVED))
     return application
 
 
@@ -143,7 +143,7 @@ def waitlist_promote(*, intake: Intake) -> list[Application]:
         if selectors.has_room_for(intake, application):
             application.status = Application.Status.ACCEPTED
             application.save(update_fields=["status", "updated_at"])
-            _queue_email(application, Application.Status.ACCEPTED)
+            _queue_email(application, str(Application.Status.ACCEPTED))
             promoted.append(application)
     return promoted
 
@@ -156,7 +156,7 @@ def application_withdraw(*, application: Application) -> Application:
         raise ValidationError(
             _("You are already enrolled. Please contact the programme to leave the cohort.")
         )
-    _set_status(application, Application.Status.WITHDRAWN)
+    _set_status(application, str(Application.Status.WITHDRAWN))
     return application
 
 

@@ -57,7 +57,8 @@ def hits(name: str, *, window_seconds: int) -> int:
             cache.set(key, 1, window_seconds + 30)
             return 1
     pipe = redis.pipeline(transaction=False)
-    pipe.incr(core_redis.key(key)).expire(core_redis.key(key), window_seconds + 30)
+    pipe.incr(core_redis.key(key))
+    pipe.expire(core_redis.key(key), window_seconds + 30)
     count, _ttl = pipe.execute()
     return int(count)
 

@@ -1,18 +1,17 @@
 """Checking a certificate: an uploaded PDF offline, a code online; rate limits and the log."""
 
-import ipaddress
 import time
 from dataclasses import dataclass, field
 from io import BytesIO
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from certificates import credential, lookups, pdf
 from certificates.keys import signing_material
 from certificates.models import Certificate, LookupCount
 from core import redis as core_redis
+from core.ratelimit import client_ip
 
 
 @dataclass
@@ -122,33 +121,6 @@ def _only_validation_data(content: bytes, signature, status) -> bool:
 
 
 # --- rate limit and log ------------------------------------------------------------
-
-
-def client_ip(request) -> str:
-    """The client as the rate limit counts it, behind the proxies we trust.
-
-    allauth's adapter reads the same settings as its own rate limits
-    (ALLAUTH_TRUSTED_PROXY_COUNT, ALLAUTH_TRUSTED_CLIENT_IP_HEADER), so a
-    forged X-Forwarded-For counts only as far as our proxies vouch for it.
-    An IPv6 client is counted by its /64, the block one subscriber gets.
-    """
-    from allauth.account.adapter import get_adapter
-
-    try:
-        ip = get_adapter(request).get_client_ip(request)
-    except (ImproperlyConfigured, PermissionDenied):
-        # Fewer X-Forwarded-For entries than trusted proxies: the request did
-        # not come through them, so only the socket address can be believed.
-        ip = request.META.get("REMOTE_ADDR", "")
-    try:
-        address = ipaddress.ip_address(ip)
-    except ValueError:
-        return "unknown"
-    if address.version == 6:
-        if address.ipv4_mapped:
-            return str(address.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address)
 
 
 def _keys(request) -> tuple[str, str]:

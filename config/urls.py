@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("attendance/", include("attendance.urls")),
     path("", include("assignments.urls")),
     path("", include("evaluations.urls")),
+    path("", include("admissions.urls")),
     path("", include("certificates.urls")),
     path("", include("rights.urls")),
     path("", include("cms.urls")),  # Wagtail's pages, Thai addresses included

@@ -23,6 +23,7 @@ STEPS = [
     "certificates.demo",
     "evaluations.demo",
     "reporting.demo",
+    "admissions.demo",
 ]
 
 # `seed_demo --scale NAME` runs these after the ordinary steps (bulk inserts, same rows).

@@ -19,6 +19,7 @@ ADMIN_MENU_ORDER = {
     "evaluations": 270,
     "evaluation-results": 275,
     "programme-dashboard": 280,
+    "admissions": 285,
     "organisations": 310,
     "curriculum": 8990,
     "site-chrome": 8995,

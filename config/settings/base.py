@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "assignments",
     "evaluations",
     "learning",
+    "admissions",
     "certificates",
     "reporting",
     "rights",

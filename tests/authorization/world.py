@@ -212,11 +212,29 @@ def _rights(world: World) -> None:
     world.objects.update(erasure_request=erasure, data_export=export)
 
 
+def _admissions(world: World) -> None:
+    """An open intake of the learner's cohort and one application to it."""
+    from tests.admissions.factories import ApplicationFactory, IntakeFactory
+
+    intake = IntakeFactory(cohort=world.cohort)
+    world.objects.update(intake=intake, application=ApplicationFactory(intake=intake))
+
+
 def build_world() -> World:
     world = World()
     from tests.authorization.parameters import add_admin_objects
 
-    steps = (_people, _teaching, _work, _learning, _certificates, _rights, _site, add_admin_objects)
+    steps = (
+        _people,
+        _teaching,
+        _work,
+        _learning,
+        _admissions,
+        _certificates,
+        _rights,
+        _site,
+        add_admin_objects,
+    )
     for step in steps:
         step(world)
     return world

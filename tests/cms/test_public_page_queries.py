@@ -30,10 +30,10 @@ PAGES = {
 }
 # (page, language) -> what it reads today, above BUDGET
 OVER_BUDGET = {
-    ("home", "th"): 16,
-    ("home", "en"): 17,
-    ("programme", "th"): 16,
-    ("programme", "en"): 19,
+    ("home", "th"): 17,  # +1: the open intake and its apply button (admissions)
+    ("home", "en"): 18,
+    ("programme", "th"): 17,  # +1: the open intake (admissions)
+    ("programme", "en"): 20,
     ("module", "th"): 15,  # +1: the module's public materials (learning)
     ("module", "en"): 17,
     ("site visit", "th"): 12,

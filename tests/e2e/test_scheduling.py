@@ -24,13 +24,16 @@ PASSWORD = "pms-demo-2565"
 @pytest.fixture
 def new_cohort(demo):
     first_day = timezone.localdate() + dt.timedelta(days=30)
-    cohort = Cohort.objects.create(
-        number=3,
+    # The demo has cohort-3 already (admissions' open intake): this test sets its dates.
+    cohort, _ = Cohort.objects.update_or_create(
         slug="cohort-3",
-        title_th="พมส. รุ่นที่ 3",
-        starts_on=first_day,
-        ends_on=first_day + dt.timedelta(days=400),
-        status=Cohort.Status.ENROLLING,
+        defaults=dict(
+            number=3,
+            title_th="พมส. รุ่นที่ 3",
+            starts_on=first_day,
+            ends_on=first_day + dt.timedelta(days=400),
+            status=Cohort.Status.ENROLLING,
+        ),
     )
     learner = UserFactory(email="mayor3@example.org", roles=["Learner"], first_name="สมใจ")
     learner.set_password(PASSWORD)

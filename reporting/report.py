@@ -220,7 +220,7 @@ def dashboard_xlsx(dashboard: Dashboard) -> bytes:
         (_("By kind"), dashboard.by_kind),
     ):
         sheet = book.create_sheet(name[:31])
-        xlsx_append(sheet, [_("Group"), _("People"), _("Certified"), _("Local governments")])
+        xlsx_append(sheet, [_("Grouped by"), _("People"), _("Certified"), _("Local governments")])
         for row in rows:
             xlsx_append(sheet, [row.label, row.people, row.certified, row.local_governments])
     _sheet_funnel(book.create_sheet(_("Completion")[:31]), dashboard)

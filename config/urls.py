@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include("assignments.urls")),
     path("", include("evaluations.urls")),
     path("", include("certificates.urls")),
+    path("", include("alumni.urls")),
     path("", include("cms.urls")),  # Wagtail's pages, Thai addresses included
     prefix_default_language=False,
 )

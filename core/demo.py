@@ -22,6 +22,7 @@ STEPS = [
     "learning.demo",
     "certificates.demo",
     "evaluations.demo",
+    "alumni.demo",
 ]
 
 

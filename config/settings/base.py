@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "assignments",
     "evaluations",
     "learning",
+    "alumni",
     "certificates",
     # Wagtail
     "wagtail.contrib.forms",

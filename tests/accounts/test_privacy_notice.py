@@ -126,3 +126,20 @@ def test_the_privacy_page_shows_the_accepted_version(client, learner, notice):
     client.force_login(learner)
     page = client.get("/me/privacy/").content.decode()
     assert "ประกาศความเป็นส่วนตัว ฉบับที่หนึ่ง" in page
+
+
+def test_the_command_publishes_the_first_version_then_new_ones(db, tmp_path):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    call_command("publish_privacy_notice", stdout=StringIO())
+    assert current_notice().version == 1
+    with pytest.raises(CommandError, match="exists already"):
+        call_command("publish_privacy_notice", stdout=StringIO())
+    (tmp_path / "th.txt").write_text("ฉบับแก้ไข", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    with pytest.raises(CommandError, match="empty"):
+        call_command("publish_privacy_notice", th=str(tmp_path / "empty.txt"), stdout=StringIO())
+    call_command("publish_privacy_notice", th=str(tmp_path / "th.txt"), stdout=StringIO())
+    assert current_notice().version == 2 and current_notice().body_th == "ฉบับแก้ไข"

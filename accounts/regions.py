@@ -26,7 +26,7 @@ _CODES = {
     Region.SOUTH: (80, 81, 82, 83, 84, 85, 86, 90, 91, 92, 93, 94, 95, 96),
 }
 REGION_OF: dict[str, str] = {
-    f"TH-{number}": region for region, numbers in _CODES.items() for number in numbers
+    f"TH-{number}": str(region) for region, numbers in _CODES.items() for number in numbers
 }
 
 

@@ -25,11 +25,11 @@ PHOTO_PIXELS = 360
 def _thumbnail(user: User) -> str:
     """The photo as a small JPEG data URI ("" if it cannot be read)."""
     try:
-        with user.photo.open("rb") as handle, Image.open(handle) as image:
-            image = image.convert("RGB")
-            image.thumbnail((PHOTO_PIXELS, PHOTO_PIXELS))
+        with user.photo.open("rb") as handle, Image.open(handle) as original:
+            small = original.convert("RGB")
+            small.thumbnail((PHOTO_PIXELS, PHOTO_PIXELS))
             out = io.BytesIO()
-            image.save(out, "JPEG", quality=80)
+            small.save(out, "JPEG", quality=80)
     except (OSError, UnidentifiedImageError, ValueError):
         return ""
     return "data:image/jpeg;base64," + base64.b64encode(out.getvalue()).decode()

@@ -1,14 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Organisation, Province
 from accounts.regions import Region
 from alumni.selectors import Filters
 from curriculum.themes import ResearchTheme
 
+ANY = pgettext_lazy("directory filter", "Any")
+
 
 def _any(choices) -> list:
-    return [("", _("Any")), *choices]
+    return [("", ANY), *choices]
 
 
 class DirectoryFilterForm(forms.Form):
@@ -16,7 +19,7 @@ class DirectoryFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Name or organisation"), required=False, max_length=100)
     province = forms.ModelChoiceField(
-        label=_("Province"), queryset=Province.objects.all(), required=False, empty_label=_("Any")
+        label=_("Province"), queryset=Province.objects.all(), required=False, empty_label=ANY
     )
     region = forms.ChoiceField(label=_("Region"), choices=_any(Region.choices), required=False)
     kind = forms.ChoiceField(

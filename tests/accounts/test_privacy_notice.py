@@ -80,7 +80,7 @@ def test_not_ticking_the_box_says_why_and_records_nothing(client, learner, notic
     client.force_login(learner)
     response = client.post(ACCEPT, {"notice": notice.pk, "next": "/me/"})
     assert response.status_code == 200
-    assert "Tick the box" in response.content.decode() or "ติ๊ก" in response.content.decode()
+    assert "กรุณาทำเครื่องหมายในช่องเพื่อยอมรับประกาศความเป็นส่วนตัว" in response.content.decode()
     assert not PrivacyAcceptance.objects.exists()
 
 

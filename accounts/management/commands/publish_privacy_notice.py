@@ -36,6 +36,7 @@ class Command(BaseCommand):
 
 
 def _read(path: Path) -> str:
+    path = Path(path)  # call_command passes strings through as given
     try:
         text = path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError) as exc:

@@ -1,11 +1,15 @@
+from urllib.parse import urlencode
+
 from allauth.mfa.models import Authenticator
 
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.access import is_staff_member
+from accounts.privacy import SESSION_KEY, current_notice, has_accepted
 
 # Paths a staff member without a second factor may still reach.
 _ALLOWED_PREFIXES = ("/accounts/", "/en/accounts/", "/static/", "/healthz", "/media/")
@@ -56,3 +60,53 @@ class AdminDoorMiddleware:
         ):
             return render(request, "403_admin.html", status=403)
         return self.get_response(request)
+
+
+# The signed-in areas where the privacy notice must have been accepted (after /en/, if any).
+# Everything else stays open: the acceptance page, login and logout (/accounts/), static
+# files, /healthz, the API, feeds and the public site.
+_PRIVACY_GATED = (
+    "me/",
+    "directory/",
+    "review/",
+    "files/",
+    "attendance/",
+    "check-in/",
+    "calendar/reset/",
+    "admin/",
+)
+_PRIVACY_OPEN = ("me/privacy/accept/", "admin/login/")
+
+
+class PrivacyNoticeMiddleware:
+    """A signed-in person accepts the current privacy notice before using the portal.
+
+    One query per gated request (the current version); the acceptance is remembered in the
+    session per version, so a new version sends everyone to accept it again.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._must_accept(request):
+            accept = reverse("accounts:privacy_accept")
+            return redirect(f"{accept}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+    def _must_accept(self, request) -> bool:
+        path = request.path.removeprefix("/")
+        if path.startswith("en/"):
+            path = path.removeprefix("en/")
+        if not path.startswith(_PRIVACY_GATED) or path.startswith(_PRIVACY_OPEN):
+            return False
+        user = request.user
+        if not user.is_authenticated:
+            return False
+        notice = current_notice()
+        if notice is None or request.session.get(SESSION_KEY) == notice.pk:
+            return False
+        if has_accepted(user, notice):
+            request.session[SESSION_KEY] = notice.pk
+            return False
+        return True

@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.names import validate_person_name
+from core.storage import private_storage
 
 
 class Province(models.Model):
@@ -144,6 +147,12 @@ class User(AbstractUser):
         related_name="people",
     )
     phone = models.CharField(_("phone"), max_length=32, blank=True)
+    line_id = models.CharField(_("LINE ID"), max_length=64, blank=True)
+    # Shown only to signed-in members of the directory, and only with the person's consent
+    # (accounts.consent), so it lives in private storage and is served by a checking view.
+    photo = models.ImageField(
+        _("photo"), upload_to="people/photos/", storage=private_storage, blank=True
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -175,3 +184,88 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.first_name or self.first_name_en or self.email
+
+
+class PrivacyNoticeQuerySet(models.QuerySet):
+    def published(self, *, now=None) -> "PrivacyNoticeQuerySet":
+        return self.filter(published_at__lte=now or timezone.now())
+
+
+class PrivacyNotice(models.Model):
+    """One version of the privacy notice (PDPA), Thai and English. Never edited once
+    published: a change is a new version, which everyone accepts again."""
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    published_at = models.DateTimeField(_("published at"))
+    body_th = models.TextField(_("text (Thai)"))
+    body_en = models.TextField(_("text (English)"), blank=True)
+
+    objects = PrivacyNoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-version"]
+        verbose_name = _("privacy notice")
+        verbose_name_plural = _("privacy notices")
+
+    def __str__(self):
+        return f"v{self.version}"
+
+
+class PrivacyAcceptance(models.Model):
+    """A person accepted one version of the notice, at a time. Kept for the record."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="privacy_acceptances",
+    )
+    notice = models.ForeignKey(
+        PrivacyNotice,
+        verbose_name=_("privacy notice"),
+        on_delete=models.PROTECT,
+        related_name="acceptances",
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-accepted_at"]
+        verbose_name = _("privacy notice acceptance")
+        verbose_name_plural = _("privacy notice acceptances")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "notice"], name="privacy_accepted_once")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · v{self.notice.version}"
+
+
+class Consent(models.Model):
+    """One decision about one optional use of a person's data. Append-only: the latest
+    row per person and purpose is the decision in force (accounts.consent)."""
+
+    class Purpose(models.TextChoices):
+        DIRECTORY_PHOTO = "directory-photo", _("Show my photo in the cohort directory")
+        DIRECTORY_PHONE = "directory-phone", _("Show my phone number in the cohort directory")
+        DIRECTORY_EMAIL = "directory-email", _("Show my email address in the cohort directory")
+        DIRECTORY_LINE = "directory-line", _("Show my LINE ID in the cohort directory")
+        LINE_NOTIFICATIONS = "line-notifications", _("Send me notices on LINE")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    purpose = models.CharField(_("purpose"), max_length=32, choices=Purpose.choices)
+    given = models.BooleanField(_("given"))
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        indexes = [models.Index(fields=["user", "purpose", "-id"], name="consent_latest")]
+
+    def __str__(self):
+        return f"{self.user} · {self.purpose} · {'given' if self.given else 'withdrawn'}"

@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("", include("admissions.urls")),
     path("", include("certificates.urls")),
     path("", include("rights.urls")),
+    path("", include("alumni.urls")),
     path("", include("cms.urls")),  # Wagtail's pages, Thai addresses included
     prefix_default_language=False,
 )

@@ -24,6 +24,7 @@ STEPS = [
     "evaluations.demo",
     "reporting.demo",
     "admissions.demo",
+    "alumni.demo",
 ]
 
 # `seed_demo --scale NAME` runs these after the ordinary steps (bulk inserts, same rows).

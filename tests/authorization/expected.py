@@ -430,6 +430,20 @@ OURS = {
         post=(LOGIN, ALLOWED, ALLOWED, ALLOWED, ALLOWED),
     ),  # fmt: skip
     "me/data/exports/<uuid:token>/": E(LOGIN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND),  # theirs only
+    "me/privacy/": E(LOGIN, OK, OK, OK, OK),  # each their own consents
+    # With no notice published (the world has none) there is nothing to accept: back to /me/
+    "me/privacy/accept/": E(
+        LOGIN, Redirect("/me/"), Redirect("/me/"), Redirect("/me/"), Redirect("/me/")
+    ),
+    # The directory: each their own cohorts (the facilitator teaches the learner's), all for
+    # coordinators; nobody outside a cohort reads its people (tests/alumni)
+    "directory/": E(LOGIN, OK, OK, OK, OK),
+    "directory/<slug:slug>/": E(LOGIN, OK, DENIED, OK, OK),
+    "directory/<slug:slug>/book.pdf": E(LOGIN, OK, DENIED, OK, OK),
+    "directory/people/<int:user_id>.vcf": E(LOGIN, OK, NOT_FOUND, OK, OK),  # the learner's card
+    "directory/people/<int:user_id>/photo/": E(  # the learner has no photo
+        LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND
+    ),
     "search/": E(OK, OK, OK, OK, OK),
     "attendance/check-in/": E(LOGIN, OK, OK, OK, OK),
     "attendance/check-in/<str:token>/": E(  # a fresh token: the confirm page; only the

@@ -111,6 +111,7 @@ def values_for(route: str, world: World) -> dict:
         "template_id": o["template"].pk,
         "action": "revoke",
         "slug": o["cohort"].slug,
+        "user_id": world.people["learner"].pk,
         "verification_id": o["certificate"].verification_id,
         "code": o["certificate"].verification_id,
         "cohort_number": o["cohort"].number,

@@ -1,0 +1,59 @@
+"""The privacy notice (PDPA): which version is in force and who accepted it.
+
+A person accepts the current version at first login and again whenever a newer one is
+published (``accounts.middleware.PrivacyNoticeMiddleware`` sends them to accept it).
+With no notice published there is nothing to accept and nobody is stopped.
+"""
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import PrivacyAcceptance, PrivacyNotice, User
+
+SESSION_KEY = "privacy_notice_accepted"
+
+
+def current_notice(*, now: dt.datetime | None = None) -> PrivacyNotice | None:
+    """The newest published version, or None before any is published."""
+    return PrivacyNotice.objects.published(now=now).first()
+
+
+def has_accepted(user: User, notice: PrivacyNotice) -> bool:
+    return PrivacyAcceptance.objects.filter(user=user, notice=notice).exists()
+
+
+def acceptance_of(user: User) -> PrivacyAcceptance | None:
+    """The person's latest acceptance (any version), for their privacy page."""
+    return PrivacyAcceptance.objects.filter(user=user).select_related("notice").first()
+
+
+def notice_accept(*, user: User, notice: PrivacyNotice) -> PrivacyAcceptance:
+    """Record that the person accepted this version now; accepting twice keeps the first."""
+    existing = PrivacyAcceptance.objects.filter(user=user, notice=notice).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            return PrivacyAcceptance.objects.create(
+                user=user, notice=notice, accepted_at=timezone.now()
+            )
+    except IntegrityError:  # the same person accepted in another tab a moment ago
+        return PrivacyAcceptance.objects.get(user=user, notice=notice)
+
+
+def notice_publish(
+    *, body_th: str, body_en: str = "", published_at: dt.datetime | None = None
+) -> PrivacyNotice:
+    """A new version, numbered after the last one."""
+    last = PrivacyNotice.objects.order_by("-version").values_list("version", flat=True).first()
+    notice = PrivacyNotice(
+        version=(last or 0) + 1,
+        published_at=published_at or timezone.now(),
+        body_th=body_th,
+        body_en=body_en,
+    )
+    notice.full_clean()
+    notice.save()
+    return notice

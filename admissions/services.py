@@ -29,9 +29,15 @@ CLOSED = (Application.Status.WITHDRAWN,)
 
 
 def privacy_version() -> str:
-    """The privacy notice the applicant saw: the live /privacy/ page and its revision."""
+    """The privacy notice the applicant consented to: the published version of the
+    versioned notice (accounts.privacy), else the live /privacy/ page and its revision."""
     from wagtail.models import Page
 
+    from accounts.privacy import current_notice
+
+    notice = current_notice()
+    if notice is not None:
+        return f"notice-v{notice.version}"
     page = Page.objects.live().filter(slug="privacy").order_by("depth").first()
     if page is None:
         return "none"

@@ -7,6 +7,7 @@
 from collections.abc import Iterable
 from typing import Any
 
+from accounts.consent import Purpose, consented_purposes, has_consented
 from accounts.models import User
 from notifications.line import line_enabled
 from notifications.models import LineAccount, NoticeKind, Preference
@@ -15,12 +16,13 @@ from notifications.models import LineAccount, NoticeKind, Preference
 def preferences_for(*, user: User) -> dict[str, dict[str, bool]]:
     """Every kind with its channels for this person: {kind: {"email": .., "line": ..}}."""
     chosen = {p.kind: p for p in Preference.objects.filter(user=user)}
+    line_consent = has_consented(user, Purpose.LINE_NOTIFICATIONS)
     result = {}
     for kind in NoticeKind.values:
         pref = chosen.get(kind)
         result[kind] = {
             "email": pref.email if pref else True,
-            "line": pref.line if pref else False,
+            "line": bool(pref and pref.line and line_consent),
         }
     return result
 
@@ -37,15 +39,19 @@ def email_recipients(*, user_ids: Iterable[int], kind: Any) -> list[int]:
 
 
 def line_recipients(*, user_ids: Iterable[int], kind: Any) -> list[int]:
-    """The people with a linked LINE who chose LINE for this kind; none when LINE is off."""
+    """The people with a linked LINE who chose LINE for this kind and consent to LINE
+    notifications now (a withdrawal on /me/privacy/ stops them at once); none when LINE
+    is off."""
     if not line_enabled():
         return []
     ids = set(user_ids)
-    return sorted(
+    chosen = sorted(
         Preference.objects.filter(
             user_id__in=ids, kind=kind, line=True, user__line_account__isnull=False
         ).values_list("user_id", flat=True)
     )
+    consents = consented_purposes(chosen)
+    return [pk for pk in chosen if Purpose.LINE_NOTIFICATIONS in consents[pk]]
 
 
 def line_account_for(*, user: User) -> LineAccount | None:

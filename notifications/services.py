@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from accounts.consent import Purpose, consent_record
 from accounts.models import User
 from core.delivery import Outbox, deliver_once, stale_ids
 from notifications import line
@@ -31,9 +32,15 @@ CODE_LENGTH = 8
 
 
 def preferences_save(*, user: User, choices: dict[str, dict[str, bool]]) -> None:
-    """Store the person's channels per kind; LINE stays off while LINE is not offered."""
+    """Store the person's channels per kind; LINE stays off while LINE is not offered.
+    Choosing LINE for a kind is consent to LINE notifications, recorded in the person's
+    consent history (accounts.consent) if not already in force; withdrawing it on
+    /me/privacy/ stops LINE for every kind at once."""
     offer_line = line.line_enabled() and LineAccount.objects.filter(user=user).exists()
+    wants_line = offer_line and any(bool(c.get("line")) for c in choices.values())
     with transaction.atomic():
+        if wants_line:
+            consent_record(user=user, decisions={Purpose.LINE_NOTIFICATIONS: True})
         for kind in NoticeKind.values:
             chosen = choices.get(kind, {})
             Preference.objects.update_or_create(

@@ -77,3 +77,15 @@ def test_the_stale_sweep_finds_pending_emails_whose_task_was_lost(intake):
         created_at=email.created_at - dt.timedelta(hours=1)
     )
     assert services.status_emails_stale() == [email.pk]
+
+
+def test_the_application_records_the_published_privacy_notice_version(db):
+    from django.utils import timezone
+
+    from accounts.models import PrivacyNotice
+    from admissions.services import privacy_version
+
+    PrivacyNotice.objects.create(
+        version=3, published_at=timezone.now(), body_th="ประกาศ", body_en="Notice"
+    )
+    assert privacy_version() == "notice-v3"

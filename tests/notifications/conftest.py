@@ -34,7 +34,10 @@ def line_channel(settings):
 
 def link_line(user, line_user_id: str, *kinds: str) -> LineAccount:
     """Link a LINE account and choose LINE for these kinds (email stays on)."""
+    from accounts.consent import Purpose, consent_record
+
     account = LineAccount.objects.create(user=user, line_user_id=line_user_id)
+    consent_record(user=user, decisions={Purpose.LINE_NOTIFICATIONS: True})
     for kind in kinds or NoticeKind.values:
         Preference.objects.update_or_create(user=user, kind=kind, defaults={"line": True})
     return account

@@ -125,3 +125,19 @@ def test_the_page_is_in_english_under_en(client, learner):
     client.force_login(learner)
     page = client.get(f"/en{URL}").content.decode()
     assert "Returned or accepted work" in page and "Certificate ready" in page
+
+
+def test_choosing_line_records_consent_and_withdrawing_it_stops_line_at_once(
+    client, learner, fake_line_api
+):
+    from accounts.consent import Purpose, consent_record, has_consented
+    from notifications.selectors import line_recipients
+
+    LineAccount.objects.create(user=learner, line_user_id="U-learner")
+    client.force_login(learner)
+    client.post(URL, {"materials_email": "on", "materials_line": "on"})
+    assert has_consented(learner, Purpose.LINE_NOTIFICATIONS)
+    assert line_recipients(user_ids=[learner.pk], kind=NoticeKind.MATERIALS) == [learner.pk]
+    consent_record(user=learner, decisions={Purpose.LINE_NOTIFICATIONS: False})  # /me/privacy/
+    assert line_recipients(user_ids=[learner.pk], kind=NoticeKind.MATERIALS) == []
+    assert preferences_for(user=learner)[NoticeKind.MATERIALS]["line"] is False

@@ -156,3 +156,28 @@ def test_erasure_unlinks_line_and_a_copy_of_my_data_names_the_link(coordinator, 
     assert not LineAccount.objects.filter(user=learner).exists()
     assert not Preference.objects.filter(user=learner).exists()
     assert LineMessage.objects.get(user=learner).text == ""  # that it was sent stays
+
+
+def test_erasure_drops_the_photo_line_id_and_consents_and_the_copy_holds_them(
+    coordinator, asked, learner
+):
+    from django.core.files.base import ContentFile
+
+    from accounts.consent import Purpose, consent_record
+    from accounts.models import Consent
+    from accounts.personal_data import export_parts
+
+    learner.line_id = "somchai.line"
+    learner.photo.save("me.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=True)
+    consent_record(user=learner, decisions={Purpose.DIRECTORY_PHONE: True})
+    profile = dict(export_parts(learner))["profile"]
+    assert profile.data["line_id"] == "somchai.line"
+    assert profile.data["consents"][0]["purpose"] == Purpose.DIRECTORY_PHONE
+    assert [path for path, _file in profile.files] == [f"photo/{profile.data['photo']}"]
+    photo_name = learner.photo.name
+    storage = learner.photo.storage
+    services.erasure_approve(request_id=asked.pk, by=coordinator, reason="PDPA")
+    learner.refresh_from_db()
+    assert learner.line_id == "" and not learner.photo
+    assert not storage.exists(photo_name)
+    assert not Consent.objects.filter(user=learner).exists()

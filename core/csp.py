@@ -43,7 +43,7 @@ def nonce_chooser_scripts() -> None:
         return mark_safe(f'{before}<script nonce="{nonce}">{after}')  # noqa: S308 - Wagtail's own markup
 
     render_with_nonce.carries_nonce = True  # type: ignore[attr-defined]
-    BaseChooser.render = render_with_nonce  # type: ignore[method-assign]
+    BaseChooser.render = render_with_nonce
 
 
 class NonceContextMiddleware:

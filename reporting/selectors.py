@@ -308,7 +308,7 @@ def _projects() -> list[ProjectRow]:
         known = furthest.get(team_id)
         if known is None or rank[status] < rank[known]:
             furthest[team_id] = status
-    rows = {theme.value: ProjectRow(theme.value, str(theme.label)) for theme in ResearchTheme}
+    rows = {value: ProjectRow(value, str(label)) for value, label in ResearchTheme.choices}
     rows[""] = ProjectRow("", "")
     for team_id, theme in Team.objects.values_list("pk", "theme"):
         rows[theme].statuses[furthest.get(team_id, NOT_STARTED)] += 1

@@ -1,4 +1,5 @@
-"""The portal and the coordinators' cohort pages at programme scale (#16 item 7).
+"""The portal, the coordinators' cohort pages and the programme dashboard at programme
+scale (#16 item 7, #19 item 7).
 
 Usage:
     DATABASE_URL=… REDIS_URL=… .venv/bin/python benchmarks/portal.py [--runs 20] [--seed]
@@ -7,8 +8,10 @@ On the data of ``seed_demo --scale programme`` (--seed loads it first: about a m
 a half), with the Django test client in process, it prints the queries of one request and
 the p50 / p90 milliseconds of --runs warm requests for: /me/ of a graduate of the
 300-learner cohort (cohort 3), of a learner of a running cohort and of the ordinary demo
-learner; the attendance matrix and the certificates page of cohort 3 (coordinator).
-Goals: /me/ ≤ 20 queries and ≤ 100 ms; the two cohort pages ≤ 20 queries.
+learner; the attendance matrix and the certificates page of cohort 3 (coordinator); the
+programme dashboard and the results screen of the evaluation with the most responses.
+Goals: /me/ ≤ 20 queries and ≤ 100 ms; the two cohort pages ≤ 20 queries; the dashboard
+≤ 30 queries and ≤ 500 ms; an evaluation's results ≤ 15 queries.
 Figures only: nothing here asserts a timing. docs/performance.md records a run.
 """
 
@@ -28,13 +31,15 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from cohorts.models import Cohort, Enrolment  # noqa: E402
+from evaluations.models import Evaluation  # noqa: E402
 
-GOALS = {"me": (20, 100), "cohort": (20, None)}
+GOALS = {"me": (20, 100), "cohort": (20, None), "dashboard": (30, 500), "results": (15, None)}
 
 
 def _pages() -> list[tuple[str, str, str, str]]:
@@ -53,7 +58,18 @@ def _pages() -> list[tuple[str, str, str, str]]:
          f"/admin/attendance/cohort/{large.pk}/"),
         (f"certificates cohort ({size})", "cohort", coordinator,
          f"/admin/issued-certificates/cohort/{large.pk}/"),
-    ]  # fmt: skip
+        ("programme dashboard", "dashboard", coordinator, "/admin/reporting/"),
+    ] + _results_page(coordinator)  # fmt: skip
+
+
+def _results_page(coordinator: str) -> list[tuple[str, str, str, str]]:
+    evaluation = (
+        Evaluation.objects.annotate(responded=Count("responses")).order_by("-responded", "pk").first()
+    )
+    if evaluation is None:
+        return []
+    label = f"evaluation results ({evaluation.responded})"
+    return [(label, "results", coordinator, f"/admin/evaluations/results/{evaluation.pk}/")]
 
 
 def _get(client: Client, url: str) -> tuple[float, int]:

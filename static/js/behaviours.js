@@ -4,6 +4,7 @@
 //   <button data-copy="input-id" data-done="Copied">: copy that input's value
 //   <button data-fullscreen>: full screen (the projector page)
 //   <input data-select-on-click>: select the text on click (calendar feed links)
+//   <a href="#id"> to a section whose content is folded in a <details>: unfold it
 (function () {
   "use strict";
   document.addEventListener("submit", function (event) {
@@ -32,4 +33,12 @@
       target.select();
     }
   });
+  function unfoldTarget() {
+    var id = window.location.hash.slice(1);
+    var section = id && document.getElementById(id);
+    var folded = section && section.querySelector("details:not([open])");
+    if (folded) folded.open = true;
+  }
+  window.addEventListener("hashchange", unfoldTarget);
+  document.addEventListener("DOMContentLoaded", unfoldTarget);
 })();

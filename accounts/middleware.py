@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.access import is_staff_member
-from accounts.privacy import SESSION_KEY, current_notice, has_accepted
+from accounts.privacy import (
+    SESSION_KEY,
+    current_notice,
+    has_accepted,
+    notice_in_force_id,
+    remember_notice_in_force,
+)
 
 # Paths a staff member without a second factor may still reach.
 _ALLOWED_PREFIXES = ("/accounts/", "/en/accounts/", "/static/", "/healthz", "/media/")
@@ -81,8 +87,9 @@ _PRIVACY_OPEN = ("me/privacy/accept/", "admin/login/")
 class PrivacyNoticeMiddleware:
     """A signed-in person accepts the current privacy notice before using the portal.
 
-    One query per gated request (the current version); the acceptance is remembered in the
-    session per version, so a new version sends everyone to accept it again.
+    The acceptance is remembered in the session per version and the version in force in
+    the cache (accounts.privacy), so a person who accepted it costs no query; a new
+    version forgets the cached one and sends everyone to accept it again.
     """
 
     def __init__(self, get_response):
@@ -103,8 +110,12 @@ class PrivacyNoticeMiddleware:
         user = request.user
         if not user.is_authenticated:
             return False
+        in_force, accepted = notice_in_force_id(), request.session.get(SESSION_KEY)
+        if in_force == 0 or (in_force is not None and in_force == accepted):
+            return False
         notice = current_notice()
-        if notice is None or request.session.get(SESSION_KEY) == notice.pk:
+        remember_notice_in_force(notice)
+        if notice is None or accepted == notice.pk:
             return False
         if has_accepted(user, notice):
             request.session[SESSION_KEY] = notice.pk

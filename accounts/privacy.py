@@ -7,12 +7,32 @@ With no notice published there is nothing to accept and nobody is stopped.
 
 import datetime as dt
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import PrivacyAcceptance, PrivacyNotice, User
 
 SESSION_KEY = "privacy_notice_accepted"
+# The id of the version in force (0: none), kept in the cache so that a person who has
+# accepted it costs the gate no query; any change to a notice forgets it, and it lasts
+# five minutes, so a version published ahead of time takes effect within five minutes.
+GENERATION_KEY = "privacy-notice-in-force"
+GENERATION_SECONDS = 300
+
+
+def notice_in_force_id() -> int | None:
+    """The cached id of the version in force (0: none), or None when not known."""
+    return cache.get(GENERATION_KEY)
+
+
+def remember_notice_in_force(notice: "PrivacyNotice | None") -> None:
+    cache.set(GENERATION_KEY, notice.pk if notice else 0, GENERATION_SECONDS)
+
+
+def forget_notice_in_force(**_kwargs) -> None:
+    """post_save / post_delete of PrivacyNotice (connected in AccountsConfig.ready)."""
+    cache.delete(GENERATION_KEY)
 
 
 def current_notice(*, now: dt.datetime | None = None) -> PrivacyNotice | None:

@@ -87,7 +87,26 @@ def _teams_and_enrolments(ctx, cohort: Cohort, learners) -> None:
     )  # fmt: skip
 
 
+def _make_room_for_the_past() -> None:
+    """The ordinary demo's next cohort (cohort-3, where admissions opens its intake) has no
+    learners yet; at programme scale ten cohorts have run since cohort 2, so the upcoming
+    one moves after them (cohort 13) and cohort 3 is the 300-learner cohort of the past."""
+    upcoming = Cohort.objects.filter(
+        number=FIRST_NUMBER, status__in=[Cohort.Status.PLANNED, Cohort.Status.ENROLLING]
+    ).first()
+    if upcoming is None or upcoming.enrolments.exists():
+        return
+    number = FIRST_NUMBER + FINISHED + RUNNING
+    if Cohort.objects.filter(number=number).exists():
+        return
+    upcoming.number, upcoming.slug = number, f"cohort-{number}"
+    upcoming.title_th = f"พมส. รุ่นที่ {number}"
+    upcoming.title_en = f"Senior Urban Developer, cohort {number}"
+    upcoming.save()
+
+
 def seed(ctx) -> None:
+    _make_room_for_the_past()
     venues, facilitator = _venues(), ctx.data["facilitator@example.org"]
     coordinator = ctx.data["coordinator@example.org"]
     learners, start, created = ctx.data["scale_learners"], 0, []

@@ -70,6 +70,17 @@ def _clock(request):
 
 
 @pytest.fixture(autouse=True)
+def _thai_first():
+    """Each test starts in the site's language (Thai), whatever an earlier test in the same
+    worker activated: pytest-xdist runs files in an order of its own."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_site_root_paths():
     """Wagtail caches site root paths (with Site ids) in the cache, which is Redis under CI
     and outlives each test's rolled-back Site rows: start every test without them."""

@@ -35,7 +35,17 @@ def scale(django_db_setup, django_db_blocker):
 
 
 def _scale_cohorts():
-    return Cohort.objects.filter(number__gte=3)
+    return Cohort.objects.filter(number__range=(3, 12))
+
+
+def test_the_upcoming_cohort_with_its_intake_moves_after_the_ten_that_ran(scale):
+    from admissions.models import Intake
+
+    large = Cohort.objects.get(slug="cohort-3")
+    assert large.status == Cohort.Status.FINISHED
+    assert large.enrolments.count() == max(c.enrolments.count() for c in _scale_cohorts())
+    (intake,) = Intake.objects.all()
+    assert intake.cohort.slug == "cohort-13" and intake.cohort.status == Cohort.Status.ENROLLING
 
 
 def test_it_loads_ten_cohorts_of_learners_from_300_local_governments(scale):

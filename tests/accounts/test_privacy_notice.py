@@ -143,3 +143,16 @@ def test_the_command_publishes_the_first_version_then_new_ones(db, tmp_path):
         call_command("publish_privacy_notice", th=str(tmp_path / "empty.txt"), stdout=StringIO())
     call_command("publish_privacy_notice", th=str(tmp_path / "th.txt"), stdout=StringIO())
     assert current_notice().version == 2 and current_notice().body_th == "ฉบับแก้ไข"
+
+
+def test_a_person_who_accepted_costs_the_gate_no_query(client, learner, notice):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(learner)
+    client.post(ACCEPT, {"notice": notice.pk, "accept": "on"})
+    client.get("/me/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/me/").status_code == 200
+    assert not [q for q in queries if "accounts_privacynotice" in q["sql"]]
+    assert not [q for q in queries if "accounts_privacyacceptance" in q["sql"]]

@@ -63,9 +63,8 @@ def _pages() -> list[tuple[str, str, str, str]]:
 
 
 def _results_page(coordinator: str) -> list[tuple[str, str, str, str]]:
-    evaluation = (
-        Evaluation.objects.annotate(responded=Count("responses")).order_by("-responded", "pk").first()
-    )
+    answered = Evaluation.objects.annotate(responded=Count("responses"))
+    evaluation = answered.order_by("-responded", "pk").first()
     if evaluation is None:
         return []
     label = f"evaluation results ({evaluation.responded})"

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from alumni.access import directory_cohorts
@@ -15,6 +16,7 @@ from alumni.forms import DirectoryFilterForm
 from alumni.selectors import directory_members, entries_for, person_entry
 from alumni.vcard import vcard_for
 from cohorts.models import Cohort
+from rights import access_log
 
 PER_PAGE = 60
 
@@ -72,6 +74,7 @@ def book(request, slug: str):
     cohort = _cohort_of(request, slug)
     members = directory_members(cohorts=Cohort.objects.filter(pk=cohort.pk))
     pdf = book_pdf(cohort=cohort, entries=entries_for(members))
+    access_log.record(request, "print", _("Directory book of %(cohort)s") % {"cohort": cohort})
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="directory-{cohort.slug}.pdf"'
     response["Cache-Control"] = "private, no-store"

@@ -109,3 +109,12 @@ def test_staff_of_the_cohort_print_the_book(client, request, team, mayor, role):
     team.save()
     client.force_login(person)
     assert "ยิ่งชนม์เจริญ" in _text(client.get("/directory/cohort-test/book.pdf"))
+
+
+def test_printing_the_book_is_in_the_personal_data_access_log(client, learner, mayor):
+    from rights.models import AccessLogEntry
+
+    client.force_login(learner)
+    assert client.get("/directory/cohort-test/book.pdf").status_code == 200
+    (entry,) = AccessLogEntry.objects.filter(action="print")
+    assert entry.actor == learner and "cohort-test" in entry.path

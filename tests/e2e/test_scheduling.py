@@ -83,6 +83,10 @@ def test_coordinator_generates_and_reschedules_and_the_learner_sees_the_new_time
     assert session.status == Session.Status.RESCHEDULED and session.sequence == 1
 
     log_in(phone, demo.url, "mayor3@example.org", password=PASSWORD)
+    # A new person accepts the demo's privacy notice at first login (#20 item 3).
+    expect(phone).to_have_url(re.compile(r"/me/privacy/accept/"))
+    phone.check("input[name=accept]")
+    phone.click("#main form button[type=submit] >> nth=0")
     expect(phone).to_have_url(re.compile(r"/me/$"))
     card = phone.locator("#next-session")
     expect(card).to_contain_text(thai_date(new_day))

@@ -29,8 +29,11 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path_session):
+    """One Chromium per test module, stopped after it: Playwright's sync API keeps an event
+    loop running in this thread while it is open, and a pytest-xdist worker may run, after
+    the browser tests, tests that call asyncio.run() (the PAdES signing of certificates)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -13,8 +13,10 @@ from django.urls import reverse
 from reporting.access import is_observer
 
 ADMIN = "/admin/"
-# Where an observer may go in the admin besides the dashboard: signing out.
-OBSERVER_ALSO_ALLOWED = ("/admin/logout/",)
+# Where an observer may go in the admin besides the dashboard: signing out, and the two
+# assets every admin page fetches (the icon sprite, which Wagtail's script writes into the
+# page, and the script catalogue): refused, the 403 page appeared inside the dashboard.
+OBSERVER_ALSO_ALLOWED = ("/admin/logout/", "/admin/sprite/", "/admin/jsi18n/")
 
 
 class ObserverAdminMiddleware:

@@ -50,7 +50,8 @@ def test_the_observer_downloads_the_figures_and_the_report(client, observer, pro
 
 def test_every_other_admin_address_refuses_the_observer_and_changes_nothing(client, observer):
     client.force_login(observer)
-    routes = sorted(set(admin_routes()) - {"/admin/", "/admin/logout/"})
+    assets = {"/admin/sprite/", "/admin/jsi18n/"}  # what every admin page fetches
+    routes = sorted(set(admin_routes()) - {"/admin/", "/admin/logout/"} - assets)
     routes = [r for r in routes if not r.startswith(DASHBOARD)]
     assert len(routes) > 40 and "/admin/pages/" in routes
     groups = list(Group.objects.order_by("pk").values_list("name", flat=True))
@@ -59,6 +60,15 @@ def test_every_other_admin_address_refuses_the_observer_and_changes_nothing(clie
         assert response.status_code == 403, route
         assert client.post(route, {"name": "x"}).status_code == 403, route
     assert list(Group.objects.order_by("pk").values_list("name", flat=True)) == groups
+
+
+def test_the_dashboards_own_assets_answer_the_observer(client, observer):
+    """Wagtail's script fetches the icon sprite and writes it into the page: a 403 there put
+    the refusal page inside the observer's dashboard (seen in the browser)."""
+    client.force_login(observer)
+    sprite = client.get("/admin/sprite/")
+    assert sprite.status_code == 200 and b"<svg" in sprite.content
+    assert client.get("/admin/jsi18n/").status_code == 200
 
 
 def test_the_observer_is_refused_at_admin_addresses_with_ids(client, observer, cohort):

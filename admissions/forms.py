@@ -5,8 +5,8 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation, Province
+from accounts.regions import Region
 from admissions.models import Application
-from admissions.regions import Region
 from curriculum.themes import ResearchTheme
 
 LETTER_SALT = "admissions.letter"

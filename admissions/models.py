@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation, Province
-from admissions.regions import Region, region_of
+from accounts.regions import Region, region_of
 from cohorts.models import Cohort, Enrolment
 from core.names import validate_person_name
 from core.storage import private_storage

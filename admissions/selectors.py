@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
+from accounts.regions import Region, province_codes, region_of
 from admissions.models import Application, Intake, Quota
-from admissions.regions import Region, province_codes, region_of
 
 # Applications that hold or may still take a place; the rest are history.
 ACTIVE_STATUSES = (

@@ -10,7 +10,7 @@ from wagtail.admin.ui.components import Component
 
 from core.menu import ADMIN_MENU_ORDER
 from reporting import admin_urls
-from reporting.access import can_see_dashboard
+from reporting.access import can_see_dashboard, is_observer
 from reporting.selectors import programme_reach
 
 
@@ -33,6 +33,14 @@ def register_dashboard_menu_item():
         icon_name="crosshairs",
         order=ADMIN_MENU_ORDER["programme-dashboard"],
     )
+
+
+@hooks.register("construct_main_menu")
+def keep_only_the_dashboard_for_observers(request, menu_items):
+    """Every other admin page refuses an observer, so the sidebar offers none of them
+    (Wagtail's Reports and Help menus were shown and answered 403)."""
+    if is_observer(request.user):
+        menu_items[:] = [item for item in menu_items if item.name == "programme-dashboard"]
 
 
 class ProgrammePanel(Component):

@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.exports import xlsx_append
-from evaluations.charts import bar_chart
+from evaluations.charts import BAR_COLOUR, bar_chart
 from evaluations.selectors import Results
 
 
@@ -59,12 +59,26 @@ def charted(results: Results) -> list[tuple]:
     ]
 
 
+def pdf_bars(results: Results) -> list[tuple]:
+    """Each question with its bars as HTML rows (label, [(count (percent), width %, colour)]),
+    None for text questions. WeasyPrint draws SVG text glyph by glyph, so Thai answer labels
+    (มากที่สุด) lost their vowels and tone marks in the SVG chart; Pango shapes HTML."""
+    return [
+        (row, [(bar.label, [(f"{bar.count} ({bar.percent}%)", bar.percent, BAR_COLOUR)])
+               for bar in row.bars] if row.bars else None)
+        for row in results.questions
+    ]  # fmt: skip
+
+
+def results_pdf_html(results: Results) -> str:
+    """The report's HTML, in Thai: A4, Laksaman, lang="th" so Pango breaks Thai lines."""
+    with translation.override("th"):
+        return render_to_string(
+            "evaluations/pdf/results.html", {"results": results, "rows": pdf_bars(results)}
+        )
+
+
 def results_pdf(results: Results) -> bytes:
-    """A4, Thai (Laksaman, lang="th" so Pango breaks Thai lines), charts as inline SVG."""
     from weasyprint import HTML
 
-    with translation.override("th"):
-        html = render_to_string(
-            "evaluations/pdf/results.html", {"results": results, "rows": charted(results)}
-        )
-    return HTML(string=html).write_pdf()
+    return HTML(string=results_pdf_html(results)).write_pdf()

@@ -1,6 +1,7 @@
 """Coordinators' results: rate, charts, averages, comments, never who answered what."""
 
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -101,6 +102,19 @@ def test_the_pdf_report_is_thai_and_names_nobody(client, coordinator, evaluation
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "รายงานผลการประเมิน" in text.replace(" ", "") or "รายงาน" in text
     assert all(e.user.last_name not in text for e in answered if e.user.last_name)
+
+
+def test_the_pdf_draws_thai_answer_labels_as_text_pango_shapes(coordinator, evaluation):
+    """WeasyPrint draws SVG text glyph by glyph: a Thai label in an SVG chart printed its
+    vowels and tone marks as dotted circles beside the consonants (seen in the PDF)."""
+    from evaluations.reports import results_pdf_html
+    from evaluations.selectors import evaluation_results
+
+    learners_answer(evaluation, 5, comment="ดีมาก")
+    html = results_pdf_html(evaluation_results(evaluation))
+    labels = re.findall(r'<table class="bars">.*?</table>', html, re.S)
+    assert labels and all("<th>" in table for table in labels)
+    assert not re.search(r"<text[^>]*>[^<]*[\u0e00-\u0e7f]", html)  # no Thai in SVG text
 
 
 def test_who_has_not_answered_is_listed_and_reminded_once(client, coordinator, evaluation, learner):

@@ -35,7 +35,8 @@ test: system-packages-test setup node-deps js-test-deps
 
 # The date-sensitive tests once more, each started two seconds before midnight in
 # Bangkok (17:00 UTC), where 'today' in Bangkok and in UTC part (tests/conftest.py).
-CLOCK_TESTS := tests/core tests/cohorts tests/attendance tests/assignments tests/test_seed_demo.py
+CLOCK_TESTS := tests/core tests/cohorts tests/attendance tests/assignments tests/notifications \
+	tests/test_seed_demo.py
 test-clock: setup
 	$(VENV)/bin/pytest $(XDIST) --clock=23:59:58 -m "not e2e and not transactional" -q $(CLOCK_TESTS)
 	$(VENV)/bin/pytest $(XDIST) --clock=23:59:58 -m "not e2e and transactional" -q $(CLOCK_TESTS)

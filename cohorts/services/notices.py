@@ -142,6 +142,9 @@ def _line_template(session: Session, kind: str) -> tuple[str, dict]:
     if kind.startswith("change-"):
         latest = SessionChange.objects.filter(session=session).order_by("-sequence").first()
         context["action"] = latest.action if latest else context["action"]
+        if latest and latest.old_starts_at and latest.old_starts_at != session.starts_at:
+            for lang in ("th", "en"):  # the old time, as the emailed notice states it
+                context[f"old_when_{lang}"] = _when(latest.old_starts_at, latest.old_ends_at, lang)
         return "session-changed", context
     return "session-reminder", context
 

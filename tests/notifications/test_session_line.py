@@ -10,6 +10,7 @@ from django.utils import timezone
 from cohorts.models import SessionNotice
 from cohorts.services import session_cancel, session_reschedule
 from cohorts.tasks import send_session_reminders
+from core.dates import thai_date
 from notifications.models import LineMessage, NoticeKind, Preference
 from tests.factories import SessionFactory, bangkok_morning
 from tests.notifications.conftest import link_line
@@ -37,6 +38,24 @@ def test_a_rescheduled_session_is_one_line_message_and_one_email(
     assert not LineMessage.objects.filter(user=other_learner).exists()
 
 
+def test_a_moved_session_in_line_states_the_old_and_the_new_time(
+    fake_line_api, cohort, learner, django_capture_on_commit_callbacks
+):
+    """As every emailed change notice does (#13 item 7): a phone shows both times."""
+    link_line(learner, "U-learner", NoticeKind.SESSIONS)
+    start = bangkok_morning(10)
+    session = SessionFactory(cohort=cohort, starts_at=start, ends_at=start + dt.timedelta(hours=3))
+    moved = start + dt.timedelta(days=1, hours=4)
+    with django_capture_on_commit_callbacks(execute=True):
+        session_reschedule(session=session, starts_at=moved, ends_at=moved + dt.timedelta(hours=2))
+    [text] = fake_line_api.pushed_to("U-learner")
+    thai, english = text.split("\n\n", 1)
+    old_th, new_th = (thai_date(t) for t in (start, moved))
+    assert f"เดิม: {old_th} 09:00 น." in thai and f"กำหนดการใหม่: {new_th} 13:00 น." in thai
+    old_en, new_en = (f"{timezone.localtime(t):%-d %B %Y}" for t in (start, moved))
+    assert f"was {old_en}, 09:00" in english and f"now {new_en}, 13:00" in english
+
+
 def test_a_cancellation_says_so_in_line(
     fake_line_api, cohort, learner, django_capture_on_commit_callbacks
 ):
@@ -53,10 +72,13 @@ def test_a_reminder_goes_to_line_once_and_email_off_leaves_only_line(
 ):
     link_line(learner, "U-learner", NoticeKind.SESSIONS)
     Preference.objects.filter(user=learner, kind=NoticeKind.SESSIONS).update(email=False)
-    SessionFactory(cohort=cohort, starts_at=timezone.now() + dt.timedelta(days=2.5))
+    starts_at = timezone.now() + dt.timedelta(days=2.5)
+    SessionFactory(cohort=cohort, starts_at=starts_at)
     for _ in range(2):
         with django_capture_on_commit_callbacks(execute=True):
             send_session_reminders()
     [text] = fake_line_api.pushed_to("U-learner")
-    assert "อีก 3 วัน" in text and "starts in 3 days" in text
+    # Bangkok calendar days: 2½ days from 00:55 is 2 days off, from 09:00 it is 3.
+    days = (timezone.localdate(starts_at) - timezone.localdate()).days
+    assert f"อีก {days} วัน" in text and f"starts in {days} days" in text
     assert not mail.outbox and not SessionNotice.objects.filter(user=learner).exists()

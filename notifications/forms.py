@@ -20,15 +20,21 @@ class PreferencesForm(forms.Form):
                 )
 
     def rows(self) -> list[dict]:
-        """One row per kind for the template: its label and its boxes."""
-        return [
-            {
-                "label": label,
-                "email": self[f"{kind}_email"],
-                "line": self[f"{kind}_line"] if self.offer_line else None,
-            }
-            for kind, label in NoticeKind.choices
-        ]
+        """One row per kind for the template: its label, its boxes, and whether no box is
+        ticked (that person hears nothing of this kind: the page says so)."""
+        rows = []
+        for kind, label in NoticeKind.choices:
+            email = self[f"{kind}_email"]
+            line = self[f"{kind}_line"] if self.offer_line else None
+            silent = not email.value() and not (line is not None and line.value())
+            rows.append({"label": label, "email": email, "line": line, "silent": silent})
+        return rows
+
+    def silent_kinds(self) -> list[str]:
+        """The labels of the kinds saved with neither channel."""
+        labels = dict(NoticeKind.choices)
+        chosen = self.choices()
+        return [str(labels[kind]) for kind in NoticeKind.values if not any(chosen[kind].values())]
 
     def choices(self) -> dict[str, dict[str, bool]]:
         data = self.cleaned_data

@@ -39,6 +39,12 @@ def preferences(request):
     if request.method == "POST" and form.is_valid():
         services.preferences_save(user=request.user, choices=form.choices())
         messages.success(request, _("Your notification choices have been saved."))
+        if silent := form.silent_kinds():
+            messages.warning(
+                request,
+                _("You will hear nothing, by email or LINE, about: %(kinds)s.")
+                % {"kinds": ", ".join(silent)},
+            )
         return redirect("notifications:preferences")
     code = LineLinkCode.objects.filter(user=request.user).first()
     context = {

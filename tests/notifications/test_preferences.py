@@ -52,6 +52,20 @@ def test_each_person_saves_their_own_choices_only(client, request, who, other_le
     assert not Preference.objects.filter(user=other_learner).exists()
 
 
+def test_turning_off_every_channel_for_a_kind_is_saved_with_a_warning_that_stays(client, learner):
+    """A learner may choose to hear nothing about a kind, but is told so, then and later."""
+    client.force_login(learner)
+    response = client.post(URL, _all_email_but(NoticeKind.SESSIONS), follow=True)
+    page = response.content.decode()
+    assert preferences_for(user=learner)[NoticeKind.SESSIONS] == {"email": False, "line": False}
+    label = str(NoticeKind.SESSIONS.label)
+    assert "ท่านจะไม่ได้รับแจ้งทั้งทางอีเมลและ LINE" in page and label in page
+    [row] = [r for r in page.split("<tr") if 'name="sessions_email"' in r]
+    assert "ไม่ได้รับแจ้งเรื่องนี้ทางใดเลย" in row
+    others = [r for r in page.split("<tr") if 'name="materials_email"' in r]
+    assert "ไม่ได้รับแจ้งเรื่องนี้ทางใดเลย" not in others[0]
+
+
 def test_the_other_learner_sees_their_own_choices_not_the_learners(client, learner, other_learner):
     Preference.objects.create(user=learner, kind=NoticeKind.MATERIALS, email=False)
     client.force_login(other_learner)

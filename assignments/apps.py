@@ -8,6 +8,8 @@ class AssignmentsConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: models and registries exist only once apps are ready.
+        from celery.signals import worker_ready
+
         from accounts.personal_data import register as register_personal_data
         from accounts.portal import register_attention, register_panel
         from accounts.roles import register_role_permissions
@@ -16,11 +18,13 @@ class AssignmentsConfig(AppConfig):
         from assignments.personal_data import assignments_erase, assignments_export
         from assignments.roles import ROLE_PERMISSIONS
         from assignments.stuck import REVIEW_NOTIFICATIONS
+        from assignments.tasks import resume_reviews_on_worker_ready
         from cohorts.completion import register_check
         from core.stuck import register_stuck_kind
 
         register_role_permissions(ROLE_PERMISSIONS)
         register_stuck_kind(REVIEW_NOTIFICATIONS)
+        worker_ready.connect(resume_reviews_on_worker_ready, dispatch_uid="assignments.resume")
         register_attention(assignment_attention, order=20)
         register_check(required_assignments_accepted)
         register_panel(me_panel, order=40)

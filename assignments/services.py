@@ -33,7 +33,7 @@ from assignments.models import (
 )
 from assignments.selectors import effective_due
 from cohorts.models import Cohort, Team
-from core.delivery import STALE_AFTER, Outbox, deliver_once, stale_ids
+from core.delivery import STALE_AFTER, Outbox, deliver_once, pending_ids, stale_ids
 from core.emails import send
 from core.storage import private_storage
 from core.uploads import EXTENSIONS, UploadRefused, inspect_upload
@@ -418,6 +418,12 @@ REVIEW_EMAILS = Outbox.for_status(
 def reviews_notify_stale(*, now: dt.datetime | None = None) -> list[int]:
     """Reviews whose email task was lost; the claim sends each one once."""
     return stale_ids(REVIEW_EMAILS, now=now)
+
+
+def reviews_notify_pending() -> list[int]:
+    """Every review whose email is still pending, young or old: a worker starting again
+    hands them to a sender at once (each is claimed first, so queued twice goes once)."""
+    return pending_ids(REVIEW_EMAILS)
 
 
 def review_notify(*, review_id: int) -> bool:

@@ -1,5 +1,7 @@
 from celery import shared_task
 
+from django.db import connections
+
 from assignments import services
 
 RESEND_TASK = "assignments.resend_stale_review_notifications"
@@ -37,3 +39,19 @@ def resend_stale_review_notifications() -> int:
     for advisor_id in advisors:
         advisor_notify_task.delay(advisor_id)
     return len(reviews) + len(extensions) + len(advisors)
+
+
+def resume_reviews_on_worker_ready(sender, **kwargs) -> None:
+    """Celery's worker_ready: queue every pending review email again.
+
+    A worker killed with review emails in hand leaves their messages unacknowledged on
+    Redis until the visibility timeout (an hour), and the sweep waits 10 minutes; the
+    reviews are still pending, so the worker that starts next sends them now. Each is
+    claimed before it is sent: one also queued elsewhere goes once.
+    """
+    try:
+        ids = services.reviews_notify_pending()
+    finally:
+        connections.close_all()  # pool children are forked from this process later
+    for review_id in ids:
+        review_notify_task.delay(review_id)

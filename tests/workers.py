@@ -29,11 +29,21 @@ ROOT = Path(__file__).resolve().parents[1]
 CONF_KEYS = ("task_always_eager", "broker_url", "result_backend")
 
 
+def _forget_connections() -> None:
+    """Celery keeps its broker pool, producer pool and result backend once made, bound to
+    the URL of that moment: without this, a test after one on a spare Redis (stopped at
+    its end) would still publish to the spare's dead port."""
+    app._pool = None  # kombu keeps the pool itself, per URL, for the next one on that URL
+    app.amqp._producer_pool = None
+    vars(app._local).pop("backend", None)
+
+
 @contextlib.contextmanager
 def tasks_to_broker(redis_url: str) -> Iterator[None]:
     """Inside the block `.delay()` queues on Redis; the queue is emptied on both ends."""
     saved = {key: app.conf[key] for key in CONF_KEYS}
     app.conf.update(task_always_eager=False, broker_url=redis_url, result_backend=redis_url)
+    _forget_connections()
     try:
         with override_settings(
             CELERY_TASK_ALWAYS_EAGER=False,
@@ -47,6 +57,7 @@ def tasks_to_broker(redis_url: str) -> Iterator[None]:
                 app.control.purge()
     finally:
         app.conf.update(saved)
+        _forget_connections()
 
 
 def database_url() -> str:

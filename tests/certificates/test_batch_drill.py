@@ -19,10 +19,11 @@ from tests.certificates.test_worker_killed import _stop_holding_a_claim
 from tests.cohorts.test_notices_worker_killed import _recipients
 from tests.factories import CohortFactory, EnrolmentFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
 N = int(os.environ.get("PMS_DRILL_CERTIFICATES", "20"))
 NAME = "drill"
 DEADLINE = 60 + 3 * N  # seconds: a loaded 2-core machine renders and signs ~1 a second
+# Two worker start-ups (180 s each at most) and the batch: past this the drill fails clearly.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(420 + DEADLINE)]
 
 
 def test_a_batch_finishes_once_each_with_one_email_after_the_worker_is_killed(worker, tmp_path):

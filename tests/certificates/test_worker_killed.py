@@ -22,7 +22,7 @@ from tests.baseline import ensure_baseline
 from tests.certificates.factories import CertificateTemplateFactory
 from tests.factories import CohortFactory, EnrolmentFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(600)]
 N = 6
 NAME = "kill-test"
 NODE = f"{NAME}@{socket.gethostname()}"

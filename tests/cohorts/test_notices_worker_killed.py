@@ -19,7 +19,7 @@ from cohorts.services import session_reschedule
 from tests.baseline import ensure_baseline
 from tests.factories import CohortFactory, EnrolmentFactory, SessionFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.timeout(600)]
 N = 40
 DEADLINE = 90  # seconds, per wait
 

@@ -20,6 +20,7 @@ from tests.workers import ROOT
 
 DEADLINE = 60  # seconds, per request
 STARTUP = 180  # seconds: gunicorn imports the whole platform first
+pytestmark = pytest.mark.timeout(STARTUP + 4 * DEADLINE)  # the whole drill, failing clearly
 
 
 @pytest.fixture

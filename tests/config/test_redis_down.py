@@ -17,7 +17,7 @@ from tests.attendance.factories import session_now
 from tests.spare import SpareRedis
 from tests.workers import tasks_to_broker
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(120)]
 
 
 @pytest.fixture

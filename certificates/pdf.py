@@ -7,7 +7,9 @@ available the PDF is then signed (PAdES) with pyHanko.
 """
 
 import datetime as dt
+import functools
 import posixpath
+import re
 from dataclasses import dataclass
 from io import BytesIO
 from urllib.parse import unquote, urlsplit
@@ -15,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 import pydyf
 import segno
 from weasyprint import HTML, Attachment
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from django.contrib.staticfiles import finders
@@ -106,12 +109,19 @@ def render(context: dict) -> RenderedPdf:
             html = render_to_string("certificates/pdf/certificate.html", {**context, **sizes})
             document = HTML(
                 string=html, base_url=ASSET_ORIGIN, url_fetcher=AssetFetcher(fail_on_errors=False)
-            ).render()
+            ).render(font_config=_font_config())
             if len(document.pages) == 1:
                 break
     # The frame clips anything left over, so the last scale is one page as well.
     document.pages[1:] = []
     return RenderedPdf(content=document, scale=scale)
+
+
+@functools.cache
+def _font_config() -> FontConfiguration:
+    """Fontconfig's fonts loaded once per process (per worker child: made on first use,
+    after the fork), not again for every certificate; the template has no @font-face."""
+    return FontConfiguration()
 
 
 def _name_pt(context: dict, scale: float) -> str:
@@ -174,7 +184,26 @@ def sign(pdf: bytes, *, reason: str, location: str = "Thailand") -> bytes:
     )
     writer = IncrementalPdfFileWriter(BytesIO(pdf), strict=False)
     timestamper = timestamping.get("timestamper")
-    return signers.sign_pdf(writer, meta, signer=signer, timestamper=timestamper).getvalue()
+    reserved = None if timestamper else _RESERVED.get(id(signer))
+    signed = signers.sign_pdf(
+        writer, meta, signer=signer, timestamper=timestamper, bytes_reserved=reserved
+    ).getvalue()
+    if not timestamper and reserved is None:
+        _RESERVED[id(signer)] = _reserved_in(signed)
+    return signed
+
+
+# Bytes pyHanko reserved for the signature container, per cached signer. Without a
+# timestamp authority the container's size depends only on the key and certificate,
+# so pyHanko's estimate (a whole dummy signature, a third of signing) is made once.
+_RESERVED: dict[int, int] = {}
+
+
+def _reserved_in(signed: bytes) -> int:
+    """The placeholder size pyHanko chose: the hex digits between the signed ranges."""
+    *_, byte_range = re.finditer(rb"/ByteRange\s*\[\s*0\s+(\d+)\s+(\d+)", signed)
+    first_end, second_start = (int(value) for value in byte_range.groups())
+    return second_start - first_end - 2  # without the "<" and ">" around the digits
 
 
 def _timestamping(material) -> dict:

@@ -7,14 +7,18 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page
 
 from cms.context import page_context
+from cms.lookups import public
 from cms.models import FooterText, MenuItem, NewsPage
 
 NAV_CACHE_KEY = "cms:chrome:{language}"
 NAV_CACHE_SECONDS = 300
 
 
-def localized_objects(objects: list, model: type[Page] | None = None) -> list:
-    """Each translatable object in the active locale when a translation exists (one query)."""
+def localized_objects(
+    objects: list, model: type[Page] | None = None, select_related: tuple[str, ...] = ()
+) -> list:
+    """Each translatable object in the active locale when a translation exists (one query,
+    with the relations named in select_related)."""
     objects = [obj for obj in objects if obj is not None]
     if not objects:
         return []
@@ -24,16 +28,16 @@ def localized_objects(objects: list, model: type[Page] | None = None) -> list:
     found = {}
     if keys:
         queryset = model.objects.filter(translation_key__in=keys, locale=locale)
+        queryset = queryset.select_related(*select_related)
         if issubclass(model, Page):
             queryset = queryset.live()
         found = {obj.translation_key: obj for obj in queryset}
     return [found.get(obj.translation_key, obj) for obj in objects]
 
 
-def latest_news(locale: Locale, limit: int = 3) -> list[NewsPage]:
+def latest_news(locale: Locale | int, limit: int = 3) -> list[NewsPage]:
     return list(
-        NewsPage.objects.live()
-        .public()
+        public(NewsPage.objects.live())
         .filter(locale=locale)
         .order_by("-date", "-pk")
         .select_related("social_image")[:limit]
@@ -42,7 +46,7 @@ def latest_news(locale: Locale, limit: int = 3) -> list[NewsPage]:
 
 def home_context(home: Page) -> dict:
     """The latest news, and what higher apps add to the home page (see cms.context)."""
-    return {"latest_news": latest_news(home.locale), **page_context("home", home)}
+    return {"latest_news": latest_news(home.locale_id), **page_context("home", home)}
 
 
 def chrome(language: str) -> dict:

@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from cms.context import page_context
+from cms.lookups import public
 from cms.selectors import localized_objects
 from curriculum.models import (
     CourseModulePage,
@@ -22,14 +23,13 @@ from curriculum.themes import ResearchTheme
 
 
 def _live_children(page: Page, model: type[Page]) -> Any:
-    return (
-        model.objects.child_of(page).live().public().select_related("social_image").order_by("path")
-    )
+    children = public(model.objects.child_of(page).live())
+    return children.select_related("social_image").order_by("path")
 
 
 def programme_context(page: Page) -> dict:
     links = list(page.partners.select_related("partner", "partner__logo"))
-    partners = localized_objects([link.partner for link in links], Partner)
+    partners = localized_objects([link.partner for link in links], Partner, ("logo",))
     _prefetch_logos(partners)
     return {
         **page_context("programme", page),
@@ -51,8 +51,10 @@ def _prefetch_logos(partners: Iterable[Partner]) -> None:
 
 def module_context(page: Page) -> dict:
     links = list(page.module_facilitators.select_related("facilitator", "facilitator__photo"))
-    facilitators = localized_objects([link.facilitator for link in links], Facilitator)
-    photos = {f.photo_id for f in facilitators if f.photo_id}
+    facilitators = localized_objects([link.facilitator for link in links], Facilitator, ("photo",))
+    photos = {
+        f.photo_id for f in facilitators if f.photo_id and "photo" not in f._state.fields_cache
+    }
     if photos:
         images = get_image_model().objects.in_bulk(photos)
         for facilitator in facilitators:
@@ -78,9 +80,10 @@ def featured_site_visit(home: Page) -> dict:
     """The home page's featured site visit in the home page's language (see cms.context)."""
     if not home.featured_site_visit_id:
         return {"featured_visit": None}
+    featured = SiteVisitPage.objects.filter(pk=home.featured_site_visit_id)
     visit = (
         SiteVisitPage.objects.live()
-        .filter(translation_key=home.featured_site_visit.translation_key, locale=home.locale)
+        .filter(translation_key__in=featured.values("translation_key"), locale=home.locale_id)
         .select_related("social_image", "province")
         .first()
     )

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms.forms import SitePageForm
 from cms.search.fields import ThaiSearchField, thai_page_search_fields
@@ -46,6 +46,15 @@ class SitePage(Page):
     def meta_description(self) -> str:
         """The meta/OpenGraph description: the search description, else the intro."""
         return self.search_description or self.intro
+
+    def get_view_restrictions(self):
+        """Wagtail's check before serving, without its two queries when neither this page nor
+        one above it is restricted (cms.lookups keeps the restricted paths)."""
+        from cms.lookups import is_restricted
+
+        if self.alias_of_id or is_restricted(self.path):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
     def _set_core_field_defaults(self):
         """Wagtail's hook before validating and saving: a missing slug comes from the title with

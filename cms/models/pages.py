@@ -70,7 +70,7 @@ class HomePage(SitePage):
             url_path = self.url_path + "/".join(path_components) + "/"
             found = Page.objects.filter(url_path=url_path, path__startswith=self.path).first()
             if found is not None:
-                return found.specific.route(request, [])
+                return _specific_with_image(found).route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -81,6 +81,14 @@ class HomePage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(home_context(self))
         return context
+
+
+def _specific_with_image(page: Page) -> Page:
+    """The page as its own type with its social image (shown by every page's meta tags)."""
+    model = page.specific_class
+    if model is None or not issubclass(model, SitePage):
+        return page.specific
+    return model.objects.select_related("social_image").get(pk=page.pk)
 
 
 class StandardPage(SitePage):

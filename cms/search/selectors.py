@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Locale, Page
 
+from cms.lookups import public
 from cms.page_cache import generation
 
 from .filters import apply_filters
@@ -39,7 +40,7 @@ class SearchHit:
 def search_results(query: str, *, locale: Locale, filters: QueryDict | None = None):
     """Live public pages of `locale` that have every word of `query`, best first,
     narrowed by the query string's filters (cms.search.filters; bad values ignored)."""
-    pages = Page.objects.live().public().filter(locale=locale)
+    pages = public(Page.objects.live()).filter(locale=locale)
     pages, _chosen = apply_filters(pages, filters or QueryDict(), locale)
     return pages.specific().search(query, operator="and")
 

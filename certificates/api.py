@@ -7,8 +7,7 @@ from ninja import Field, Router, Schema, Status
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
-from certificates import public_cache, urls_util, verification
-from certificates.models import LookupCount
+from certificates import public_lookup, urls_util, verification
 
 router = Router(tags=["certificates"])
 
@@ -77,14 +76,13 @@ def _out(certificate) -> dict:
 def certificate_status(request: HttpRequest, response: HttpResponse, code: str):
     # Public data, readable from any web page, as the credential files are.
     response["Access-Control-Allow-Origin"] = "*"
-    if verification.rate_limited(request):
-        verification.log_lookup("api", None, result=LookupCount.Result.RATE_LIMITED)
+    lookup = public_lookup.look_up(request, "api", code)
+    if lookup.limited:
         response["Retry-After"] = str(verification.retry_after())
         return Status(
             429, {"error": "rate_limited", "detail": "Too many lookups; try again in a minute."}
         )
-    certificate = public_cache.certificate_by_code(code)
-    verification.log_lookup("api", certificate, request=request)
+    certificate = lookup.certificate
     if certificate is None:
         return Status(404, {"error": "not_found", "detail": "No certificate has this code."})
     # /api/ has no language prefix: the reader's language comes from Accept-Language.

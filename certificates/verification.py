@@ -123,7 +123,7 @@ def _only_validation_data(content: bytes, signature, status) -> bool:
 # --- rate limit and log ------------------------------------------------------------
 
 
-def _keys(request) -> tuple[str, str]:
+def client_keys(request) -> tuple[str, str]:
     window = int(time.time() // 60)
     client = client_ip(request)
     return f"certificates:lookups:{client}:{window}", f"certificates:misses:{client}:{window}"
@@ -145,7 +145,7 @@ def rate_limited(request) -> bool:
     answering its hits while refusing its misses would tell a guesser which
     guesses were right.
     """
-    lookups, misses = _keys(request)
+    lookups, misses = client_keys(request)
     redis = core_redis.client()
     if redis is None:
         count = _cache_incr(lookups)
@@ -163,7 +163,7 @@ def rate_limited(request) -> bool:
 
 
 def count_miss(request) -> None:
-    _lookups, misses = _keys(request)
+    _lookups, misses = client_keys(request)
     redis = core_redis.client()
     if redis is None:
         _cache_incr(misses)

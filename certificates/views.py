@@ -5,6 +5,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from certificates import (
     badges,
     credential,
     public_cache,
+    public_lookup,
     services,
     urls_util,
     verification,
@@ -33,8 +35,9 @@ def _noindex(response):
     return response
 
 
-def _too_many(request):
-    verification.log_lookup("page", None, result=LookupCount.Result.RATE_LIMITED)
+def _too_many(request, *, counted=False):
+    if not counted:
+        verification.log_lookup("page", None, result=LookupCount.Result.RATE_LIMITED)
     response = render(request, "certificates/verify_rate_limited.html", status=429)
     response["Retry-After"] = str(verification.retry_after())
     return _noindex(response)
@@ -108,13 +111,32 @@ def verify_index(request):
 @never_cache
 @require_GET
 def verify_code(request, code):
-    if verification.rate_limited(request):
-        return _too_many(request)
-    certificate = public_cache.certificate_by_code(code)
-    verification.log_lookup("page", certificate, request=request)
+    fragment = f"verdict:{get_language()}"
+    lookup = public_lookup.look_up(request, "page", code, fragment=fragment)
+    if lookup.limited:
+        return _too_many(request, counted=True)
+    certificate = lookup.certificate
+    context = {"certificate": certificate, "code": code}
+    if certificate is not None:
+        context["fragment"] = lookup.fragment or public_cache.cached(
+            public_lookup.fragment_name(code, fragment),
+            lambda: _verdict_fragment(request, certificate),
+        )
     status = 200 if certificate else 404
-    context = {"certificate": certificate, "code": code, "verdict": _verdict(certificate)}
     return _noindex(render(request, "certificates/verify_result.html", context, status=status))
+
+
+def _verdict_fragment(request, certificate) -> dict:
+    """The verdict and its OpenGraph tags, rendered: the same for every visitor in a language.
+
+    Cached per code, language and public_cache generation (a revoke starts a new
+    one); the page around it carries the visitor's CSRF token and login state.
+    """
+    context = {"certificate": certificate, "verdict": _verdict(certificate)}
+    return {
+        "meta": render_to_string("certificates/_opengraph.html", context, request),
+        "verdict": render_to_string("certificates/_verdict.html", context, request),
+    }
 
 
 def pdf_download(request, verification_id):

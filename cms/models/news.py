@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.lookups import public
 from cms.search.fields import ThaiSearchField
 
 from .base import SitePage
@@ -30,8 +31,7 @@ class NewsIndexPage(SitePage):
         """Adds `news`, one page of the live items; override `per_page` to change its size."""
         context = super().get_context(request, *args, **kwargs)
         items = (
-            NewsPage.objects.child_of(self)
-            .live()
+            public(NewsPage.objects.child_of(self).live())  # private items are listed nowhere
             .order_by("-date", "-pk")
             .select_related("social_image")
         )

@@ -45,3 +45,13 @@ def test_a_site_whose_root_moves_serves_the_new_root_at_once(client, news):
     response = client.get("/")
 
     assert news.title in response.content.decode()
+
+
+def test_a_private_news_item_is_listed_nowhere_public(client, news):
+    """Made private (login or password), its title and intro leave the news index and the
+    home page's latest news at the next uncached render (the index listed it)."""
+    PageViewRestriction.objects.create(page=news, restriction_type=PageViewRestriction.LOGIN)
+
+    for address in ("/news/", "/"):
+        page = client.get(address).content.decode()
+        assert news.title not in page and news.url not in page, address

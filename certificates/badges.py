@@ -8,13 +8,13 @@ consonant) the way Pango does for the PDF. Both come from the same few strings.
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
-from pathlib import Path
 
 from django.template.loader import render_to_string
 
+from core.fonts import thai_font
+
 SIZE = 600
 TEAL, GOLD, INK, PAPER = "#0b5d7a", "#b8860b", "#1c2430", "#ffffff"
-FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/opentype/tlwg"))
 
 
 @dataclass(frozen=True)
@@ -94,15 +94,8 @@ def _fit(text: str, bold: bool, size: int, width: int):
     return text, _font(bold, size)
 
 
-@lru_cache(maxsize=32)
 def _font(bold: bool, size: int):
-    from PIL import ImageFont
-
-    name = "Laksaman-Bold.ttf" if bold else "Laksaman.ttf"
-    for folder in FONT_DIRS:
-        if (folder / name).is_file():
-            return ImageFont.truetype(str(folder / name), size, layout_engine=ImageFont.Layout.RAQM)
-    raise FileNotFoundError(f"{name}: install Debian's fonts-tlwg-laksaman")
+    return thai_font(size, bold=bold)
 
 
 def _colours() -> dict:

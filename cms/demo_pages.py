@@ -14,6 +14,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
 from cms.translations import page_translate
+from core.fonts import thai_font_fitting
 
 
 def locales() -> tuple[Locale, Locale]:
@@ -103,9 +104,13 @@ def demo_image(title: str, colour: str, *, size=(1200, 675), label: str = ""):
             outline="white",
             width=3,
         )
-    draw.rectangle((0, height - height // 6, width, height), fill="white")
+    band = height // 5
+    draw.rectangle((0, height - band, width, height), fill="white")
     if label:
-        draw.text((width // 20, height - height // 8), label, fill=colour)
+        # Laksaman, shaped by Raqm: Pillow's default font draws every Thai letter as a box
+        margin = width // 20
+        font = thai_font_fitting(label, width - 2 * margin, band * 11 // 20, bold=True)
+        draw.text((margin, height - band // 2), label, fill=colour, font=font, anchor="lm")
     buffer = io.BytesIO()
     picture.save(buffer, "PNG")
     slug = "".join(c if c.isalnum() else "-" for c in title.lower())[:40]

@@ -64,7 +64,7 @@ def _partners() -> list[Partner]:
     for name_th, name_en, role_th, role_en, colour in content.PARTNERS:
         partner = Partner.objects.filter(locale=thai, name=name_th).first()
         if partner is None:
-            logo = demo_image(f"logo {name_en}", colour, size=(480, 240), label=name_en[:40])
+            logo = demo_image(f"logo {name_en}", colour, size=(480, 240), label=name_th)
             partner = Partner.objects.create(locale=thai, name=name_th, role=role_th, logo=logo)
         translate_snippet(partner, {"name": name_en, "role": role_en})
         partners.append(partner)
@@ -77,7 +77,7 @@ def _programme(home, partners) -> ProgrammePage:
     if page is None:
         page = ProgrammePage(
             slug=content.PROGRAMME["slug"], locale=home.locale, **_programme_fields(th),
-            social_image=demo_image("programme", "#0b5d7a", label="Senior Urban Developer"),
+            social_image=demo_image("programme", "#0b5d7a", label="หลักสูตรนักพัฒนาเมืองระดับสูง"),
         )  # fmt: skip
         page.partners = [ProgrammePartner(partner=partner) for partner in partners]
         home.add_child(instance=page)
@@ -144,7 +144,7 @@ def _site_visits(programme) -> dict[str, SiteVisitPage]:
         page = SiteVisitPage.objects.child_of(programme).filter(slug=slug).first()
         if page is None:
             image = demo_image(
-                f"site visit {slug}", THEME_COLOURS[index * 2], size=(960, 540), label=en["title"]
+                f"site visit {slug}", THEME_COLOURS[index * 2], size=(960, 540), label=th["title"]
             )
             gallery = [
                 {"image": demo_image(f"gallery {n}", colour, size=(640, 480)).pk,
@@ -199,7 +199,7 @@ def _research(home) -> dict[str, ResearchThemePage]:
         content.THEMES.items()
     ):
         image = demo_image(
-            f"theme {code}", THEME_COLOURS[position], size=(640, 360), label=title_en
+            f"theme {code}", THEME_COLOURS[position], size=(640, 360), label=title_th
         )
         page = ResearchThemePage.objects.child_of(index).filter(theme=code).first() or child_page(
             index, ResearchThemePage, code,

@@ -92,21 +92,21 @@ class BuddhistEraInputMixin:
     template_name: str
 
     def get_config(self):
-        config = super().get_config()  # type: ignore[misc]
+        config = super().get_config()
         if _thai_active():
             config["yearOffset"] = BE_OFFSET
         return config
 
     def format_value(self, value):
-        text = super().format_value(value)  # type: ignore[misc]
+        text = super().format_value(value)
         return shown_year_in_buddhist_era(text) if text and _thai_active() else text
 
     def value_from_datadict(self, data, files, name):
-        value = super().value_from_datadict(data, files, name)  # type: ignore[misc]
+        value = super().value_from_datadict(data, files, name)
         return typed_year_to_gregorian(value) if isinstance(value, str) else value
 
     def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)  # type: ignore[misc]
+        context = super().get_context(name, value, attrs)
         context["widget"]["buddhist_era"] = _thai_active()
         context["widget"]["example_year"] = timezone.localdate().year + BE_OFFSET
         context["widget"]["picker_template"] = self.picker_template

@@ -18,7 +18,7 @@ from accounts.access import is_coordinator, is_facilitator
 from assignments import admin_urls, services
 from assignments.models import Assignment, Extension, Submission
 from cohorts.wagtail_hooks import ScopedFilterSet, ScopedIndexView
-from core.admin_dates import DateColumn
+from core.admin_dates import DateColumn, LocalDatesFormMixin
 from core.menu import ADMIN_MENU_ORDER
 
 
@@ -117,7 +117,7 @@ class ExtensionEditView(generic.EditView):
         return _grant_from_form(self, extension=self.object)
 
 
-class ExtensionViewSet(ModelViewSet):
+class ExtensionViewSet(LocalDatesFormMixin, ModelViewSet):
     model = Extension
     icon = "time"
     menu_label = gettext_lazy("Extensions")

@@ -7,12 +7,17 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput, AdminTimeInput
+from wagtail.admin.widgets import AdminTimeInput
 
 from accounts.models import Organisation
 from accounts.roles import COORDINATOR, FACILITATOR
 from cohorts.models import Cohort, Enrolment, Session, Team, Venue
 from cohorts.services import session_conflicts
+from core.admin_dates import (
+    BuddhistEraDateInput,
+    BuddhistEraDateTimeInput,
+    formfield_with_local_dates,
+)
 
 User = get_user_model()
 CONFIRM_HELP = _("Tick to save even though the conflicts listed above remain.")
@@ -86,6 +91,8 @@ class SessionForm(ConflictCheckMixin, WagtailAdminModelForm):
             "preparation",
         ]
         widgets = {"facilitators": forms.CheckboxSelectMultiple}
+        # Our own Meta drops WagtailAdminModelForm's callback: name the date pickers again.
+        formfield_callback = formfield_with_local_dates
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,7 +119,7 @@ class SessionForm(ConflictCheckMixin, WagtailAdminModelForm):
 
 class GenerateSessionsForm(forms.Form):
     count = forms.IntegerField(label=_("Number of sessions"), min_value=1, max_value=60, initial=14)
-    first_day = forms.DateField(label=_("First day"), widget=AdminDateInput)
+    first_day = forms.DateField(label=_("First day"), widget=BuddhistEraDateInput)
     every = forms.IntegerField(label=_("Every"), min_value=1, max_value=12, initial=1)
     unit = forms.ChoiceField(
         label=_("Unit"), choices=[("months", _("months")), ("weeks", _("weeks"))]
@@ -159,8 +166,8 @@ class GenerateSessionsForm(forms.Form):
 
 
 class RescheduleForm(ConflictCheckMixin, forms.Form):
-    starts_at = forms.DateTimeField(label=_("New start"), widget=AdminDateTimeInput)
-    ends_at = forms.DateTimeField(label=_("New end"), widget=AdminDateTimeInput)
+    starts_at = forms.DateTimeField(label=_("New start"), widget=BuddhistEraDateTimeInput)
+    ends_at = forms.DateTimeField(label=_("New end"), widget=BuddhistEraDateTimeInput)
     venue = forms.ModelChoiceField(
         label=_("Venue"), required=False, queryset=Venue.objects.select_related("province")
     )

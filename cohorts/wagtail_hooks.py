@@ -17,7 +17,7 @@ from cohorts import admin_urls, services
 from cohorts.access import can_manage_cohorts, cohorts_taught_by
 from cohorts.forms import SessionForm
 from cohorts.models import Cohort, Enrolment, PublicHoliday, Session, Team, Venue
-from core.admin_dates import DateColumn, LocalDatesInspectMixin
+from core.admin_dates import DateColumn, LocalDatesFormMixin, LocalDatesInspectMixin
 from core.menu import ADMIN_MENU_ORDER
 from core.templatetags import thai as date_filters
 
@@ -87,7 +87,7 @@ class CohortFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class CohortViewSet(ModelViewSet):
+class CohortViewSet(LocalDatesFormMixin, ModelViewSet):
     model = Cohort
     icon = "group"
     url_prefix = "cohorts/cohorts"
@@ -273,7 +273,7 @@ class EnrolmentViewSet(ModelViewSet):
     list_per_page = 50
 
 
-class PublicHolidayViewSet(ModelViewSet):
+class PublicHolidayViewSet(LocalDatesFormMixin, ModelViewSet):
     """The holiday calendar that generating sessions warns about; coordinators keep it."""
 
     model = PublicHoliday

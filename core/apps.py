@@ -10,10 +10,12 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.apps import apps
 
+        from core.admin_dates import register_buddhist_era_widgets
         from core.csp import nonce_chooser_scripts
         from core.schedules import ensure_periodic_jobs
 
         nonce_chooser_scripts()
+        register_buddhist_era_widgets()
 
         if apps.is_installed("django_celery_beat"):
             # Sent once per migrate for beat's own app, after every migration has run.

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cohorts.models import Cohort, Session
+from core.admin_dates import BuddhistEraDateTimeInput
 from evaluations.models import EvaluationTemplate, Kind, QuestionKind
 
 SCALE_LABELS = [
@@ -68,7 +69,7 @@ class CopyFromTemplateForm(forms.Form):
         label=_("Opens at"),
         required=False,
         help_text=_("For a programme evaluation (no session): when it opens."),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=BuddhistEraDateTimeInput,
     )
     days_open = forms.IntegerField(label=_("Days open"), min_value=1, max_value=90, initial=7)
     required_for_completion = forms.BooleanField(label=_("Required for completion"), required=False)

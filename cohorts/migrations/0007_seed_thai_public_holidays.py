@@ -62,6 +62,9 @@ HOLIDAYS = [
     ("2025-05-09", PLOUGHING),
     ("2025-05-11", VISAKHA),
     ("2025-05-12", substitute(VISAKHA)),
+    # Special days 2 June and 11 August 2025, 2 January 2026: Cabinet resolution of
+    # 12 November 2024 (reported at https://lionnews.co/archives/10176); 2 January 2026
+    # confirmed by the Cabinet secretariat (https://mgronline.com/uptodate/detail/9680000106109).
     ("2025-06-02", SPECIAL),
     ("2025-06-03", QUEEN),
     ("2025-07-10", ASANHA),
@@ -96,7 +99,13 @@ HOLIDAYS = [
     ("2026-12-07", substitute(FATHER)),
     ("2026-12-10", CONSTITUTION),
     ("2026-12-31", NEW_YEARS_EVE),
-    # 2027 (2570)
+    # 2027 (2570): NOT CHECKED AGAINST AN ANNOUNCEMENT. On 2 December 2026 no published
+    # Cabinet announcement of the 2570 holidays could be found (searched: "วันหยุดราชการ
+    # 2570 ประกาศ", "ครม. เห็นชอบ วันหยุดราชการ ประจำปี 2570", "Thailand public holidays
+    # 2027 Makha Bucha"). Makha Bucha, Visakha Bucha, Asanha Bucha and Buddhist Lent below
+    # are the lunar-calendar dates as computed, and the substitution days follow the
+    # weekend rule; coordinators correct them in the admin (Cohorts > Public holidays)
+    # once the Cabinet announces the year. Nothing here was changed for want of a source.
     ("2027-01-01", NEW_YEAR),
     ("2027-02-21", MAKHA),
     ("2027-02-22", substitute(MAKHA)),

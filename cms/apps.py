@@ -13,6 +13,7 @@ class CmsConfig(AppConfig):
         from wagtail.models import Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from accounts.models import PrivacyNotice
         from accounts.roles import register_role_permissions
         from cms.models import FooterText, MenuItem
         from cms.page_cache import clear_page_cache, page_deleted
@@ -38,7 +39,8 @@ class CmsConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(clear_page_cache, dispatch_uid=f"cms-pages-{id(signal)}")
         post_delete.connect(page_deleted, dispatch_uid="cms-pages-deleted")
-        for model in (MenuItem, FooterText, Site):
+        # The privacy page shows the notice in force (PrivacyNotice versions).
+        for model in (MenuItem, FooterText, Site, PrivacyNotice):
             for signal in (post_save, post_delete):
                 signal.connect(
                     clear_page_cache,

@@ -12,7 +12,7 @@ effect at once everywhere (directory, book, vCard, exports, LINE):
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
 from accounts.models import Consent, User
 
@@ -36,6 +36,18 @@ def consented_purposes(user_ids: Iterable[int]) -> dict[int, set[str]]:
     ):
         result[user_id].add(purpose)
     return result
+
+
+def consenting_user_ids(purpose: str) -> QuerySet:
+    """The ids of everyone consenting to this purpose now, as a subquery for a filter:
+    ``people.filter(user_id__in=consenting_user_ids(Purpose.DIRECTORY_PROGRAMME))``."""
+    latest = (
+        Consent.objects.filter(purpose=purpose)
+        .values("user_id")
+        .annotate(last=Max("id"))
+        .values("last")
+    )
+    return Consent.objects.filter(pk__in=latest, given=True).values("user_id")
 
 
 def has_consented(user: User, purpose: str) -> bool:

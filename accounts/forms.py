@@ -58,3 +58,12 @@ class PrivacyAcceptForm(forms.Form):
         label=_("I have read the privacy notice and accept it."),
         error_messages={"required": _("Tick the box to accept the privacy notice.")},
     )
+
+
+class PrivacyNoticeForm(forms.Form):
+    """A new version of the privacy notice (published versions are never edited)."""
+
+    body_th = forms.CharField(label=_("Text (Thai)"), widget=forms.Textarea(attrs={"rows": 16}))
+    body_en = forms.CharField(
+        label=_("Text (English)"), widget=forms.Textarea(attrs={"rows": 16}), required=False
+    )

@@ -249,6 +249,13 @@ class Consent(models.Model):
         DIRECTORY_PHONE = "directory-phone", _("Show my phone number in the cohort directory")
         DIRECTORY_EMAIL = "directory-email", _("Show my email address in the cohort directory")
         DIRECTORY_LINE = "directory-line", _("Show my LINE ID in the cohort directory")
+        DIRECTORY_PROGRAMME = (
+            "directory-programme",
+            _(
+                "List me in the programme-wide directory, "
+                "seen by the learners and alumni of every cohort"
+            ),
+        )
         LINE_NOTIFICATIONS = "line-notifications", _("Send me notices on LINE")
 
     user = models.ForeignKey(

@@ -40,6 +40,11 @@ def current_notice(*, now: dt.datetime | None = None) -> PrivacyNotice | None:
     return PrivacyNotice.objects.published(now=now).first()
 
 
+def published_notices(*, now: dt.datetime | None = None) -> list[PrivacyNotice]:
+    """Every published version, the one in force first (the public privacy page)."""
+    return list(PrivacyNotice.objects.published(now=now))
+
+
 def has_accepted(user: User, notice: PrivacyNotice) -> bool:
     return PrivacyAcceptance.objects.filter(user=user, notice=notice).exists()
 

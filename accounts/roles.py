@@ -42,6 +42,8 @@ PLATFORM_PERMISSIONS: dict[str, list[str]] = {
         "wagtailadmin.access_admin",
         *model_permissions("accounts", "organisation"),
         "accounts.view_province",
+        "accounts.add_privacynotice",  # write and publish a new version
+        "accounts.view_privacynotice",
         "wagtailimages.add_image",
         "wagtailimages.change_image",
         "wagtailimages.choose_image",

@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from accounts import admin_urls
+from accounts import admin_urls, privacy_admin_urls
 from accounts.admin_menu import CoordinatorMenuItem
 from accounts.models import Organisation
 from core.menu import ADMIN_MENU_ORDER
@@ -39,7 +40,26 @@ def register_organisation_viewset():
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("stuck-work/", include(admin_urls))]
+    return [
+        path("stuck-work/", include(admin_urls)),
+        path("privacy-notices/", include(privacy_admin_urls)),
+    ]
+
+
+class PrivacyNoticesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("accounts.add_privacynotice")
+
+
+@hooks.register("register_admin_menu_item")
+def register_privacy_notices_menu_item():
+    return PrivacyNoticesMenuItem(
+        _("Privacy notices"),
+        reverse("accounts_privacy:index"),
+        name="privacy-notices",
+        icon_name="doc-full",
+        order=ADMIN_MENU_ORDER["privacy-notices"],
+    )
 
 
 @hooks.register("register_admin_menu_item")

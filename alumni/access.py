@@ -1,14 +1,18 @@
-"""Who may open the directory (ทำเนียบรุ่น), and which cohorts in it.
+"""Who may open the directory (ทำเนียบรุ่น), and whom in it.
 
 A cohort's directory is for its own people: its current learners and graduates (an
 alumnus keeps it after the cohort ends), the staff who teach it and coordinators, who
-see every cohort. Another cohort's learner does not read it (its names stay within it,
-as everywhere else on the platform). Contact fields and photos need the person's own
-consent on top of this (accounts.consent).
+see every cohort. Within one's own cohorts everybody is listed (name with title, position,
+organisation, province, research project: the cohort's own network, as the printed book).
+Across cohorts a person is listed only while they consent to the programme-wide directory
+(``Purpose.DIRECTORY_PROGRAMME``); coordinators see everyone. Contact fields and photos
+need the person's own consent on top of this, wherever they are listed (accounts.consent).
 """
 
 from django.db.models import Q, QuerySet
 
+from accounts.access import is_coordinator
+from accounts.consent import Purpose, consenting_user_ids
 from cohorts.access import cohorts_taught_by
 from cohorts.models import Cohort, Enrolment
 
@@ -24,3 +28,12 @@ def directory_cohorts(user) -> QuerySet[Cohort]:
 
 def may_use_directory(user) -> bool:
     return directory_cohorts(user).exists()
+
+
+def visible_enrolments(user) -> Q:
+    """Which enrolments of the directory this person may see listed (a filter)."""
+    if is_coordinator(user):
+        return Q()
+    return Q(cohort__in=directory_cohorts(user)) | Q(
+        user_id__in=consenting_user_ids(Purpose.DIRECTORY_PROGRAMME)
+    )

@@ -5,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 from accounts.models import Organisation, Province
 from accounts.regions import Region
 from alumni.selectors import Filters
+from cohorts.models import Cohort
 from curriculum.themes import ResearchTheme
 
 ANY = pgettext_lazy("directory filter", "Any")
@@ -25,6 +26,12 @@ class DirectoryFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind of organisation"), choices=_any(Organisation.Kind.choices), required=False
     )
+    cohort = forms.ModelChoiceField(
+        label=_("Cohort"),
+        queryset=Cohort.objects.order_by("-number"),
+        required=False,
+        empty_label=ANY,
+    )
     theme = forms.ChoiceField(
         label=_("Research theme"), choices=_any(ResearchTheme.choices), required=False
     )
@@ -40,4 +47,5 @@ class DirectoryFilterForm(forms.Form):
             region=data.get("region", ""),
             kind=data.get("kind", ""),
             theme=data.get("theme", ""),
+            cohort=data["cohort"].pk if data.get("cohort") else None,
         )

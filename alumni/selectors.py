@@ -22,6 +22,7 @@ class Filters:
     region: str = ""
     kind: str = ""
     theme: str = ""
+    cohort: int | None = None
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,10 @@ class Entry:
     line_id: str
 
 
-def _members(cohorts: QuerySet[Cohort]) -> QuerySet[Enrolment]:
+def _members(rule: Q) -> QuerySet[Enrolment]:
     return (
         Enrolment.objects.current()
-        .filter(cohort__in=cohorts)
+        .filter(rule)
         .select_related("user__organisation__province", "cohort", "team__organisation")
         .order_by("-cohort__number", "team__name", "user__first_name", "user__last_name", "pk")
     )
@@ -79,14 +80,23 @@ def _filtered(members: QuerySet[Enrolment], filters: Filters) -> QuerySet[Enrolm
         members = members.filter(user__organisation__kind=filters.kind)
     if filters.theme:
         members = members.filter(team__theme=filters.theme)
+    if filters.cohort:
+        members = members.filter(cohort_id=filters.cohort)
     return members
 
 
 def directory_members(
-    *, cohorts: QuerySet[Cohort], filters: Filters | None = None
+    *,
+    cohorts: QuerySet[Cohort] | None = None,
+    visible: Q | None = None,
+    filters: Filters | None = None,
 ) -> QuerySet[Enrolment]:
-    """The current learners and graduates of these cohorts that match the filters."""
-    return _filtered(_members(cohorts), filters or Filters())
+    """The current learners and graduates that match the filters: everyone of these
+    cohorts, or the enrolments a viewer may see (``alumni.access.visible_enrolments``)."""
+    rule = Q(cohort__in=cohorts) if cohorts is not None else visible
+    if rule is None:
+        raise ValueError("directory_members needs cohorts or visible")
+    return _filtered(_members(rule), filters or Filters())
 
 
 def entries_for(enrolments: Iterable[Enrolment]) -> list[Entry]:
@@ -123,7 +133,7 @@ def _entry(enrolment: Enrolment, given: set[str]) -> Entry:
     )
 
 
-def person_entry(*, cohorts: QuerySet[Cohort], user_id: int) -> Entry | None:
-    """One person as the viewer may see them (their latest cohort), or None."""
-    enrolment = _members(cohorts).filter(user_id=user_id).first()
+def person_entry(*, visible: Q, user_id: int) -> Entry | None:
+    """One person as the viewer may see them (their latest visible cohort), or None."""
+    enrolment = _members(visible).filter(user_id=user_id).first()
     return entries_for([enrolment])[0] if enrolment else None

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from alumni.access import directory_cohorts
+from alumni.access import directory_cohorts, visible_enrolments
 from alumni.book import book_pdf
 from alumni.forms import DirectoryFilterForm
 from alumni.selectors import directory_members, entries_for, person_entry
@@ -28,16 +28,16 @@ def _my_cohorts(request):
     return cohorts
 
 
-def _listing(request, *, cohorts, cohort=None):
+def _listing(request, *, members, cohort=None):
     form = DirectoryFilterForm(request.GET or None)
-    members = directory_members(cohorts=cohorts, filters=form.filters())
+    members = directory_members(filters=form.filters(), **members)
     page = Paginator(members, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page": page,
         "entries": entries_for(page.object_list),
         "cohort": cohort,
-        "cohorts": list(cohorts.order_by("-number")),
+        "cohorts": list(_my_cohorts(request).order_by("-number")),
         "query_string": _without_page(request),
     }
     return render(request, "alumni/directory.html", context)
@@ -51,8 +51,10 @@ def _without_page(request) -> str:
 
 @login_required
 def directory(request):
-    """Everyone of the cohorts this person belongs to or teaches (all, for coordinators)."""
-    return _listing(request, cohorts=_my_cohorts(request))
+    """Everyone of the cohorts this person belongs to or teaches, and the people of other
+    cohorts who chose the programme-wide directory (everyone, for coordinators)."""
+    _my_cohorts(request)
+    return _listing(request, members={"visible": visible_enrolments(request.user)})
 
 
 def _cohort_of(request, slug: str) -> Cohort:
@@ -65,7 +67,8 @@ def _cohort_of(request, slug: str) -> Cohort:
 @login_required
 def cohort_directory(request, slug: str):
     cohort = _cohort_of(request, slug)
-    return _listing(request, cohorts=Cohort.objects.filter(pk=cohort.pk), cohort=cohort)
+    members = {"cohorts": Cohort.objects.filter(pk=cohort.pk)}
+    return _listing(request, members=members, cohort=cohort)
 
 
 @login_required
@@ -82,7 +85,8 @@ def book(request, slug: str):
 
 
 def _entry_or_404(request, user_id: int):
-    entry = person_entry(cohorts=_my_cohorts(request), user_id=user_id)
+    _my_cohorts(request)
+    entry = person_entry(visible=visible_enrolments(request.user), user_id=user_id)
     if entry is None:
         raise Http404
     return entry

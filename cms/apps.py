@@ -13,6 +13,7 @@ class CmsConfig(AppConfig):
         from wagtail.models import Locale, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from accounts.models import PrivacyNotice
         from accounts.roles import register_role_permissions
         from cms.lookups import clear_lookups, install
         from cms.models import FooterText, MenuItem
@@ -50,7 +51,8 @@ class CmsConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(clear_page_cache, dispatch_uid=f"cms-pages-{id(signal)}")
         post_delete.connect(page_deleted, dispatch_uid="cms-pages-deleted")
-        for model in (MenuItem, FooterText, Site, Locale, PageViewRestriction):
+        # The privacy page shows the notice in force (PrivacyNotice versions).
+        for model in (MenuItem, FooterText, Site, Locale, PageViewRestriction, PrivacyNotice):
             for signal in (post_save, post_delete):
                 signal.connect(
                     clear_page_cache,

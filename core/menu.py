@@ -24,5 +24,6 @@ ADMIN_MENU_ORDER = {
     "curriculum": 8990,
     "site-chrome": 8995,
     "personal-data": 9050,
+    "privacy-notices": 9060,
     "stuck-work": 9100,
 }

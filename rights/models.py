@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -32,7 +33,11 @@ class DataExport(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
     )
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
     claimed_at = models.DateTimeField(_("building since"), null=True, blank=True)
+    # How many builds were started: the stale sweep queues a lost one again up to
+    # DATA_EXPORT_MAX_ATTEMPTS, then fails it (rights.services.exports_sweep).
+    attempts = models.PositiveSmallIntegerField(_("builds started"), default=0)
     ready_at = models.DateTimeField(_("ready at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)

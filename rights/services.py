@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,19 +28,64 @@ EXPORT_EMAILS = Outbox.for_timestamp(DataExport, field_name="emailed_at", create
 OPEN_EXPORT = (DataExport.Status.PENDING, DataExport.Status.BUILDING)
 
 
+def _stale_before(now: dt.datetime) -> dt.datetime:
+    return now - dt.timedelta(minutes=settings.DATA_EXPORT_STALE_MINUTES)
+
+
+def _queue_build(export_id: int) -> None:
+    from rights.tasks import build_export  # the tasks module imports these services
+
+    transaction.on_commit(lambda: build_export.delay(export_id))
+
+
+def _stale(now: dt.datetime) -> Q:
+    """Open exports whose task was lost: waiting, or building, for longer than the stale time."""
+    before = _stale_before(now)
+    return Q(status=DataExport.Status.PENDING, queued_at__lt=before) | Q(
+        status=DataExport.Status.BUILDING, claimed_at__lt=before
+    )
+
+
 def export_request(*, user: User) -> tuple[DataExport, bool]:
-    """One export at a time per person: a second request while one is built returns it."""
+    """One export at a time per person: a second request while one is built returns it.
+
+    One whose task was lost (past the stale time) is failed and a new one is queued, so
+    the person never waits on a copy that will not come."""
     with transaction.atomic():
         User.objects.select_for_update().filter(pk=user.pk).first()  # serialise the person
+        DataExport.objects.filter(_stale(timezone.now()), user=user).update(
+            status=DataExport.Status.FAILED
+        )
         existing = DataExport.objects.filter(user=user, status__in=OPEN_EXPORT).first()
         if existing:
             return existing, False
         export = DataExport.objects.create(user=user)
-        from rights.tasks import build_export  # the tasks module imports these services
-
-        export_id = export.pk
-        transaction.on_commit(lambda: build_export.delay(export_id))
+        _queue_build(export.pk)
     return export, True
+
+
+def exports_sweep(*, now: dt.datetime | None = None) -> dict[str, int]:
+    """The periodic sweep of exports whose task was lost (a worker died, a message was lost).
+
+    A lost one is queued again while it has builds left (DATA_EXPORT_MAX_ATTEMPTS), else
+    failed: the person's page then says so and offers to ask again. Each row is moved by a
+    conditional update, so a build that finishes meanwhile is never undone."""
+    now = now or timezone.now()
+    stale = DataExport.objects.filter(_stale(now))
+    failed = stale.filter(attempts__gte=settings.DATA_EXPORT_MAX_ATTEMPTS).update(
+        status=DataExport.Status.FAILED
+    )
+    requeued = 0
+    with transaction.atomic():
+        for export in stale.filter(attempts__lt=settings.DATA_EXPORT_MAX_ATTEMPTS):
+            # Back to waiting, queued now: the next sweep gives the new task its time.
+            moved = DataExport.objects.filter(_stale(now), pk=export.pk).update(
+                status=DataExport.Status.PENDING, claimed_at=None, queued_at=now
+            )
+            if moved:
+                _queue_build(export.pk)
+                requeued += moved
+    return {"requeued": requeued, "failed": failed}
 
 
 def _write_archive(export: DataExport, target) -> None:
@@ -69,7 +114,7 @@ def _write_archive(export: DataExport, target) -> None:
 def export_build(*, export_id: int) -> bool:
     """Claim a pending export, write its archive, mark it ready; False when someone else has it."""
     claimed = DataExport.objects.filter(pk=export_id, status=DataExport.Status.PENDING).update(
-        status=DataExport.Status.BUILDING, claimed_at=timezone.now()
+        status=DataExport.Status.BUILDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
     )
     if not claimed:
         return False

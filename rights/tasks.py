@@ -28,3 +28,9 @@ def email_export(export_id: int) -> bool:
 def apply_retention() -> dict[str, int]:
     """Run daily by celery beat: expired exports, stale invitations, old lookup details."""
     return retention.retention_apply()
+
+
+@shared_task(name="rights.sweep_exports")
+def sweep_exports() -> dict[str, int]:
+    """Run by celery beat: exports whose task was lost are queued again, or failed."""
+    return services.exports_sweep()

@@ -100,8 +100,22 @@ class StandardPage(SitePage):
     search_fields = SitePage.search_fields + [ThaiSearchField("body")]
     subpage_types = ["cms.StandardPage"]
 
+    # The page at this slug shows the privacy notice in force (accounts.privacy), versioned
+    # and accepted by everyone, in place of its body: one text, never two that disagree.
+    PRIVACY_SLUG = "privacy"
+
     class Meta:
         verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        """The privacy page adds the notice in force and the earlier versions."""
+        context = super().get_context(request, *args, **kwargs)
+        if self.slug == self.PRIVACY_SLUG:
+            from accounts.privacy import published_notices  # below cms; read on use
+
+            notices = published_notices()
+            context.update(notice=notices[0] if notices else None, earlier_notices=notices[1:])
+        return context
 
 
 class EventsPage(SitePage):

@@ -396,5 +396,10 @@ LEARNING_VIDEO_MAX_MB = env_int("LEARNING_VIDEO_MAX_MB", 200)
 # Personal data rights (issue 20 items 5-8): how long a copy of one's data may be downloaded,
 # when an invitation nobody accepted expires, when verification lookup details become counts.
 DATA_EXPORT_EXPIRY_DAYS = env_int("DATA_EXPORT_EXPIRY_DAYS", 7)
+# An export still waiting or being built after this long lost its task (the task's hard
+# limit is 10 minutes): the sweep queues it again, up to DATA_EXPORT_MAX_ATTEMPTS builds,
+# then marks it failed, and the person is told to ask again.
+DATA_EXPORT_STALE_MINUTES = env_int("DATA_EXPORT_STALE_MINUTES", 15)
+DATA_EXPORT_MAX_ATTEMPTS = env_int("DATA_EXPORT_MAX_ATTEMPTS", 2)
 INVITATION_EXPIRY_DAYS = env_int("INVITATION_EXPIRY_DAYS", 90)
 LOOKUP_DETAIL_RETENTION_MONTHS = env_int("LOOKUP_DETAIL_RETENTION_MONTHS", 12)

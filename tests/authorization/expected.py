@@ -289,6 +289,8 @@ OURS = {
     "admin/assignment_submissions/usage/<int:pk>/": E(LOGIN, DENIED, DENIED, TO_ADMIN, TO_ADMIN),
     "admin/assignment_submissions/copy/<int:pk>/": E(LOGIN, DENIED, DENIED, TO_ADMIN, TO_ADMIN),
     "admin/stuck-work/": COORDINATOR_ONLY,
+    "admin/privacy-notices/": COORDINATOR_ONLY,  # accounts.add_privacynotice
+    "admin/privacy-notices/new/": COORDINATOR_ONLY,
     "admin/personal-data/erasures/": COORDINATOR_ONLY,
     "admin/personal-data/erasures/<int:pk>/": COORDINATOR_ONLY,
     "admin/personal-data/access-log/": COORDINATOR_ONLY,

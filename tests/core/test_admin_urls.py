@@ -10,6 +10,8 @@ from django.urls import resolve, reverse
 
 SCREENS = [
     ("accounts_admin:stuck_work", [], "/admin/stuck-work/"),
+    ("accounts_privacy:index", [], "/admin/privacy-notices/"),
+    ("accounts_privacy:new", [], "/admin/privacy-notices/new/"),
     ("rights_admin:erasures", [], "/admin/personal-data/erasures/"),
     ("rights_admin:erasure", [5], "/admin/personal-data/erasures/5/"),
     ("rights_admin:access_log", [], "/admin/personal-data/access-log/"),

@@ -21,6 +21,20 @@ def rule_for(cohort: Cohort) -> CompletionRule:
     return CompletionRule.objects.filter(cohort=cohort).first() or CompletionRule(cohort=cohort)
 
 
+def _rules_read(enrolments: list[Enrolment]) -> dict[int, CompletionRule] | None:
+    """The rules where the caller read them with the enrolments' cohorts
+    (``select_related("completion_rule")``, as the certificates cohort page does)."""
+    rules = {}
+    for enrolment in enrolments:
+        cohort = enrolment._state.fields_cache.get("cohort")
+        if cohort is None or "completion_rule" not in cohort._state.fields_cache:
+            return None
+        rules[cohort.pk] = cohort._state.fields_cache["completion_rule"] or CompletionRule(
+            cohort_id=cohort.pk
+        )
+    return rules or None
+
+
 def rules_for(cohort_ids: Iterable[int]) -> dict[int, CompletionRule]:
     """cohort id -> its rule (the default where none was set), one query."""
     cohort_ids = set(cohort_ids)
@@ -44,7 +58,7 @@ def standings_for(
     """enrolment id -> its standing, in three queries however many enrolments there are."""
     now = now or timezone.now()
     enrolments = list(enrolments)
-    rules = rules_for(e.cohort_id for e in enrolments)
+    rules = _rules_read(enrolments) or rules_for(e.cohort_id for e in enrolments)
     sessions = prefetched_on_cohorts(enrolments, "sessions")  # in date order
     if sessions is None:
         sessions = {pk: [] for pk in rules}

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.consent import consent_history, consent_record, consented_purposes
 from accounts.forms import ConsentForm, PrivacyAcceptForm, ProfileForm
+from accounts.models import Organisation
 from accounts.portal import attention_for, panels_for
 from accounts.privacy import SESSION_KEY, acceptance_of, current_notice, notice_accept
 
@@ -14,6 +15,11 @@ from accounts.privacy import SESSION_KEY, acceptance_of, current_notice, notice_
 @login_required
 def me(request):
     """The learner home: each app contributes a panel (schedule, attendance, …)."""
+    user = request.user
+    if user.organisation_id:  # shown under the name: one read with its province, not two
+        user.organisation = Organisation.objects.select_related("province").get(
+            pk=user.organisation_id
+        )
     context = {
         "attention": attention_for(request),
         "panels": panels_for(request),

@@ -9,17 +9,21 @@ from accounts.access import is_coordinator, is_facilitator
 from accounts.portal import per_request
 from assignments import selectors
 from assignments.models import Assignment, Submission
-from cohorts.completion import CheckResult, completion_for_many
+from cohorts.completion import CheckResult, prefetched_on_cohorts
 from cohorts.models import Enrolment
+from cohorts.selectors import portal_completion, portal_enrolments
 
 
 def required_assignments_accepted(enrolments: Sequence[Enrolment]) -> dict[int, CheckResult]:
     """Met when every assignment required for completion is accepted for the person (their
     own submission, or their team's); two queries however many enrolments there are."""
     required: dict[int, list[Assignment]] = {e.cohort_id: [] for e in enrolments}
-    for assignment in Assignment.objects.filter(
-        cohort_id__in=required, required_for_completion=True
-    ):
+    read = prefetched_on_cohorts(enrolments, "assignments")  # /me/ read them already
+    if read is not None:
+        found = [a for rows in read.values() for a in rows if a.required_for_completion]
+    else:
+        found = Assignment.objects.filter(cohort_id__in=required, required_for_completion=True)
+    for assignment in found:
         required[assignment.cohort_id].append(assignment)
     accepted = _accepted(enrolments) if any(required.values()) else {}
     results = {}
@@ -58,9 +62,7 @@ def _result(required: list[Assignment], accepted: set[int]) -> CheckResult:
 
 
 def enrolments_for(request) -> list:
-    return per_request(
-        request, "assignments.enrolments", lambda: selectors.current_enrolments(request.user)
-    )
+    return portal_enrolments(request)
 
 
 def rows_for(request) -> list:
@@ -80,7 +82,7 @@ def me_panel(request):
     if enrolments:
         panel["rows"] = rows_for(request)
         # Every registered check (attendance, assignments) side by side, per cohort.
-        completions = completion_for_many(enrolments)
+        completions = portal_completion(request)
         panel["checks"] = [(e, completions[e.pk]) for e in enrolments]
     if is_coordinator(user) or is_facilitator(user):
         panel["queue"] = selectors.review_queue(user).count()

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from accounts.access import is_coordinator
@@ -60,9 +60,12 @@ def assignment_rows(user: User, enrolments: list[Enrolment] | None = None) -> li
     enrolments = current_enrolments(user) if enrolments is None else enrolments
     by_cohort = {e.cohort_id: e for e in enrolments}
     team_ids = [e.team_id for e in enrolments if e.team_id]
-    assignments = Assignment.objects.filter(cohort_id__in=by_cohort).select_related(
-        "cohort", "session"
+    # Read onto the cohorts, where the completion check finds them again (no second read).
+    cohorts = [e.cohort for e in enrolments]
+    prefetch_related_objects(
+        cohorts, Prefetch("assignments", queryset=Assignment.objects.select_related("session"))
     )
+    assignments = [a for cohort in cohorts for a in cohort.assignments.all()]
     owned = Q(team_id__in=team_ids) | Q(learner=user)
     submissions = {
         s.assignment_id: s

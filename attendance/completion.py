@@ -26,4 +26,5 @@ def _result(standing: Standing) -> CheckResult:
             "required": standing.required,
         },
         reasons=standing.reasons(),
+        detail=standing,
     )

@@ -4,20 +4,35 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import User
 from attendance.access import is_coordinator
 from attendance.days import session_days
-from attendance.models import AttendanceRecord, CompletionRule
+from attendance.models import AttendanceRecord, CompletionRule, Status
 from attendance.standing import SessionInfo, Standing, compute_standing
+from cohorts.completion import prefetched_on_cohorts
 from cohorts.models import Cohort, Enrolment, Session
 
 
 def rule_for(cohort: Cohort) -> CompletionRule:
     """The cohort's rule, or the default rule (80%) when none was set."""
     return CompletionRule.objects.filter(cohort=cohort).first() or CompletionRule(cohort=cohort)
+
+
+def _rules_read(enrolments: list[Enrolment]) -> dict[int, CompletionRule] | None:
+    """The rules where the caller read them with the enrolments' cohorts
+    (``select_related("completion_rule")``, as the certificates cohort page does)."""
+    rules = {}
+    for enrolment in enrolments:
+        cohort = enrolment._state.fields_cache.get("cohort")
+        if cohort is None or "completion_rule" not in cohort._state.fields_cache:
+            return None
+        rules[cohort.pk] = cohort._state.fields_cache["completion_rule"] or CompletionRule(
+            cohort_id=cohort.pk
+        )
+    return rules or None
 
 
 def rules_for(cohort_ids: Iterable[int]) -> dict[int, CompletionRule]:
@@ -43,11 +58,15 @@ def standings_for(
     """enrolment id -> its standing, in three queries however many enrolments there are."""
     now = now or timezone.now()
     enrolments = list(enrolments)
-    rules = rules_for(e.cohort_id for e in enrolments)
-    sessions: dict[int, list] = {pk: [] for pk in rules}
-    counted = Session.objects.filter(cohort_id__in=rules).exclude(status=Session.Status.CANCELLED)
-    for session in counted:  # in date order, which decides the excused days counted
-        sessions[session.cohort_id].append(session)
+    rules = _rules_read(enrolments) or rules_for(e.cohort_id for e in enrolments)
+    sessions = prefetched_on_cohorts(enrolments, "sessions")  # in date order
+    if sessions is None:
+        sessions = {pk: [] for pk in rules}
+        counted = Session.objects.filter(cohort_id__in=rules).exclude(
+            status=Session.Status.CANCELLED
+        )
+        for session in counted:  # in date order, which decides the excused days counted
+            sessions[session.cohort_id].append(session)
     infos = {pk: _infos(found, now) for pk, found in sessions.items()}
     statuses: dict[int, dict] = {e.pk: {} for e in enrolments}
     for enrolment_id, session_id, day, status in AttendanceRecord.objects.filter(
@@ -68,34 +87,38 @@ def standing_for(enrolment: Enrolment, *, now: dt.datetime | None = None) -> Sta
 class MyAttendance:
     enrolment: Enrolment
     standing: Standing
-    rows: list  # (session, [(day, record or None)])
+    rows: list  # (session, [(day, Status or None)])
 
 
-def my_attendance(user: User, *, now: dt.datetime | None = None) -> list[MyAttendance]:
-    """The learner's current enrolments with their sessions and records."""
-    now = now or timezone.now()
-    enrolments = (
-        Enrolment.objects.current()
-        .filter(user=user)
-        .select_related("cohort", "cohort__completion_rule")
-        .prefetch_related(
-            Prefetch("cohort__sessions", queryset=Session.objects.order_by("starts_at")),
-            "attendance_records",
-        )
-    )
+def my_attendance(
+    enrolments: list[Enrolment],
+    sessions: list[Session],
+    standings: dict[int, Standing] | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> list[MyAttendance]:
+    """The learner's enrolments with their cohorts' sessions (given, in date order) and the
+    status of each day; ``standings`` by enrolment id where the caller has them already
+    (the completion check computed them), the others computed here (three queries)."""
+    standings = dict(standings or {})
+    missing = [e for e in enrolments if e.pk not in standings]
+    if missing:
+        standings.update(standings_for(missing, now=now))
     result = []
     for enrolment in enrolments:
-        sessions = list(enrolment.cohort.sessions.all())
-        records = {(r.session_id, r.day): r for r in enrolment.attendance_records.all()}
-        statuses = {key: record.status for key, record in records.items()}
-        rule = getattr(enrolment.cohort, "completion_rule", None) or CompletionRule()
-        standing = compute_standing(rule, _infos(sessions, now), statuses)
+        standing = standings[enrolment.pk]
         rows = [
-            (session, [(day, records.get((session.pk, day))) for day in session_days(session)])
+            (session, [(day, _mark(standing, session, day)) for day in session_days(session)])
             for session in sessions
+            if session.cohort_id == enrolment.cohort_id
         ]
-        result.append(MyAttendance(enrolment=enrolment, standing=standing, rows=rows))
+        result.append(MyAttendance(enrolment, standing, rows))
     return result
+
+
+def _mark(standing: Standing, session: Session, day: dt.date) -> Status | None:
+    status = standing.statuses.get((session.pk, day))
+    return Status(status) if status else None
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,7 +10,9 @@ from django.utils.translation import gettext as _
 from accounts.portal import AttentionItem
 from attendance.days import current_day, day_window
 from attendance.models import AttendanceRecord
-from cohorts.models import Enrolment, Session
+from cohorts.selectors import portal_sessions
+
+NEAR = dt.timedelta(days=1)
 
 
 def attendance_section(request, session, enrolment) -> dict | None:
@@ -30,23 +33,26 @@ def attendance_section(request, session, enrolment) -> dict | None:
 
 
 def check_in_attention(request) -> list[AttentionItem]:
-    """A session of my cohorts whose check-in is open now and where I have not checked in."""
-    if not request.user.is_authenticated:
-        return []
+    """A session of my cohorts whose check-in is open now and where I have not checked in.
+    Starts from the sessions /me/ reads once: no query unless one is on within a day."""
     now = timezone.now()
-    sessions = Session.objects.filter(
-        cohort__enrolments__user=request.user,
-        cohort__enrolments__status__in=Enrolment.CURRENT_STATUSES,
-        starts_at__lte=now + dt.timedelta(days=1),
-        ends_at__gte=now - dt.timedelta(days=1),
-    ).exclude(status=Session.Status.CANCELLED)
+    near = [
+        session
+        for session in portal_sessions(request)
+        if not session.is_cancelled
+        and session.starts_at <= now + NEAR
+        and session.ends_at >= now - NEAR
+    ]
+    if not near:
+        return []
+    prefetch_related_objects(near, "check_in_settings")
     done = set(
-        AttendanceRecord.objects.filter(
-            enrolment__user=request.user, session__in=sessions
-        ).values_list("session_id", "day")
+        AttendanceRecord.objects.filter(enrolment__user=request.user, session__in=near).values_list(
+            "session_id", "day"
+        )
     )
     items = []
-    for session in sessions.select_related("check_in_settings").distinct():
+    for session in near:
         day = current_day(session, now)
         if day is None or (session.pk, day) in done:
             continue

@@ -67,6 +67,8 @@ class Standing:
     mandatory_missed: list[int] = field(default_factory=list)
     mandatory_excused: list[int] = field(default_factory=list)
     mandatory_pending: list[int] = field(default_factory=list)
+    # (session id, day) -> status: what the standing was computed from (/me/ shows it)
+    statuses: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def attended_display(self) -> str:
@@ -174,6 +176,7 @@ def compute_standing(
         total=total,
         required=sessions_required(rule.min_percent, total),
         min_percent=rule.min_percent,
+        statuses=statuses,
     )
     for info in sessions:
         credited = 0

@@ -25,7 +25,10 @@ def _require_coordinator(request):
 
 def index(request):
     _require_coordinator(request)
-    cohorts = Cohort.objects.select_related("certificate_settings__template").order_by("-number")
+    # The attendance rule comes along for the eligibility column (one query fewer).
+    cohorts = Cohort.objects.select_related(
+        "certificate_settings__template", "completion_rule"
+    ).order_by("-number")
     counts = {
         row["cohort_id"]: row
         for row in Certificate.objects.values("cohort_id").annotate(
@@ -54,7 +57,8 @@ def _count(status):
 
 def cohort_detail(request, cohort_id):
     _require_coordinator(request)
-    cohorts = Cohort.objects.select_related("certificate_settings__template")
+    # The attendance rule comes along for the eligibility column (one query fewer).
+    cohorts = Cohort.objects.select_related("certificate_settings__template", "completion_rule")
     cohort = get_object_or_404(cohorts, pk=cohort_id)
     # Read with the cohort: one query fewer (a reverse one-to-one raises AttributeError).
     choice = getattr(cohort, "certificate_settings", None)
@@ -67,14 +71,16 @@ _UNREAD = object()
 def _cohort_page(request, cohort, template_form=None, chosen=_UNREAD):
     if chosen is _UNREAD:
         chosen = selectors.cohort_template(cohort)
+    template_form = template_form or CohortTemplateForm(initial={"template": chosen})
+    default = next((t for t in template_form.read_templates() if t.is_default), None)
     context = {
         "cohort": cohort,
         "rows": selectors.cohort_eligibility(cohort),
         **_progress_context(IssuanceBatch.objects.filter(cohort=cohort).first()),
         "issue_form": IssueOneForm(),
         "chosen_template": chosen,
-        "cohort_template": chosen or selectors.default_template(),
-        "template_form": template_form or CohortTemplateForm(initial={"template": chosen}),
+        "cohort_template": chosen or default,
+        "template_form": template_form,
     }
     return render(request, "certificates/admin/cohort.html", context)
 

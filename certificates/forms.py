@@ -77,3 +77,11 @@ class CohortTemplateForm(forms.Form):
         required=False,
         empty_label=_("Default template"),
     )
+
+    def read_templates(self) -> list:
+        """The templates, read once for the select and for the page (which is the default),
+        instead of once each."""
+        field = self.fields["template"]
+        templates = list(field.queryset)
+        field.choices = [("", field.empty_label)] + [(t.pk, str(t)) for t in templates]
+        return templates

@@ -61,11 +61,13 @@ def cohort_eligibility(cohort: Cohort) -> list[EligibilityRow]:
     enrolments = (
         Enrolment.objects.current()
         .filter(cohort=cohort)
-        .select_related("user", "team", "cohort")
+        .select_related("user", "team")
         .prefetch_related(Prefetch("certificates", queryset=valid, to_attr="current_certificates"))
         .order_by("user__first_name", "user__last_name")
     )
     enrolments = list(enrolments)
+    for enrolment in enrolments:  # the page's cohort, with what it read along (the rule)
+        enrolment.cohort = cohort
     completions = completion_for_many(enrolments)
     return [
         EligibilityRow(e, completions[e.pk], (e.current_certificates or [None])[0])

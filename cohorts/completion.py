@@ -19,10 +19,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CheckResult:
+    """``detail`` is what the check computed, for a screen that shows more than the
+    summary (attendance puts its Standing there, so /me/ computes it once)."""
+
     name: str
     met: bool
     summary: str
     reasons: list[str] = field(default_factory=list)
+    detail: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,20 @@ def override_checks(*checks: Check) -> Iterator[None]:
         yield
     finally:
         _CHECKS[:] = saved
+
+
+def prefetched_on_cohorts(enrolments: Sequence["Enrolment"], name: str) -> dict[int, list] | None:
+    """cohort id -> the rows of ``name`` (a relation of Cohort) that the caller already read
+    onto the enrolments' cohorts (/me/ reads sessions, assignments and evaluations once per
+    request), so a check need not read them again; None when any cohort lacks them."""
+    found = {}
+    for enrolment in enrolments:
+        cohort = enrolment._state.fields_cache.get("cohort")
+        prefetched = getattr(cohort, "_prefetched_objects_cache", {})
+        if name not in prefetched:
+            return None
+        found[enrolment.cohort_id] = list(prefetched[name])
+    return found
 
 
 def completion_for_many(enrolments: Iterable["Enrolment"]) -> dict[int, Completion]:

@@ -9,10 +9,10 @@ from cohorts.services import calendar_token_for
 
 def schedule_panel(request) -> dict | None:
     user = request.user
-    enrolments = list(selectors.current_enrolments(user=user))
+    enrolments = selectors.portal_enrolments(request)
     if not enrolments:
         return teaching_panel(request)
-    sessions = list(selectors.sessions_for_schedule(cohort_ids=[e.cohort_id for e in enrolments]))
+    sessions = selectors.portal_sessions(request)
     now = timezone.now()
     token = calendar_token_for(user=user)
     blocks = []

@@ -9,6 +9,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.models import User
+from accounts.portal import per_request
+from cohorts.completion import Completion, completion_for_many
 from cohorts.models import Cohort, Enrolment, PublicHoliday, Session, SessionNotice, Team
 
 LIVE = ~Q(status=Session.Status.CANCELLED)
@@ -29,6 +31,38 @@ def current_enrolments(*, user: User) -> QuerySet[Enrolment]:
         .filter(user=user)
         .select_related("cohort", "team__advisor", "team__organisation")
         .order_by("-cohort__number")
+    )
+
+
+def portal_enrolments(request) -> list[Enrolment]:
+    """The signed-in person's current enrolments, read once per request: every source of
+    /me/ (schedule, attendance, work, evaluations, learning, directory) starts from these
+    objects instead of reading them again (#16 item 7). Each cohort comes with its
+    sessions (cancelled ones too) in date order, so the attendance rule reads them here."""
+    if not request.user.is_authenticated:
+        return []
+    sessions = Session.objects.select_related("venue__province", "module", "site_visit")
+    return per_request(
+        request,
+        "cohorts.enrolments",
+        lambda: list(
+            current_enrolments(user=request.user).prefetch_related(
+                Prefetch("cohort__sessions", queryset=sessions.order_by("starts_at", "number"))
+            )
+        ),
+    )
+
+
+def portal_sessions(request) -> list[Session]:
+    """Every session of those enrolments' cohorts, in date order (no query of its own)."""
+    sessions = [s for e in portal_enrolments(request) for s in e.cohort.sessions.all()]
+    return sorted(sessions, key=lambda s: (s.starts_at, s.number))
+
+
+def portal_completion(request) -> dict[int, Completion]:
+    """Those enrolments' completion (every registered check), computed once per request."""
+    return per_request(
+        request, "cohorts.completion", lambda: completion_for_many(portal_enrolments(request))
     )
 
 

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
-from cohorts.completion import CheckResult
+from cohorts.completion import CheckResult, prefetched_on_cohorts
 from cohorts.models import Enrolment
 from evaluations.models import Answered, Evaluation
 
@@ -13,9 +13,12 @@ def programme_evaluation_returned(enrolments: Sequence[Enrolment]) -> dict[int, 
     """Met when the person returned every evaluation their cohort requires for completion.
     One query when no cohort requires one, two otherwise, however many enrolments."""
     required: dict[int, list[Evaluation]] = {e.cohort_id: [] for e in enrolments}
-    for evaluation in Evaluation.objects.filter(
-        cohort_id__in=required, required_for_completion=True
-    ):
+    read = prefetched_on_cohorts(enrolments, "evaluations")  # /me/ read them already
+    if read is not None:
+        found = [e for rows in read.values() for e in rows if e.required_for_completion]
+    else:
+        found = Evaluation.objects.filter(cohort_id__in=required, required_for_completion=True)
+    for evaluation in found:
         required[evaluation.cohort_id].append(evaluation)
     done: set[tuple[int, int]] = set()
     if any(required.values()):

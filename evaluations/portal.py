@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.portal import AttentionItem
+from cohorts.selectors import portal_enrolments
 from evaluations import selectors
 
 
@@ -25,7 +26,7 @@ def evaluation_attention(request) -> list[AttentionItem]:
             when=w.evaluation.closes,
             order=15,
         )
-        for w in selectors.waiting_for(request.user)
+        for w in selectors.waiting_for(request.user, enrolments=portal_enrolments(request))
     ]
 
 

@@ -6,7 +6,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count, Exists, Func, IntegerField, OuterRef, Subquery
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -34,12 +44,12 @@ def current_enrolments(user: Any) -> list[Enrolment]:
 
 
 def evaluations_of(enrolments: list[Enrolment]) -> list[Evaluation]:
-    return list(
-        Evaluation.objects.filter(cohort_id__in={e.cohort_id for e in enrolments})
-        .select_related("session", "cohort")
-        .annotate(n_questions=Count("questions"))
-        .order_by("pk")
-    )
+    """The evaluations of these enrolments' cohorts, read onto the cohorts (one query), where
+    the completion check finds them again on /me/."""
+    cohorts = [e.cohort for e in enrolments]
+    found = Evaluation.objects.select_related("session").annotate(n_questions=Count("questions"))
+    prefetch_related_objects(cohorts, Prefetch("evaluations", queryset=found))
+    return sorted((e for cohort in cohorts for e in cohort.evaluations.all()), key=lambda e: e.pk)
 
 
 def answered_ids(enrolments: list[Enrolment], evaluations: list[Evaluation]) -> set[int]:
@@ -57,9 +67,12 @@ class Waiting:
     enrolment: Enrolment
 
 
-def waiting_for(user: Any, *, now: dt.datetime | None = None) -> list[Waiting]:
-    """Open evaluations this person has not answered yet, closing soonest first (3 queries)."""
-    enrolments = current_enrolments(user)
+def waiting_for(
+    user: Any, *, enrolments: list[Enrolment] | None = None, now: dt.datetime | None = None
+) -> list[Waiting]:
+    """Open evaluations this person has not answered yet, closing soonest first (3 queries;
+    2 when given the person's current enrolments, as /me/ does)."""
+    enrolments = current_enrolments(user) if enrolments is None else enrolments
     if not enrolments:
         return []
     now = now or timezone.now()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.portal import AttentionItem, per_request
+from cohorts.selectors import portal_enrolments, portal_sessions
 from learning import selectors
 
 UNREAD_LISTED = 3
@@ -36,7 +37,9 @@ def _announcements(request) -> list:
     return per_request(
         request,
         "learning.announcements",
-        lambda: list(selectors.announcements_for(user=request.user)),
+        lambda: list(
+            selectors.announcements_for(user=request.user, enrolments=portal_enrolments(request))
+        ),
     )
 
 
@@ -64,7 +67,10 @@ def learning_attention(request) -> list[AttentionItem]:
         )
         for a in unread[:UNREAD_LISTED]
     ]
-    for session, count in selectors.new_materials(user=request.user):
+    found = selectors.new_materials(
+        user=request.user, enrolments=portal_enrolments(request), sessions=portal_sessions(request)
+    )
+    for session, count in found:
         label = ngettext(
             "New material: session %(number)s",
             "%(count)s new materials: session %(number)s",

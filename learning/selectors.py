@@ -44,10 +44,20 @@ def public_materials(*, module) -> QuerySet[Material]:
     ).order_by("available_from", "pk")
 
 
-def new_materials(*, user: User, now: dt.datetime | None = None) -> list[tuple[Session, int]]:
-    """Sessions of my current cohorts with materials I have not opened, made available lately."""
+def new_materials(
+    *,
+    user: User,
+    now: dt.datetime | None = None,
+    enrolments: list[Enrolment] | None = None,
+    sessions: list[Session] | None = None,
+) -> list[tuple[Session, int]]:
+    """Sessions of my current cohorts (of ``enrolments`` when given) with materials I have
+    not opened, made available lately; taken from ``sessions`` when the caller has them."""
     now = now or timezone.now()
-    cohort_ids = Enrolment.objects.current().filter(user=user).values("cohort_id")
+    if enrolments is None:
+        cohort_ids = Enrolment.objects.current().filter(user=user).values("cohort_id")
+    else:
+        cohort_ids = [e.cohort_id for e in enrolments]
     unopened = (
         Material.objects.filter(
             session__cohort_id__in=cohort_ids, available_from__lte=now,
@@ -58,8 +68,9 @@ def new_materials(*, user: User, now: dt.datetime | None = None) -> list[tuple[S
         .annotate(count=Count("pk"))
     )  # fmt: skip
     counts = {row["session_id"]: row["count"] for row in unopened}
-    sessions = Session.objects.filter(pk__in=counts).order_by("starts_at")
-    return [(session, counts[session.pk]) for session in sessions]
+    if sessions is None:
+        sessions = list(Session.objects.filter(pk__in=counts).order_by("starts_at"))
+    return [(session, counts[session.pk]) for session in sessions if session.pk in counts]
 
 
 def _audience_q(enrolments: list[Enrolment]) -> Q:
@@ -74,12 +85,17 @@ def _audience_q(enrolments: list[Enrolment]) -> Q:
 
 
 def announcements_for(
-    *, user: User, session: Session | None = None, now: dt.datetime | None = None
+    *,
+    user: User,
+    session: Session | None = None,
+    now: dt.datetime | None = None,
+    enrolments: list[Enrolment] | None = None,
 ) -> QuerySet[Announcement]:
-    """What was announced to my current enrolments (or about one session), pinned first,
-    each with ``is_read`` for me."""
+    """What was announced to my current enrolments (given, as /me/ does, or read here; or
+    about one session), pinned first, each with ``is_read`` for me."""
     now = now or timezone.now()
-    enrolments = list(Enrolment.objects.current().filter(user=user).select_related("cohort"))
+    if enrolments is None:
+        enrolments = list(Enrolment.objects.current().filter(user=user).select_related("cohort"))
     found = Announcement.objects.filter(_audience_q(enrolments), published_at__lte=now)
     if not enrolments:
         found = Announcement.objects.none()  # still annotated below: callers filter on is_read

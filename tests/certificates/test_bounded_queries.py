@@ -91,6 +91,20 @@ def test_the_cohort_page_reads_the_same_queries_for_20_and_200_learners(
     assert page_queries(client, large) == page_queries(client, small)
 
 
+def test_the_cohort_page_of_200_learners_reads_at_most_20_queries(
+    client, coordinator, template, django_assert_max_num_queries
+):
+    """#16 item 7: the rule read with the cohort, the templates read once for the select
+    and the default; the eligibility column and the choice of template still show."""
+    cohort = cohort_of(200)
+    client.force_login(coordinator)
+    page_queries(client, cohort)  # warm caches (site root, roles)
+    with django_assert_max_num_queries(20):
+        response = client.get(f"{BASE}/cohort/{cohort.pk}/")
+    html = response.content.decode()
+    assert template.name in html and html.count('name="template"') == 1
+
+
 def test_the_batch_start_reads_the_same_queries_for_20_and_200_learners(template):
     small, large = cohort_of(20), cohort_of(200)
     counts = [queries(lambda c=c: services.batch_start(cohort=c)) for c in (small, large)]

@@ -33,7 +33,7 @@ def manage(*args, env):
         env=clean,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,  # Django starting on a busy 2-core machine took over 120 s
     )
 
 

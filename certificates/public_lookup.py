@@ -13,8 +13,11 @@ once: the script looks under the current generation only), the counts of lookups
 (same hash, same fields, flushed by lookups_flush).
 """
 
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
+
+from redis.exceptions import RedisError
 
 from django.conf import settings
 from django.core.cache import cache
@@ -24,6 +27,8 @@ from django.utils import timezone
 from certificates import lookups, public_cache, verification
 from certificates.models import Certificate, LookupCount
 from core import redis as core_redis
+
+logger = logging.getLogger(__name__)
 
 # KEYS: the client's lookups this minute, its misses, the generation, the day's counts.
 # ARGV: lookup ceiling, miss limit, entry key before and after the generation, the
@@ -62,7 +67,18 @@ def look_up(request, channel: str, code: str, fragment: str = "") -> Lookup:
 
     fragment: a name under the certificate's entry (see fragment_name) whose cached
     value is read in the same round trip, e.g. the verify page's rendered verdict.
+    With Redis unreachable the lookup is answered from the database and counted there
+    at once (no rate limit meanwhile): certificates keep verifying while Redis is down.
     """
+    try:
+        return _look_up(request, channel, code, fragment)
+    except RedisError:
+        logger.warning("Redis unreachable: certificate lookup answered from the database")
+        with core_redis.unreachable():
+            return _look_up(request, channel, code, fragment)
+
+
+def _look_up(request, channel: str, code: str, fragment: str) -> Lookup:
     entry = public_cache.code_entry(code)
     redis = core_redis.client()
     if redis is not None and entry is not None:

@@ -4,15 +4,34 @@ None when REDIS_URL is unset (the embedded default): callers fall back to the da
 Keys share the cache's prefix, so installations on one Redis keep apart.
 """
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import redis
 
 from django.conf import settings
 
+_local = threading.local()
+
 
 def client() -> redis.Redis | None:
-    return _client(settings.REDIS_URL) if settings.REDIS_URL else None
+    if not settings.REDIS_URL or getattr(_local, "unreachable", False):
+        return None
+    return _client(settings.REDIS_URL)
+
+
+@contextmanager
+def unreachable() -> Iterator[None]:
+    """Within it, client() is None for this thread: a caller that met a RedisError takes
+    its database path instead (what it does with no Redis configured) and keeps answering."""
+    before = getattr(_local, "unreachable", False)
+    _local.unreachable = True
+    try:
+        yield
+    finally:
+        _local.unreachable = before
 
 
 @lru_cache(maxsize=4)

@@ -87,3 +87,20 @@ def test_without_redis_each_lookup_is_written_directly(client, certificate, sett
     assert _stored(certificate) == {("api", "valid"): 2}
     assert lookups.lookups_flush() == 0
     assert selectors.lookup_counts()[0].total == 2
+
+
+def test_with_redis_unreachable_a_lookup_is_answered_and_counted_in_the_database(
+    client, certificate, redis_url, settings
+):
+    """A stopped Redis answered every certificate lookup with a server error: the rate limit
+    and the count went to Redis unguarded. Now the lookup is answered from the database and
+    counted there at once, so the coordinator's counts stay exact (the limits rest meanwhile)."""
+    _lookups(client, certificate, 1)  # cached while Redis was up
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
+
+    api = client.get(f"/api/v1/certificates/{certificate.short_code}")
+    page = client.get(f"/verify/{certificate.short_code}/")
+
+    assert api.status_code == 200 and api.json()["status"] == "valid"
+    assert page.status_code == 200
+    assert _stored(certificate) == {("api", "valid"): 1, ("page", "valid"): 1}

@@ -4,6 +4,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -34,7 +35,7 @@ def current_enrolments(*, user: User) -> QuerySet[Enrolment]:
     )
 
 
-def portal_enrolments(request) -> list[Enrolment]:
+def portal_enrolments(request: HttpRequest) -> list[Enrolment]:
     """The signed-in person's current enrolments, read once per request: every source of
     /me/ (schedule, attendance, work, evaluations, learning, directory) starts from these
     objects instead of reading them again (#16 item 7). Each cohort comes with its
@@ -53,13 +54,13 @@ def portal_enrolments(request) -> list[Enrolment]:
     )
 
 
-def portal_sessions(request) -> list[Session]:
+def portal_sessions(request: HttpRequest) -> list[Session]:
     """Every session of those enrolments' cohorts, in date order (no query of its own)."""
     sessions = [s for e in portal_enrolments(request) for s in e.cohort.sessions.all()]
     return sorted(sessions, key=lambda s: (s.starts_at, s.number))
 
 
-def portal_completion(request) -> dict[int, Completion]:
+def portal_completion(request: HttpRequest) -> dict[int, Completion]:
     """Those enrolments' completion (every registered check), computed once per request."""
     return per_request(
         request, "cohorts.completion", lambda: completion_for_many(portal_enrolments(request))

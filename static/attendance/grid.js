@@ -7,6 +7,9 @@ document.addEventListener("DOMContentLoaded", function () {
   // with the Thai layout the P key types "ย", but its code is still KeyP.
   var KEYS = { KeyP: "present", KeyL: "late", KeyE: "excused", KeyA: "absent" };
   var focusAfterSwap = null; // {row: id, status: button to focus} for the row being replaced
+  // Marks sent or answered since a refresh began: its statuses may predate them, and
+  // applying them would blank a mark just made (seen on a loaded machine), so it is dropped.
+  var marks = 0;
 
   grid.addEventListener("keydown", function (event) {
     var row = event.target.closest && event.target.closest(".att-row");
@@ -29,7 +32,9 @@ document.addEventListener("DOMContentLoaded", function () {
 
   // The row is replaced by the server's (outerHTML): the element that had the focus is
   // gone, so remember where the focus was and put it back in the new row by its id.
+  grid.addEventListener("htmx:afterRequest", function () { marks += 1; });
   grid.addEventListener("htmx:beforeRequest", function (event) {
+    marks += 1;
     var row = event.detail.elt.closest && event.detail.elt.closest(".att-row");
     if (row && row.contains(document.activeElement)) {
       focusAfterSwap = { row: row.id, status: document.activeElement.dataset.status };
@@ -65,10 +70,11 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   function refresh() {
+    var seen = marks;
     fetch(grid.dataset.statusesUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) {
-        if (!data) return;
+        if (!data || seen !== marks) return; // the next refresh, five seconds on, applies
         apply(data.statuses);
         var marked = document.getElementById("att-marked");
         if (marked) marked.textContent = data.marked;

@@ -9,7 +9,7 @@ from accounts.access import is_coordinator, is_facilitator
 from accounts.portal import per_request
 from assignments import selectors
 from assignments.models import Assignment, Submission
-from cohorts.completion import CheckResult, prefetched_on_cohorts
+from cohorts.completion import CheckResult, required_for_completion
 from cohorts.models import Enrolment
 from cohorts.selectors import portal_completion, portal_enrolments
 
@@ -17,14 +17,9 @@ from cohorts.selectors import portal_completion, portal_enrolments
 def required_assignments_accepted(enrolments: Sequence[Enrolment]) -> dict[int, CheckResult]:
     """Met when every assignment required for completion is accepted for the person (their
     own submission, or their team's); two queries however many enrolments there are."""
-    required: dict[int, list[Assignment]] = {e.cohort_id: [] for e in enrolments}
-    read = prefetched_on_cohorts(enrolments, "assignments")  # /me/ read them already
-    if read is not None:
-        found = [a for rows in read.values() for a in rows if a.required_for_completion]
-    else:
-        found = Assignment.objects.filter(cohort_id__in=required, required_for_completion=True)
-    for assignment in found:
-        required[assignment.cohort_id].append(assignment)
+    required: dict[int, list[Assignment]] = required_for_completion(
+        enrolments, "assignments", Assignment
+    )
     accepted = _accepted(enrolments) if any(required.values()) else {}
     results = {}
     for enrolment in enrolments:

@@ -87,6 +87,20 @@ def prefetched_on_cohorts(enrolments: Sequence["Enrolment"], name: str) -> dict[
     return found
 
 
+def required_for_completion(enrolments: Sequence["Enrolment"], name: str, model) -> dict[int, list]:
+    """cohort id -> its rows of ``name`` (assignments, evaluations) that are
+    ``required_for_completion``: from what /me/ already read, else one query."""
+    required: dict[int, list] = {e.cohort_id: [] for e in enrolments}
+    read = prefetched_on_cohorts(enrolments, name)
+    if read is not None:
+        found = [row for rows in read.values() for row in rows if row.required_for_completion]
+    else:
+        found = model.objects.filter(cohort_id__in=required, required_for_completion=True)
+    for row in found:
+        required[row.cohort_id].append(row)
+    return required
+
+
 def completion_for_many(enrolments: Iterable["Enrolment"]) -> dict[int, Completion]:
     """Every enrolment's completion, keyed by its id: each check runs once for all."""
     enrolments = list(enrolments)

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
-from cohorts.completion import CheckResult, prefetched_on_cohorts
+from cohorts.completion import CheckResult, required_for_completion
 from cohorts.models import Enrolment
 from evaluations.models import Answered, Evaluation
 
@@ -12,14 +12,9 @@ from evaluations.models import Answered, Evaluation
 def programme_evaluation_returned(enrolments: Sequence[Enrolment]) -> dict[int, CheckResult]:
     """Met when the person returned every evaluation their cohort requires for completion.
     One query when no cohort requires one, two otherwise, however many enrolments."""
-    required: dict[int, list[Evaluation]] = {e.cohort_id: [] for e in enrolments}
-    read = prefetched_on_cohorts(enrolments, "evaluations")  # /me/ read them already
-    if read is not None:
-        found = [e for rows in read.values() for e in rows if e.required_for_completion]
-    else:
-        found = Evaluation.objects.filter(cohort_id__in=required, required_for_completion=True)
-    for evaluation in found:
-        required[evaluation.cohort_id].append(evaluation)
+    required: dict[int, list[Evaluation]] = required_for_completion(
+        enrolments, "evaluations", Evaluation
+    )
     done: set[tuple[int, int]] = set()
     if any(required.values()):
         done = set(

@@ -39,6 +39,19 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if os.environ.get("PMS_TEST_EMAIL_DIR"):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = os.environ["PMS_TEST_EMAIL_DIR"]
+# A drill that must stop a worker between two tasks (tests/assignments/
+# test_review_notify_worker_killed.py) has the worker pause PMS_TEST_TASK_PAUSE seconds
+# after each task, as a busy worker would: on an idle machine one-email tasks take a
+# millisecond and a whole queue could go out between two of the drill's polls.
+if os.environ.get("PMS_TEST_TASK_PAUSE"):
+    import time
+
+    from celery.signals import task_postrun
+
+    def _pause_after_task(**kwargs):
+        time.sleep(float(os.environ["PMS_TEST_TASK_PAUSE"]))
+
+    task_postrun.connect(_pause_after_task, weak=False)
 MFA_REQUIRED_FOR_STAFF = False
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
 ALLOWED_HOSTS = ["*"]

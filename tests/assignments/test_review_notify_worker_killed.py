@@ -58,6 +58,7 @@ def test_each_learner_gets_one_review_email_when_the_worker_is_killed_mid_send(w
     mail_dir = tmp_path / "mail"
     mail_dir.mkdir()
     worker.env["PMS_TEST_EMAIL_DIR"] = str(mail_dir)
+    worker.env["PMS_TEST_TASK_PAUSE"] = "0.2"  # the drill's polls see it between sends
     process = worker.start("reviews")
 
     for submission in submissions:  # each review queues its email after commit

@@ -6,7 +6,7 @@ document.addEventListener("DOMContentLoaded", function () {
   // Physical keys (event.code), so the shortcuts work whatever the keyboard layout:
   // with the Thai layout the P key types "ย", but its code is still KeyP.
   var KEYS = { KeyP: "present", KeyL: "late", KeyE: "excused", KeyA: "absent" };
-  var focusAfterSwap = null; // {row: id, status: button to focus} for the row being replaced
+  var focusAfterSwap = null; // {row: id, element: the row being replaced}
   // Marks sent or answered since a refresh began: its statuses may predate them, and
   // applying them would blank a mark just made (seen on a loaded machine), so it is dropped.
   var marks = 0;
@@ -32,19 +32,30 @@ document.addEventListener("DOMContentLoaded", function () {
 
   // The row is replaced by the server's (outerHTML): the element that had the focus is
   // gone, so remember where the focus was and put it back in the new row by its id.
-  grid.addEventListener("htmx:afterRequest", function () { marks += 1; });
+  // After a mark, the "n / N marked" count is read again soon (debounced), not only every 5 s.
+  var soon = null;
+  grid.addEventListener("htmx:afterRequest", function () {
+    marks += 1;
+    clearTimeout(soon);
+    soon = setTimeout(refresh, 400);
+  });
   grid.addEventListener("htmx:beforeRequest", function (event) {
     marks += 1;
     var row = event.detail.elt.closest && event.detail.elt.closest(".att-row");
     if (row && row.contains(document.activeElement)) {
-      focusAfterSwap = { row: row.id, status: document.activeElement.dataset.status };
+      focusAfterSwap = { row: row.id, element: row };
     }
   });
-  document.body.addEventListener("htmx:afterSettle", function () {
+  // At the swap itself (not after htmx's settle delay), and only if the focus went with the
+  // replaced row: a facilitator who already moved on (P, then ArrowDown before the answer)
+  // keeps the focus where it is, and the next key marks the row they moved to.
+  document.body.addEventListener("htmx:afterSwap", function () {
     if (!focusAfterSwap) return;
     var row = document.getElementById(focusAfterSwap.row);
+    if (row === focusAfterSwap.element) return; // another row was swapped: still waiting
     focusAfterSwap = null;
-    if (!row) return;
+    var active = document.activeElement;
+    if (!row || (active && active !== document.body && active.isConnected)) return;
     var button = row.querySelector(".att-btn.is-current") || row.querySelector(".att-btn");
     if (button) button.focus();
   });

@@ -47,13 +47,6 @@ def test_a_learner_checks_in_on_a_phone_and_the_coordinator_sees_it(phone, page,
     screenshot(page, "attendance-grid-updated")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Regression found by the last full run of 2026-12-02: run after the check-in test "
-    "of this module, the third row's ลา (excused, with its reason prompt) is not recorded; "
-    "alone it passes, and main before that day's merges passes both. Kept visible, not "
-    "skipped: the next session bisects the merges (see the closing note).",
-)
 def test_a_facilitator_marks_a_row_after_another_by_keyboard_on_the_thai_layout(page, demo):
     """Physical keys: with the Thai layout P types "ย", L "ส", E "ำ"; the focus stays in the
     grid after each row is replaced, and a Thai reason is kept as typed (not %E0%B8...)."""
@@ -75,9 +68,9 @@ def test_a_facilitator_marks_a_row_after_another_by_keyboard_on_the_thai_layout(
     log_in(page, demo.url, "facilitator@example.org", next_url="/admin/")
     page.goto(f"{demo.url}/admin/attendance/session/{session.pk}/?day={day.isoformat()}")
     rows = page.locator("tr.att-row")
-    first_id = rows.nth(0).get_attribute("data-enrolment")
-    second_id = rows.nth(1).get_attribute("data-enrolment")
-    third_id = rows.nth(2).get_attribute("data-enrolment")
+    first_id, second_id, third_id, *ahead = (
+        rows.nth(n).get_attribute("data-enrolment") for n in range(6)
+    )
     reason = "ไปราชการที่จังหวัด ๑๐๐%"
     page.on("dialog", lambda dialog: dialog.accept(reason))
 
@@ -101,6 +94,17 @@ def test_a_facilitator_marks_a_row_after_another_by_keyboard_on_the_thai_layout(
     third = page.locator(f"#row-{third_id}")
     expect(third).to_have_attribute("data-status", "excused")
     expect(third.locator('button[data-status="excused"]')).to_be_focused()
+
+    # Typing ahead: P, ArrowDown, L, ArrowDown, A without waiting for the answers. A row's
+    # answer must not pull the focus back to it once the facilitator moved on (it did, after
+    # htmx's settle delay, and the next key marked the row above).
+    for key in [("KeyP", "ย"), ("KeyL", "ส"), ("KeyA", "ฟ")]:
+        page.keyboard.press("ArrowDown")
+        thai_key(*key)
+    for enrolment, status in zip(ahead, ["present", "late", "absent"], strict=True):
+        expect(page.locator(f"#row-{enrolment}")).to_have_attribute("data-status", status)
+    expect(page.locator(f"#row-{ahead[2]}").locator(".att-btn.is-current")).to_be_focused()
+    expect(page.locator("#att-marked")).to_have_text("6")  # read again soon after a mark
     screenshot(page, "attendance-grid-keyboard-thai")
 
     record = AttendanceRecord.objects.get(session=session, enrolment_id=third_id)
@@ -108,7 +112,14 @@ def test_a_facilitator_marks_a_row_after_another_by_keyboard_on_the_thai_layout(
     statuses = dict(
         AttendanceRecord.objects.filter(session=session).values_list("enrolment_id", "status")
     )
-    assert statuses == {int(first_id): "present", int(second_id): "late", int(third_id): "excused"}
+    assert statuses == {
+        int(first_id): "present",
+        int(second_id): "late",
+        int(third_id): "excused",
+        int(ahead[0]): "present",
+        int(ahead[1]): "late",
+        int(ahead[2]): "absent",
+    }
     page.goto(demo.url + reverse("attendance_admin:record", args=[record.pk]))
     expect(page.locator("body")).to_contain_text(reason)
     screenshot(page, "attendance-record-thai-reason")

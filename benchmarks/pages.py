@@ -16,7 +16,6 @@ import argparse
 import os
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -29,9 +28,11 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
 
 from wagtail.models import Page  # noqa: E402
+
+from benchmarks.measure import timed_get  # noqa: E402
 
 PAGES = [
     ("home", "/"),
@@ -48,16 +49,6 @@ PAGES = [
 ]
 
 
-def _get(client: Client, url: str) -> tuple[float, int]:
-    with CaptureQueriesContext(connection) as queries:
-        start = time.perf_counter()
-        response = client.get(url)
-        elapsed = (time.perf_counter() - start) * 1000
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}")
-    return elapsed, len(queries)
-
-
 def _figures(timings: list[float], queries: int) -> str:
     p90 = statistics.quantiles(timings, n=10)[-1] if len(timings) > 1 else timings[0]
     return f"{statistics.median(timings):>7.1f} {p90:>7.1f} {queries:>4}"
@@ -66,14 +57,14 @@ def _figures(timings: list[float], queries: int) -> str:
 def measure(client: Client, url: str, runs: int) -> tuple[str, str, str]:
     with override_settings(PAGE_CACHE_SECONDS=0):
         client.get(url)  # warm what is not the page cache: renditions, root paths, menus
-        uncached = [_get(client, url) for _ in range(runs)]
+        uncached = [timed_get(client, url) for _ in range(runs)]
     client.get(url)
-    warm = [_get(client, url) for _ in range(runs)]
+    warm = [timed_get(client, url) for _ in range(runs)]
     after_publish = []
     page = Page.objects.live().filter(depth=2).first()
     for _ in range(max(3, runs // 5)):
         page.specific.save_revision().publish()  # clears the page cache (cms/apps.py)
-        after_publish.append(_get(client, url))
+        after_publish.append(timed_get(client, url))
     return tuple(  # type: ignore[return-value]
         _figures([t for t, _ in rows], rows[-1][1]) for rows in (uncached, warm, after_publish)
     )

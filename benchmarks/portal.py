@@ -19,7 +19,6 @@ import argparse
 import os
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -30,13 +29,12 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import User  # noqa: E402
 from accounts.privacy import current_notice, has_accepted, notice_accept  # noqa: E402
+from benchmarks.measure import timed_get  # noqa: E402
 from cohorts.models import Cohort, Enrolment  # noqa: E402
 from evaluations.models import Evaluation  # noqa: E402
 
@@ -80,16 +78,6 @@ def _accept_notice(person) -> None:
         notice_accept(user=person, notice=notice)
 
 
-def _get(client: Client, url: str) -> tuple[float, int]:
-    with CaptureQueriesContext(connection) as queries:
-        start = time.perf_counter()
-        response = client.get(url, HTTP_HOST="127.0.0.1")
-        elapsed = (time.perf_counter() - start) * 1000
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}")
-    return elapsed, len(queries)
-
-
 def _verdict(goal: str, queries: int, p50: float) -> str:
     most_queries, most_ms = GOALS[goal]
     met = queries <= most_queries and (most_ms is None or p50 <= most_ms)
@@ -112,10 +100,11 @@ def main() -> None:
         person = User.objects.get(email=email)
         _accept_notice(person)
         client.force_login(person)
-        _get(client, url)  # the first request loads templates and fills caches
+        # The first request loads templates and fills caches.
+        timed_get(client, url, HTTP_HOST="127.0.0.1")
         timings, queries = [], 0
         for _ in range(args.runs):
-            elapsed, queries = _get(client, url)
+            elapsed, queries = timed_get(client, url, HTTP_HOST="127.0.0.1")
             timings.append(elapsed)
         p50 = statistics.median(timings)
         p90 = statistics.quantiles(timings, n=10)[-1] if len(timings) > 1 else p50

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.core.cache import cache
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from wagtail.models import Locale, Page
 
@@ -33,6 +34,28 @@ def localized_objects(
             queryset = queryset.live()
         found = {obj.translation_key: obj for obj in queryset}
     return [found.get(obj.translation_key, obj) for obj in objects]
+
+
+def localized_linked(
+    links: QuerySet, field: str, model: type, select_related: tuple[str, ...] = ()
+) -> list:
+    """What each of an orderable's links points at (`field`), in the active locale when a
+    translation exists, in the links' order: one query in every language, where reading
+    the links and then their translations takes two."""
+    locale = Locale.get_active()
+    order = links.filter(**{f"{field}__translation_key": OuterRef("translation_key")})
+    rows = (
+        model.objects.filter(translation_key__in=links.values(f"{field}__translation_key"))
+        .filter(Q(locale=locale) | Q(pk__in=links.values(field)))
+        .annotate(link_order=Subquery(order.values("sort_order")[:1]))
+        .select_related(*select_related)
+        .order_by("link_order", "pk")
+    )
+    chosen: dict = {}
+    for row in rows:  # the translation in the active locale wins over the linked original
+        if row.translation_key not in chosen or row.locale_id == locale.pk:
+            chosen[row.translation_key] = row
+    return list(chosen.values())
 
 
 def latest_news(locale: Locale | int, limit: int = 3) -> list[NewsPage]:

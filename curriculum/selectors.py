@@ -3,14 +3,14 @@
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from cms.context import page_context
 from cms.lookups import public
-from cms.selectors import localized_objects
+from cms.selectors import localized_linked, localized_objects
 from curriculum.models import (
     CourseModulePage,
     Facilitator,
@@ -28,9 +28,12 @@ def _live_children(page: Page, model: type[Page]) -> Any:
 
 
 def programme_context(page: Page) -> dict:
-    links = list(page.partners.select_related("partner", "partner__logo"))
-    partners = localized_objects([link.partner for link in links], Partner, ("logo",))
-    _prefetch_logos(partners)
+    links = page.partners.all()
+    if isinstance(links, QuerySet):  # saved links: one query in either language
+        partners = localized_linked(links, "partner", Partner, ("logo",))
+    else:  # a preview's links, in memory
+        partners = localized_objects([link.partner for link in links], Partner, ("logo",))
+        _prefetch_logos(partners)
     return {
         **page_context("programme", page),
         "modules": list(_live_children(page, CourseModulePage)),

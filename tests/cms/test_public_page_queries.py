@@ -29,12 +29,8 @@ PAGES = {
     "search": "/search/?q=ขอนแก่น",
     "verify": "/verify/",
 }
-# (page, language) -> what it reads today, above BUDGET
-OVER_BUDGET = {
-    # the English root is found as the translation of the Site's Thai root (2 queries), and
-    # the partners as translations of the Thai ones (1 more)
-    ("programme", "en"): 11,
-}
+# (page, language) -> what it reads today, above BUDGET: none
+OVER_BUDGET: dict[tuple[str, str], int] = {}
 
 
 @pytest.fixture

@@ -40,11 +40,11 @@ def preferences(request):
         services.preferences_save(user=request.user, choices=form.choices())
         messages.success(request, _("Your notification choices have been saved."))
         if silent := form.silent_kinds():
-            messages.warning(
-                request,
-                _("You will hear nothing, by email or LINE, about: %(kinds)s.")
-                % {"kinds": ", ".join(silent)},
-            )
+            if form.offer_line:
+                warning = _("You will hear nothing, by email or LINE, about: %(kinds)s.")
+            else:  # LINE is not offered to this person: email is the only channel
+                warning = _("You will hear nothing by email about: %(kinds)s.")
+            messages.warning(request, warning % {"kinds": ", ".join(silent)})
         return redirect("notifications:preferences")
     code = LineLinkCode.objects.filter(user=request.user).first()
     context = {

@@ -63,6 +63,24 @@ def resume_batches_on_worker_ready(sender, **kwargs) -> None:
         logger.info(message, sender.hostname, released, queued)
 
 
+def requeue_on_broker_reconnected(sender, **kwargs) -> None:
+    """core.queue's broker_reconnected: a worker reached Redis again after losing it.
+
+    A Redis restarted without persistence has lost every queued message, so the running
+    batches' pending items and the unsent emails are queued again now, not at the minute
+    sweep (items) or after 10 minutes (emails). Its tasks may still be running: claims are
+    left alone (a live claim is not stale), and a message queued twice is claimed once.
+    """
+    try:
+        queued = services.batch_sweep()
+        emails = services.certificates_email_stale(young_too=True)
+    finally:
+        connections.close_all()  # pool children may be forked from this process later
+    if queued or emails:
+        message = "Issuance requeued on %s after a reconnection: %s item(s), %s email(s)"
+        logger.info(message, sender.hostname, queued, emails)
+
+
 def preload_pdf_stack(**kwargs) -> None:
     """Celery's worker_init: import the PDF signing stack before the pool forks.
 

@@ -4,19 +4,25 @@ import logging
 
 from celery import shared_task
 
-from django.db import connections
+from django.db import InterfaceError, OperationalError, connections
 
 from certificates import lookups, services
 
 logger = logging.getLogger(__name__)
 
+# PostgreSQL restarting (docs/operations.md): a task that met the lost connection, or a
+# refused one while it starts again, runs again under its own id, so it takes its own
+# claim back at once; Celery's Django fixup drops the broken connection before the next
+# run. Backoff up to a minute, with jitter: about two minutes in all before giving up.
+RETRIED = (OSError, OperationalError, InterfaceError)
+RETRY_POLICY = {"retry_backoff": 2, "retry_backoff_max": 60, "max_retries": 8}
+
 
 @shared_task(
     bind=True,
     name="certificates.issue_item",
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=5,
+    autoretry_for=RETRIED,
+    **RETRY_POLICY,
 )
 def issue_item(self, item_id: int) -> str | None:
     item = services.item_process(
@@ -25,12 +31,7 @@ def issue_item(self, item_id: int) -> str | None:
     return item.status if item else None
 
 
-@shared_task(
-    name="certificates.email_certificate",
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=5,
-)
+@shared_task(name="certificates.email_certificate", autoretry_for=RETRIED, **RETRY_POLICY)
 def email_certificate(certificate_id: int) -> bool:
     return services.certificate_email(certificate_id=certificate_id)
 

@@ -114,9 +114,10 @@ def _on_cluster(url: str, sql: str) -> list[tuple] | None:
         return None
 
 
-def _batch(url: str) -> tuple[str, int] | None:
+def _batch(url: str) -> tuple[str, int]:
+    """The batch's (status, issued); ("", 0) while the cluster does not answer."""
     rows = _on_cluster(url, "SELECT status, issued FROM certificates_issuancebatch")
-    return rows[0] if rows else None
+    return rows[0] if rows else ("", 0)
 
 
 @pytest.mark.timeout(2 * STARTUP + BATCH_DEADLINE)
@@ -133,7 +134,7 @@ def test_a_batch_finishes_once_each_when_postgres_restarts_under_a_running_worke
     )  # fmt: skip
     assert setup.returncode == 0, setup.stderr
 
-    worker.wait_for(lambda: (_batch(cluster.url) or ("", 0))[1] >= 2, "two issued", STARTUP)
+    worker.wait_for(lambda: _batch(cluster.url)[1] >= 2, "two issued", STARTUP)
     cluster.restart()  # a fast shutdown: every connection of the worker is cut
     status, issued = _batch(cluster.url)
     assert status == "running" and issued < N, "the batch finished before the restart"

@@ -20,11 +20,14 @@ class AssignmentsConfig(AppConfig):
         from assignments.stuck import REVIEW_NOTIFICATIONS
         from assignments.tasks import resume_reviews_on_worker_ready
         from cohorts.completion import register_check
+        from core.queue import broker_reconnected
         from core.stuck import register_stuck_kind
 
         register_role_permissions(ROLE_PERMISSIONS)
         register_stuck_kind(REVIEW_NOTIFICATIONS)
         worker_ready.connect(resume_reviews_on_worker_ready, dispatch_uid="assignments.resume")
+        # Only queues pending rows: also safe on a reconnection, with tasks still running.
+        broker_reconnected.connect(resume_reviews_on_worker_ready, dispatch_uid="assignments.again")
         register_attention(assignment_attention, order=20)
         register_check(required_assignments_accepted)
         register_panel(me_panel, order=40)

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from certificates import pdf, selectors, services
@@ -104,14 +105,24 @@ def cohort_template(request, cohort_id):
     return redirect("certificates_admin:cohort", cohort_id=cohort.pk)
 
 
+# Redis is down: the batch is in the database and goes out when a worker reconnects.
+_QUEUE_DOWN = _lazy(
+    "The task queue is not available right now. %(n)s certificates are recorded and will be "
+    "issued and emailed by themselves when the queue is back: there is nothing more to do."
+)
+
+
 @require_POST
 def cohort_issue(request, cohort_id):
     _require_coordinator(request)
     cohort = get_object_or_404(Cohort, pk=cohort_id)
     batch = services.batch_start(cohort=cohort, requested_by=request.user)
-    messages.success(
-        request, _("Issuing %(n)s certificates in the background.") % {"n": batch.total}
-    )
+    if batch.queue_down:
+        messages.warning(request, _QUEUE_DOWN % {"n": batch.total})
+    else:
+        messages.success(
+            request, _("Issuing %(n)s certificates in the background.") % {"n": batch.total}
+        )
     return redirect("certificates_admin:cohort", cohort_id=cohort.pk)
 
 
@@ -122,12 +133,15 @@ def enrolment_issue(request, enrolment_id):
     form = IssueOneForm(request.POST)
     if form.is_valid():
         try:
-            services.batch_start_one(
+            batch = services.batch_start_one(
                 enrolment=enrolment,
                 requested_by=request.user,
                 override_reason=form.cleaned_data["override_reason"],
             )
-            messages.success(request, _("The certificate is being issued."))
+            if batch.queue_down:
+                messages.warning(request, _QUEUE_DOWN % {"n": batch.total})
+            else:
+                messages.success(request, _("The certificate is being issued."))
         except services.CertificateError as exc:
             messages.error(request, str(exc))
     return redirect("certificates_admin:cohort", cohort_id=enrolment.cohort_id)

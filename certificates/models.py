@@ -368,6 +368,9 @@ class IssuanceBatch(models.Model):
     issued = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
+    # Not a field: set by batch_start when Redis refused the batch's messages (the items
+    # are recorded and wait for the queue), so the coordinator's screen can say so.
+    queue_down = False
 
     class Meta:
         ordering = ["-created_at"]

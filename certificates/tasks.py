@@ -4,19 +4,25 @@ import logging
 
 from celery import shared_task
 
-from django.db import connections
+from django.db import InterfaceError, OperationalError, connections
 
 from certificates import lookups, services
 
 logger = logging.getLogger(__name__)
 
+# PostgreSQL restarting (docs/operations.md): a task that met the lost connection, or a
+# refused one while it starts again, runs again under its own id, so it takes its own
+# claim back at once; Celery's Django fixup drops the broken connection before the next
+# run. Backoff up to a minute, with jitter: about two minutes in all before giving up.
+RETRIED = (OSError, OperationalError, InterfaceError)
+RETRY_POLICY = {"retry_backoff": 2, "retry_backoff_max": 60, "max_retries": 8}
+
 
 @shared_task(
     bind=True,
     name="certificates.issue_item",
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=5,
+    autoretry_for=RETRIED,
+    **RETRY_POLICY,
 )
 def issue_item(self, item_id: int) -> str | None:
     item = services.item_process(
@@ -25,12 +31,7 @@ def issue_item(self, item_id: int) -> str | None:
     return item.status if item else None
 
 
-@shared_task(
-    name="certificates.email_certificate",
-    autoretry_for=(OSError,),
-    retry_backoff=True,
-    max_retries=5,
-)
+@shared_task(name="certificates.email_certificate", autoretry_for=RETRIED, **RETRY_POLICY)
 def email_certificate(certificate_id: int) -> bool:
     return services.certificate_email(certificate_id=certificate_id)
 
@@ -61,6 +62,24 @@ def resume_batches_on_worker_ready(sender, **kwargs) -> None:
     if released or queued:
         message = "Issuance resumed on %s: %s claim(s) released, %s item(s) queued"
         logger.info(message, sender.hostname, released, queued)
+
+
+def requeue_on_broker_reconnected(sender, **kwargs) -> None:
+    """core.queue's broker_reconnected: a worker reached Redis again after losing it.
+
+    A Redis restarted without persistence has lost every queued message, so the running
+    batches' pending items and the unsent emails are queued again now, not at the minute
+    sweep (items) or after 10 minutes (emails). Its tasks may still be running: claims are
+    left alone (a live claim is not stale), and a message queued twice is claimed once.
+    """
+    try:
+        queued = services.batch_sweep()
+        emails = services.certificates_email_stale(young_too=True)
+    finally:
+        connections.close_all()  # pool children may be forked from this process later
+    if queued or emails:
+        message = "Issuance requeued on %s after a reconnection: %s item(s), %s email(s)"
+        logger.info(message, sender.hostname, queued, emails)
 
 
 def preload_pdf_stack(**kwargs) -> None:

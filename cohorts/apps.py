@@ -25,12 +25,15 @@ class CohortsConfig(AppConfig):
         from cohorts.stuck import SESSION_NOTICES
         from cohorts.tasks import resume_notices_on_worker_ready
         from cohorts.views import events_context
+        from core.queue import broker_reconnected
         from core.stuck import register_stuck_kind
         from rights.retention import register_retention
 
         register_role_permissions(ROLE_PERMISSIONS)
         register_stuck_kind(SESSION_NOTICES)
         worker_ready.connect(resume_notices_on_worker_ready, dispatch_uid="cohorts.resume")
+        # Only queues pending rows: also safe on a reconnection, with tasks still running.
+        broker_reconnected.connect(resume_notices_on_worker_ready, dispatch_uid="cohorts.again")
         register_panel(schedule_panel, order=10)
         register_personal_data("cohorts", export=cohorts_export, erase=cohorts_erase, order=10)
         register_retention("invitations", invitations_expire)

@@ -82,6 +82,19 @@ class ThrowawayPostgres:
     def stop(self, mode: str = "fast") -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop")
 
+    def copy_database(self, source_url: str) -> None:
+        """Create the `pms` database as a copy of `source_url` (the suite's migrated test
+        database, only read): pg_dump | pg_restore takes seconds, migrating again minutes."""
+        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "pms")
+        dump = subprocess.run(  # noqa: S603
+            [str(self.bin / "pg_dump"), "--format=custom", "--no-owner", "--dbname", source_url],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+        subprocess.run(  # noqa: S603
+            [str(self.bin / "pg_restore"), "--no-owner", "--dbname", self.url],
+            input=dump.stdout, check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+
     def restart(self) -> None:
         self.stop()
         self.start()

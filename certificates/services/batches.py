@@ -22,6 +22,7 @@ from certificates.services.pdf_files import certificate_store_pdf
 from certificates.services.templates import template_for
 from cohorts.completion import completion_for, completion_for_many
 from cohorts.models import Cohort, Enrolment
+from core.queue import enqueue
 
 
 def _eligible_without_certificate(cohort: Cohort) -> list[Enrolment]:
@@ -85,17 +86,28 @@ def _add_items(batch: IssuanceBatch, pairs: Sequence[tuple[Enrolment, str]]) -> 
     if not pairs:
         batch.status, batch.finished_at = IssuanceBatch.Status.FINISHED, timezone.now()
     batch.save()
-    transaction.on_commit(lambda: batch_enqueue(batch=batch))
+    transaction.on_commit(lambda: _enqueue_new(batch))
+
+
+def _enqueue_new(batch: IssuanceBatch) -> None:
+    # Read by the coordinator's screen: the batch is recorded, its messages wait for Redis.
+    batch.queue_down = batch_enqueue(batch=batch) < batch.total
 
 
 def batch_enqueue(*, batch: IssuanceBatch) -> int:
-    """Queue the items nobody is working on: pending ones and stale claims."""
+    """Queue the items nobody is working on: pending ones and stale claims.
+
+    Stops at the first message the broker refuses (Redis is down): the items stay
+    pending, queued again by a worker that reconnects (certificates.tasks) or by the
+    minute sweep. Returns how many were queued.
+    """
     # the tasks module imports these services: imported on use
     from certificates.tasks import issue_item
 
     ids = list(_claimable(IssuanceItem.objects.filter(batch=batch)).values_list("id", flat=True))
-    for item_id in ids:
-        issue_item.delay(item_id)
+    for queued, item_id in enumerate(ids):
+        if not enqueue(issue_item, item_id):
+            return queued
     return len(ids)
 
 

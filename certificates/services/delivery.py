@@ -11,6 +11,7 @@ from certificates.models import Certificate
 from certificates.services.pdf_files import certificate_pdf_bytes
 from core import emails
 from core.delivery import Outbox, deliver_once, stale
+from core.queue import enqueue
 from notifications.models import NoticeKind
 from notifications.selectors import email_recipients
 from notifications.services import line_queue, line_render
@@ -20,7 +21,8 @@ def certificate_email_enqueue(*, certificate: Certificate) -> None:
     # Not at the top: certificates.tasks imports these services back.
     from certificates.tasks import email_certificate
 
-    transaction.on_commit(lambda: email_certificate.delay(certificate.pk))
+    # Redis down: emailed_at stays null and the email is queued again on reconnect.
+    transaction.on_commit(lambda: enqueue(email_certificate, certificate.pk))
     context = {"certificate": certificate, "verify_url": urls_util.verify_url(certificate)}
     line_queue(
         user_ids=[certificate.holder_id],
@@ -56,8 +58,9 @@ def certificates_email_stale(*, now: dt.datetime | None = None, young_too: bool 
     unsent = stale(CERTIFICATE_EMAILS, now=now + EMAIL_STALE_AFTER if young_too else now)
     lost = unsent.filter(status=Certificate.Status.VALID, issued_at__gt=now - EMAIL_GIVE_UP_AFTER)
     ids = list(lost.values_list("id", flat=True))
-    for certificate_id in ids:
-        email_certificate.delay(certificate_id)
+    for queued, certificate_id in enumerate(ids):
+        if not enqueue(email_certificate, certificate_id):
+            return queued  # the broker is down: the rest wait for the next sweep
     return len(ids)
 
 

@@ -1,8 +1,11 @@
-"""PostgreSQL restarts under a running web process: the next request reconnects by itself.
+"""PostgreSQL restarts under a running web process and a running worker: both reconnect.
 
 docs/operations.md, "PostgreSQL restarts". The test makes its own cluster
 (initdb + pg_ctl on another port), serves the platform from it with gunicorn as
 production does, restarts the cluster and asks again: no restart of the web.
+The second drill runs a `celery worker` on the cluster, restarts it in the middle of
+a certificate batch, and the batch finishes (one certificate each, serials 1..N)
+without the worker being restarted and without beat.
 """
 
 import json
@@ -13,10 +16,11 @@ import time
 import urllib.error
 import urllib.request
 
+import psycopg
 import pytest
 
 from tests.spare import ThrowawayPostgres, free_port
-from tests.workers import ROOT
+from tests.workers import ROOT, database_url
 
 DEADLINE = 60  # seconds, per request
 STARTUP = 180  # seconds: gunicorn imports the whole platform first
@@ -80,3 +84,73 @@ def test_the_web_answers_again_after_postgres_restarts_without_being_restarted(
     status, body = _healthz(web)  # the same process and its kept connection (conn_max_age)
     assert status == 200, body
     assert body["checks"]["database"] == {"status": "ok"}
+
+
+# --- A batch with a worker on the cluster -------------------------------------------------
+
+N = 12  # certificates: ~1 a second, so the restart falls in the middle
+BATCH_DEADLINE = 120 + 3 * N  # seconds after the restart; CERTIFICATE_CLAIM_TIMEOUT is 120
+SETUP = """
+from certificates import services
+from tests.baseline import ensure_baseline
+from tests.certificates.factories import CertificateTemplateFactory
+from tests.factories import CohortFactory, EnrolmentFactory
+
+ensure_baseline()
+CertificateTemplateFactory()
+cohort = CohortFactory()
+for _ in range({n}):
+    EnrolmentFactory(cohort=cohort)
+print(services.batch_start(cohort=cohort).pk)
+"""
+
+
+def _on_cluster(url: str, sql: str) -> list[tuple] | None:
+    """Read the cluster's database directly; None while it is down."""
+    try:
+        with psycopg.connect(url, connect_timeout=5) as db:
+            return db.execute(sql).fetchall()
+    except psycopg.OperationalError:
+        return None
+
+
+def _batch(url: str) -> tuple[str, int]:
+    """The batch's (status, issued); ("", 0) while the cluster does not answer."""
+    rows = _on_cluster(url, "SELECT status, issued FROM certificates_issuancebatch")
+    return rows[0] if rows else ("", 0)
+
+
+@pytest.mark.timeout(2 * STARTUP + BATCH_DEADLINE)
+def test_a_batch_finishes_once_each_when_postgres_restarts_under_a_running_worker(
+    throwaway_postgres, worker, db
+):
+    cluster = throwaway_postgres
+    cluster.copy_database(database_url())  # the suite's migrated test database (db: its name)
+    worker.env["DATABASE_URL"] = cluster.url
+    process = worker.start("pg-drill")
+    setup = subprocess.run(  # noqa: S603 - the batch started as the admin press does
+        [sys.executable, "-c", f"import django; django.setup(); exec({SETUP.format(n=N)!r})"],
+        cwd=ROOT, env=worker.env, capture_output=True, text=True, timeout=STARTUP,
+    )  # fmt: skip
+    assert setup.returncode == 0, setup.stderr
+
+    worker.wait_for(lambda: _batch(cluster.url)[1] >= 2, "two issued", STARTUP)
+    cluster.restart()  # a fast shutdown: every connection of the worker is cut
+    status, issued = _batch(cluster.url)
+    assert status == "running" and issued < N, "the batch finished before the restart"
+
+    restarted = time.monotonic()
+    worker.wait_for(lambda: _batch(cluster.url)[0] == "finished", "the batch", BATCH_DEADLINE)
+    print(f"\n{N} certificates; finished {time.monotonic() - restarted:.0f} s after the restart")  # noqa: T201 - a figure
+    assert worker.processes == [process] and process.poll() is None  # never restarted
+    # The restart did meet running tasks: they ran again under their own ids.
+    assert "retry: Retry in" in worker.log(), worker.log()
+    rows = _on_cluster(
+        cluster.url, "SELECT enrolment_id, serial_number FROM certificates_certificate"
+    )
+    assert len({enrolment for enrolment, _ in rows}) == len(rows) == N
+    assert sorted(serial for _, serial in rows) == list(range(1, N + 1))
+    counts = _on_cluster(
+        cluster.url, "SELECT total, issued, skipped, failed FROM certificates_issuancebatch"
+    )
+    assert counts == [(N, N, 0, 0)]

@@ -1,4 +1,5 @@
-"""Redis stops (its own instance on another port): the web answers, check-in never half-records.
+"""Redis stops (its own instance on another port): the web answers, check-in never half-records,
+an "issue" press is recorded and says it waits for the queue.
 
 docs/operations.md, "Redis stops". The suite's Redis is never touched: the test
 starts a second redis-server, points the cache and broker at it, kills it and
@@ -13,7 +14,12 @@ from attendance import tokens
 from attendance.days import session_days
 from attendance.models import AttendanceRecord
 from attendance.services import CheckInRefused, attendance_check_in_by_code
+from certificates.models import IssuanceBatch, IssuanceItem
+from certificates.services import batch_sweep
 from tests.attendance.factories import session_now
+from tests.baseline import ensure_baseline
+from tests.certificates.factories import CertificateTemplateFactory
+from tests.factories import CohortFactory, EnrolmentFactory
 from tests.spare import SpareRedis
 from tests.workers import tasks_to_broker
 
@@ -83,3 +89,30 @@ def test_qr_check_in_needs_no_redis_and_records_while_it_is_down(
     response = client.post(f"/attendance/check-in/{token}/")
     assert response.status_code == 200
     assert AttendanceRecord.objects.filter(session=session, enrolment__user=learner).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)  # the batch's messages are queued on commit
+def test_the_issue_press_records_the_batch_and_says_it_waits_for_the_queue_while_redis_is_down(
+    client, spare_redis, coordinator
+):
+    ensure_baseline()
+    CertificateTemplateFactory()
+    cohort = CohortFactory()
+    learners = [EnrolmentFactory(cohort=cohort) for _ in range(3)]
+    client.force_login(coordinator)
+    spare_redis.stop()
+
+    response = client.post(f"/admin/issued-certificates/cohort/{cohort.pk}/issue/", follow=True)
+    assert response.status_code == 200  # the admin speaks the coordinator's Thai
+    assert "บันทึกการออกประกาศนียบัตร 3 ฉบับไว้แล้ว" in response.content.decode()
+    batch = IssuanceBatch.objects.get(cohort=cohort)
+    assert batch.items.filter(status=IssuanceItem.Status.PENDING).count() == len(learners)
+    response = client.post(
+        f"/admin/issued-certificates/enrolment/{learners[0].pk}/issue/",
+        {"override_reason": ""},
+        follow=True,
+    )
+    assert "ระบบคิวงานยังไม่พร้อมใช้งาน" in response.content.decode()
+
+    spare_redis.start()  # empty: the sweep (or a reconnecting worker) queues them from the rows
+    assert batch_sweep() == len(learners) + 1

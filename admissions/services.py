@@ -17,6 +17,7 @@ from cohorts.models import Team
 from cohorts.services import enrolment_invite
 from core.delivery import Outbox, deliver_once, stale_ids
 from core.emails import send
+from core.queue import enqueue
 from core.storage import private_storage
 from core.uploads import Inspected
 from core.urls import absolute_url
@@ -94,7 +95,7 @@ def _queue_email(application: Application, status: str) -> StatusEmail:
     email = StatusEmail.objects.create(application=application, status=status)
     from admissions.tasks import deliver_status_email  # tasks import this module
 
-    transaction.on_commit(lambda: deliver_status_email.delay(email.pk))
+    transaction.on_commit(lambda: enqueue(deliver_status_email, email.pk))
     return email
 
 

@@ -35,6 +35,7 @@ from assignments.selectors import effective_due
 from cohorts.models import Cohort, Team
 from core.delivery import STALE_AFTER, Outbox, deliver_once, pending_ids, stale_ids
 from core.emails import send
+from core.queue import enqueue
 from core.storage import private_storage
 from core.uploads import EXTENSIONS, UploadRefused, inspect_upload
 from notifications.models import NoticeKind
@@ -219,7 +220,7 @@ def _advisor_notice(version: SubmissionVersion, user) -> None:
     from assignments.tasks import advisor_notify_task  # tasks import this module
 
     delay = ADVISOR_NOTICE_DELAY.total_seconds()
-    transaction.on_commit(lambda: advisor_notify_task.apply_async((advisor.pk,), countdown=delay))
+    transaction.on_commit(lambda: enqueue(advisor_notify_task, advisor.pk, countdown=delay))
 
 
 def advisor_notify(*, advisor_id: int) -> bool:
@@ -367,7 +368,7 @@ def review_record(
             # Not at the top: assignments.tasks imports these services back.
             from assignments.tasks import review_notify_task
 
-            transaction.on_commit(lambda: review_notify_task.delay(review.pk))
+            transaction.on_commit(lambda: enqueue(review_notify_task, review.pk))
             _review_line_queue(review)
     return review
 
@@ -479,7 +480,7 @@ def extension_grant(
             from assignments.tasks import extension_notify_task  # tasks import this module
 
             pk = extension.pk
-            transaction.on_commit(lambda: extension_notify_task.delay(pk))
+            transaction.on_commit(lambda: enqueue(extension_notify_task, pk))
     return extension
 
 

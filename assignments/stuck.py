@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from assignments.services import REVIEW_EMAILS
 from assignments.tasks import review_notify_task
+from core.queue import enqueue
 from core.stuck import StuckKind, outbox_retry, outbox_stuck
 
 
 def _enqueue(ids):
     for review_id in ids:
-        transaction.on_commit(lambda review_id=review_id: review_notify_task.delay(review_id))
+        transaction.on_commit(lambda review_id=review_id: enqueue(review_notify_task, review_id))
 
 
 REVIEW_NOTIFICATIONS = StuckKind(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from certificates.models import IssuanceItem
 from certificates.tasks import issue_item
+from core.queue import enqueue
 from core.stuck import StuckKind
 
 
@@ -35,7 +36,7 @@ def item_retry(pk: int) -> bool:
         )
     )
     if released:
-        transaction.on_commit(lambda: issue_item.delay(pk))
+        transaction.on_commit(lambda: enqueue(issue_item, pk))
     return bool(released)
 
 

@@ -8,13 +8,14 @@ from django.db import connections, transaction
 
 from cohorts import services
 from cohorts.services.enrolments import invitation_send
+from core.queue import enqueue
 
 SWEEP_TASK = "cohorts.send_session_reminders"
 
 
 def deliver_after_commit(ids: Iterable[int]) -> None:
     for notice_id in ids:
-        transaction.on_commit(lambda notice_id=notice_id: deliver_notice.delay(notice_id))
+        transaction.on_commit(lambda notice_id=notice_id: enqueue(deliver_notice, notice_id))
 
 
 @shared_task(

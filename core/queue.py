@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 broker_reconnected = Signal(name="broker_reconnected", providing_args={"hostname"})
 
 
-def enqueue(task: Any, *args: Any) -> bool:
+def enqueue(task: Any, *args: Any, countdown: float | None = None) -> bool:
     """Queue `task(*args)`; False, logged, when the broker cannot be reached.
 
     Without a result subscription: a Redis result backend would otherwise subscribe to
@@ -32,7 +32,7 @@ def enqueue(task: Any, *args: Any) -> bool:
     Nobody waits for these results. With Redis down kombu gives up within a second.
     """
     try:
-        task.apply_async(args, ignore_result=True)
+        task.apply_async(args, ignore_result=True, countdown=countdown)
     except OperationalError as exc:
         logger.warning("Not queued, the broker is unreachable: %s%r (%s)", task.name, args, exc)
         return False

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from cohorts.models import Cohort, Enrolment, Session
 from core.delivery import Outbox, deliver_once, stale_ids
 from core.emails import send
+from core.queue import enqueue
 from core.templatetags.thai import thai_datetime
 from core.urls import absolute_url
 from evaluations.models import (
@@ -178,7 +179,7 @@ def _enqueue(ids: Iterable[int]) -> None:
     from evaluations.tasks import deliver_reminder  # tasks import services: import when used
 
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: deliver_reminder.delay(pk))
+        transaction.on_commit(lambda pk=pk: enqueue(deliver_reminder, pk))
 
 
 def reminders_due(*, now: dt.datetime | None = None) -> list[int]:

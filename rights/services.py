@@ -20,6 +20,7 @@ from accounts.models import User
 from accounts.personal_data import erase_parts, export_parts
 from core.delivery import Outbox, deliver_once
 from core.emails import send
+from core.queue import enqueue
 from core.urls import absolute_url
 from rights.access_log import record
 from rights.models import AccessLogEntry, DataExport, ErasureRequest
@@ -35,7 +36,7 @@ def _stale_before(now: dt.datetime) -> dt.datetime:
 def _queue_build(export_id: int) -> None:
     from rights.tasks import build_export  # the tasks module imports these services
 
-    transaction.on_commit(lambda: build_export.delay(export_id))
+    transaction.on_commit(lambda: enqueue(build_export, export_id))
 
 
 def _stale(now: dt.datetime) -> Q:

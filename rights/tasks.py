@@ -4,6 +4,7 @@ from celery import shared_task
 
 from django.db import transaction
 
+from core.queue import enqueue
 from rights import retention, services
 
 
@@ -13,7 +14,7 @@ from rights import retention, services
 def build_export(export_id: int) -> bool:
     built = services.export_build(export_id=export_id)
     if built:
-        transaction.on_commit(lambda: email_export.delay(export_id))
+        transaction.on_commit(lambda: enqueue(email_export, export_id))
     return built
 
 

@@ -15,6 +15,7 @@ from accounts.models import User
 from accounts.roles import LEARNER
 from cohorts.models import Cohort, Enrolment, Team
 from core.emails import send
+from core.queue import enqueue
 from core.urls import absolute_url
 
 
@@ -86,7 +87,7 @@ def enrolment_invite(
         from cohorts.tasks import send_invitation
 
         user_id, cohort_id = user.pk, cohort.pk
-        transaction.on_commit(lambda: send_invitation.delay(user_id, cohort_id, new_user))
+        transaction.on_commit(lambda: enqueue(send_invitation, user_id, cohort_id, new_user))
     return enrolment, created
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from cohorts.models import Cohort, Session, SessionChange, Venue
 from cohorts.selectors import holidays_between, overlapping_sessions
+from core.queue import enqueue
 from core.templatetags.thai import thai_date
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -279,7 +280,14 @@ def _announce(session: Session, *, before: Session) -> None:
         old_venue_id=before.venue_id,
     )
     session_id, sequence = session.pk, session.sequence
-    transaction.on_commit(lambda: notify_session_change.delay(session_id, sequence))
+    # With the queue down the notices are written here instead (a few rows per learner,
+    # no email): they wait as pending and go out when a worker reconnects or beat sweeps.
+    transaction.on_commit(
+        lambda: (
+            enqueue(notify_session_change, session_id, sequence)
+            or notify_session_change(session_id, sequence)
+        )
+    )
 
 
 @transaction.atomic

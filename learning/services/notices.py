@@ -20,6 +20,7 @@ from cohorts.links import session_page_url
 from cohorts.models import Cohort, Enrolment
 from core.delivery import Outbox, deliver_once, stale_ids
 from core.emails import send
+from core.queue import enqueue
 from core.urls import absolute_url
 from learning.access import material_cohort_ids
 from learning.models import Announcement, LearningNotice, Material
@@ -36,7 +37,7 @@ def deliver_after_commit(ids: list[int]) -> None:
     from learning.tasks import deliver_notice  # the tasks module imports these services
 
     for notice_id in ids:
-        transaction.on_commit(lambda notice_id=notice_id: deliver_notice.delay(notice_id))
+        transaction.on_commit(lambda notice_id=notice_id: enqueue(deliver_notice, notice_id))
 
 
 def _queue(rows: list[LearningNotice], key: str) -> list[int]:

@@ -19,7 +19,7 @@ from certificates.services import batch_sweep
 from tests.attendance.factories import session_now
 from tests.baseline import ensure_baseline
 from tests.certificates.factories import CertificateTemplateFactory
-from tests.factories import CohortFactory, EnrolmentFactory
+from tests.factories import CohortFactory, EnrolmentFactory, SessionFactory
 from tests.spare import SpareRedis
 from tests.workers import tasks_to_broker
 
@@ -116,3 +116,27 @@ def test_the_issue_press_records_the_batch_and_says_it_waits_for_the_queue_while
 
     spare_redis.start()  # empty: the sweep (or a reconnecting worker) queues them from the rows
     assert batch_sweep() == len(learners) + 1
+
+
+@pytest.mark.django_db(transaction=True)  # the change is announced on commit
+def test_a_reschedule_while_redis_is_down_is_saved_and_its_notices_wait_as_pending(spare_redis):
+    """The coordinator's save does not fail after its commit (the queue call used to raise
+    after some 19 s): the change notices are written at once and wait for the queue."""
+    import datetime as dt
+
+    from cohorts.models import SessionNotice
+    from cohorts.services import session_reschedule
+
+    ensure_baseline()
+    cohort = CohortFactory()
+    learners = [EnrolmentFactory(cohort=cohort) for _ in range(3)]
+    session = SessionFactory(cohort=cohort)
+    spare_redis.stop()
+
+    later = dt.timedelta(days=7)
+    session_reschedule(
+        session=session, starts_at=session.starts_at + later, ends_at=session.ends_at + later
+    )
+    notices = SessionNotice.objects.filter(session=session)
+    assert sorted(notices.values_list("user_id", flat=True)) == sorted(e.user_id for e in learners)
+    assert set(notices.values_list("status", flat=True)) == {SessionNotice.Status.PENDING}

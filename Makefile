@@ -12,9 +12,10 @@ TYPED := core $(wildcard */services.py */services */selectors.py */*/selectors.p
 
 # Debian packages: Thai fonts for PDFs, gettext for the catalogues, Pango for
 # WeasyPrint; chromium and poppler only for the browser and PDF tests; node and
-# npm only for ical.js, which reads back the calendar files in the tests.
+# npm only for ical.js, which reads back the calendar files in the tests; Java only
+# for the W3C Nu checker (npm vnu-jar) the public-page test runs.
 RUN_PACKAGES := python3-venv fonts-tlwg-laksaman fonts-thai-tlwg gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils nodejs
+TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils nodejs default-jre-headless
 
 .PHONY: backup restore run test test-clock test-load check setup system-packages system-packages-test python-deps node-deps js-test-deps messages demo worker beat print-apt-packages clean
 
@@ -45,7 +46,7 @@ test-clock: setup
 test-load: setup
 	$(VENV)/bin/pytest -m load -q tests/test_load.py
 
-# ical.js at the version package-lock.json pins (tests only). Debian's npm only
+# ical.js and vnu-jar at the versions package-lock.json pins (tests only). Debian's npm only
 # where no npm came with nodejs (NodeSource's nodejs has its own).
 js-test-deps:
 	@command -v npm >/dev/null || scripts/ensure-system-packages npm

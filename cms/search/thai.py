@@ -34,9 +34,15 @@ def _dictionary() -> frozenset[str]:
     return frozenset(thai_words())
 
 
+@lru_cache(maxsize=8192)
+def thai_words(run: str) -> tuple[str, ...]:
+    """The words of a run of Thai text (newmm), cached: the same titles and paragraphs
+    are segmented again and again, for the index and for the pages' line breaks."""
+    return tuple(_tokenize()(run, engine="newmm", keep_whitespace=False))
+
+
 def _segment_run(match: re.Match) -> str:
-    words = _tokenize()(match.group(0), engine="newmm", keep_whitespace=False)
-    return " " + " ".join(words) + " "
+    return " " + " ".join(thai_words(match.group(0))) + " "
 
 
 def segment(text: str) -> str:

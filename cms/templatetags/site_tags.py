@@ -8,6 +8,7 @@ from django.utils.translation import get_language, gettext
 from wagtail.models import Page
 
 from cms.selectors import chrome
+from cms.thai_lines import keep_thai_words
 from core.urls import absolute_url
 
 register = template.Library()
@@ -62,6 +63,13 @@ def i18n_field(obj, name: str):
         if value:
             return value
     return getattr(obj, f"{name}_th", "")
+
+
+@register.filter(is_safe=True)
+def thai_words(value):
+    """Keep Thai words whole at line ends: `{{ page.title|thai_words }}`, or around
+    rendered rich text, `{% filter thai_words %}{% include_block page.body %}{% endfilter %}`."""
+    return keep_thai_words(value)
 
 
 @register.filter

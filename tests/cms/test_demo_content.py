@@ -14,6 +14,7 @@ from cms.demo_pages import demo_image
 from cms.models import NewsPage
 from core.demo import DemoContext
 from core.fonts import thai_font
+from tests.html import page_text
 
 
 def _drawn(text: str) -> bytes:
@@ -46,6 +47,6 @@ def test_the_newest_demo_news_is_from_the_last_weeks_and_shown_in_the_buddhist_e
     newest = NewsPage.objects.live().filter(locale__language_code="th").order_by("-date").first()
     today = timezone.localdate()
     assert today - dt.timedelta(days=42) <= newest.date <= today
-    html = client.get("/news/").content.decode()
+    html = page_text(client.get("/news/"))
     assert str(newest.date.year + 543) in html
     assert newest.title in html

@@ -10,6 +10,7 @@ from tests.curriculum.factories import (
     publish,
 )
 from tests.factories import CohortFactory
+from tests.html import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def test_the_home_page_shows_the_latest_three_news_items_newest_first(client, si
     index = NewsIndexPageFactory(parent=site_tree["home"])
     for day in range(1, 5):
         NewsPageFactory(parent=index, title=f"ข่าววันที่ {day}", date=dt.date(2023, 1, day))
-    html = client.get("/").content.decode()
+    html = page_text(client.get("/"))
     assert "ข่าววันที่ 1" not in html
     assert html.index("ข่าววันที่ 4") < html.index("ข่าววันที่ 3") < html.index("ข่าววันที่ 2")
 
@@ -41,7 +42,7 @@ def test_the_home_page_features_a_site_visit(client, site_tree):
         parent=site_tree["programme"], title="ดูงานขอนแก่น"
     )
     publish(home)
-    assert "ดูงานขอนแก่น" in client.get("/").content.decode()
+    assert "ดูงานขอนแก่น" in page_text(client.get("/"))
 
 
 def test_navigation_and_footer_come_from_snippets_in_each_language(client, site_tree):

@@ -3,6 +3,7 @@ import pytest
 from curriculum.models import Partner, ProgrammePartner
 from tests.curriculum.factories import CourseModulePageFactory, SiteVisitPageFactory, publish
 from tests.factories import CohortFactory
+from tests.html import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def test_the_programme_page_shows_targets_modules_visits_and_partners(client, si
     partner = Partner.objects.create(locale=programme.locale, name="สันนิบาตเทศบาลแห่งประเทศไทย")
     programme.partners = [ProgrammePartner(partner=partner)]
     publish(programme)
-    html = client.get(programme.url).content.decode()
+    html = page_text(client.get(programme.url))
     assert "300" in html and "2,000" in html
     assert "เมืองน่าอยู่อัจฉริยะ" in html and "ศึกษาดูงาน เชียงราย" in html
     assert "สันนิบาตเทศบาลแห่งประเทศไทย" in html

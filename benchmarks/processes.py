@@ -53,10 +53,12 @@ def ensure_database(url: str, fresh: bool) -> bool:
 
 
 def manage(env: dict, *args: str) -> str:
-    """manage.py with this environment; its standard output."""
+    """manage.py with this environment; its standard output (its error output on failure)."""
     done = subprocess.run(  # noqa: S603
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
     )
+    if done.returncode:
+        raise SystemExit(f"manage.py {args[0]} failed:\n{done.stderr[-3000:]}")
     return done.stdout
 
 

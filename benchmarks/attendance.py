@@ -261,6 +261,7 @@ class Phones:
         self.ms = {"scan": [], "confirm": []}
         self.errors: Counter = Counter()
         self.finished: list[float] = []
+        self.server_cpu = math.nan  # seconds, gunicorn's workers, while the phones ran
 
     async def request(self, http, step: str, method: str, url: str, **kwargs):
         started = time.perf_counter()
@@ -296,7 +297,20 @@ class Phones:
             self.finished.append(time.perf_counter())
 
 
-async def _drive(base: str, plan: dict, spread: float, warm: int) -> tuple[Phones, float]:
+def _cpu_seconds(group: int) -> float:
+    """User + system CPU of every process in a process group (gunicorn and its workers)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended while listed
+            continue
+        if int(fields[2]) == group:  # pgrp; utime and stime follow at 11 and 12
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+async def _drive(base: str, plan: dict, spread: float, warm: int, server: int):
     import aiohttp
 
     connector = aiohttp.TCPConnector(limit=0, force_close=True)  # a connection per phone
@@ -316,6 +330,7 @@ async def _drive(base: str, plan: dict, spread: float, warm: int) -> tuple[Phone
 
         await asyncio.gather(*(scan() for _ in range(warm)))
         phones, keys = Phones(), plan["sessions"]
+        cpu = _cpu_seconds(server)
         started = time.perf_counter() + 0.5
         step = spread / len(keys)
         await asyncio.gather(
@@ -324,6 +339,7 @@ async def _drive(base: str, plan: dict, spread: float, warm: int) -> tuple[Phone
                 for n, key in enumerate(keys)
             )
         )
+        phones.server_cpu = _cpu_seconds(server) - cpu
     return phones, started
 
 
@@ -365,6 +381,11 @@ def _report(args, phones: Phones, started: float, tally: dict) -> None:
     errors = ", ".join(f"{step} {status}: {n}" for (step, status), n in sorted(
         phones.errors.items(), key=str)) or "none"  # fmt: skip
     print(f"errors by status: {errors}")
+    per_check_in = phones.server_cpu * 1000 / max(1, len(phones.finished))
+    print(
+        f"gunicorn CPU: {phones.server_cpu:.1f} s, {per_check_in:.0f} ms per check-in "
+        f"(scan + confirm; PostgreSQL's own CPU not included)"
+    )
     print(
         f"database: records {tally['records']}, lost {tally['lost']}, "
         f"duplicated {tally['duplicated']}"
@@ -400,7 +421,7 @@ def over_http(args) -> None:
     server = start_gunicorn(env, port, args.workers)
     try:
         phones, started = asyncio.run(
-            _drive(f"http://127.0.0.1:{port}", plan, args.spread, warm=4 * args.workers)
+            _drive(f"http://127.0.0.1:{port}", plan, args.spread, 4 * args.workers, server.pid)
         )
     finally:
         stop(server)

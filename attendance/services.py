@@ -116,7 +116,13 @@ def attendance_check_in(
         checked_in_at=at,
         recorded_by=user,
     )
-    record.full_clean(validate_unique=False, validate_constraints=False)
+    # The three keys were just read (or are the signed-in person): checking that each
+    # exists again would be three queries per check-in.
+    record.full_clean(
+        exclude=["enrolment", "session", "recorded_by"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     try:
         # The unique constraint decides between two simultaneous check-ins.
         with transaction.atomic():
@@ -137,7 +143,8 @@ def attendance_check_in_by_token(
         _refuse("bad-token")
     if not (data.fresh or seen_fresh):
         _refuse("expired")
-    session = Session.objects.filter(pk=data.session_id).first()
+    sessions = Session.objects.select_related("check_in_settings")  # the window's rules
+    session = sessions.filter(pk=data.session_id).first()
     if session is None:
         _refuse("bad-token")
     return attendance_check_in(session=session, user=user, day=data.day, method=Method.QR)

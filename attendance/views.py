@@ -52,7 +52,9 @@ def check_in(request, token: str):
     if data is None:
         return _result(request, refusal=CheckInRefused("bad-token"), status=400)
     if data.fresh:
-        _remember_scan(request, token)
+        # A signed-in confirm records the check-in itself: remembering it is a write for nothing.
+        if request.method == "GET" or not request.user.is_authenticated:
+            _remember_scan(request, token)
     elif not _seen_fresh(request, token):
         return _result(request, refusal=CheckInRefused("expired"), status=410)
     if not request.user.is_authenticated:

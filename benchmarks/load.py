@@ -23,17 +23,21 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.processes import stop  # noqa: E402
-from benchmarks.verification import _ensure_database, _free_port, _manage  # noqa: E402
+from benchmarks.processes import (  # noqa: E402
+    PYTHON,
+    ROOT,
+    bench_database_url,
+    ensure_database,
+    free_port,
+    manage,
+    start_gunicorn,
+    stop,
+)
 
-PYTHON = sys.executable
 SECRET_KEY = "bench-load-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"  # noqa: S105
 
 # Run in the benchmark database (manage.py shell): prints the plan as one JSON line.
@@ -97,45 +101,17 @@ print("PLAN " + json.dumps({
 """
 
 
-def _bench_database_url(url: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{parts.path.lstrip('/')}_bench_load"))
-
-
 def _prepare(env: dict, args: argparse.Namespace) -> dict:
     """The database made (unless --in-place) and seeded (unless --no-seed); the plan."""
-    new = not args.in_place and _ensure_database(env["DATABASE_URL"], args.fresh)
+    new = not args.in_place and ensure_database(env["DATABASE_URL"], args.fresh)
     if new:
         print("making the load database: migrate, seed_demo ...", flush=True)
     if not args.in_place:
-        _manage(env, "migrate", "-v0")
+        manage(env, "migrate", "-v0")
     if new or (args.in_place and not args.no_seed):
-        _manage(env, "seed_demo", *(["--scale", "programme"] if args.scale else []))
-    output = _manage(env, "shell", "-c", PLAN)
+        manage(env, "seed_demo", *(["--scale", "programme"] if args.scale else []))
+    output = manage(env, "shell", "-c", PLAN)
     return json.loads(next(line for line in output.splitlines() if line.startswith("PLAN "))[5:])
-
-
-def _start_gunicorn(env: dict, port: int, workers: int) -> subprocess.Popen:
-    import urllib.request
-
-    server = subprocess.Popen(  # noqa: S603
-        [PYTHON, "-m", "gunicorn", "config.wsgi", "--workers", str(workers), "--timeout", "120"]
-        + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--preload"],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30)  # noqa: S310
-            return server
-        except OSError as error:
-            if getattr(error, "code", 0):  # answered (503 while a service warms up counts)
-                return server
-            time.sleep(0.5)
-    stop(server)
-    raise SystemExit("gunicorn did not answer within 300 s")
 
 
 def _locust(env: dict, base: str, users: int, duration: int) -> None:
@@ -188,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         **os.environ,
         "DATABASE_URL": os.environ["DATABASE_URL"]
         if args.in_place
-        else _bench_database_url(os.environ["DATABASE_URL"]),
+        else bench_database_url(os.environ["DATABASE_URL"], "load"),
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "false",
         "SECRET_KEY": SECRET_KEY,
@@ -200,11 +176,11 @@ def main(argv: list[str] | None = None) -> int:
         "CERTIFICATE_MISSES_PER_MINUTE": "100000000",
     }
     plan = _prepare(env, args)
-    port = _free_port()
+    port = free_port()
     with tempfile.TemporaryDirectory() as folder:
         env["LOAD_PLAN"], env["LOAD_RESULT"] = f"{folder}/plan.json", f"{folder}/result.json"
         Path(env["LOAD_PLAN"]).write_text(json.dumps(plan))
-        server = _start_gunicorn(env, port, args.workers)
+        server = start_gunicorn(env, port, args.workers)
         try:
             _locust(env, f"http://127.0.0.1:{port}", args.users, args.duration)
         finally:

@@ -14,60 +14,22 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.processes import stop  # noqa: E402
+from benchmarks.processes import (  # noqa: E402
+    bench_database_url,
+    ensure_database,
+    free_port,
+    manage,
+    start_gunicorn,
+    stop,
+)
 
-PYTHON = sys.executable
 GOALS = "goals: API >= 0.70 x baseline with p99 < 50 ms; verify page >= 0.50 x baseline"
-
-
-def _bench_database_url(url: str) -> str:
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/") + "_bench_verification"
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def _admin_connection(url: str):
-    import psycopg
-
-    parts = urlsplit(url)
-    return psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username,
-        password=parts.password,
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
-def _ensure_database(url: str, fresh: bool) -> bool:
-    """Create the benchmark database; True when it is new and needs its data."""
-    name = urlsplit(url).path.lstrip("/")
-    with _admin_connection(url) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if exists.fetchone() and not fresh:
-            return False
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return True
-
-
-def _manage(env: dict, *args: str) -> str:
-    done = subprocess.run(  # noqa: S603
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    )
-    return done.stdout
 
 
 SEED = """
@@ -91,40 +53,15 @@ print("CODES", c.short_code, c.verification_id, unknown)
 
 
 def _prepare(env: dict, certificates: int, fresh: bool) -> list[str]:
-    new = _ensure_database(env["DATABASE_URL"], fresh)
+    new = ensure_database(env["DATABASE_URL"], fresh)
     if new:
         print(f"making the benchmark database: migrate, {certificates} certificates ...")
-    _manage(env, "migrate", "-v0")  # a kept database gets this branch's migrations too
+    manage(env, "migrate", "-v0")  # a kept database gets this branch's migrations too
     if new:
-        _manage(env, "shell", "-c", SEED.format(n=certificates))
+        manage(env, "shell", "-c", SEED.format(n=certificates))
     # A real short code, a real long id, and a well-formed code nobody holds.
-    output = _manage(env, "shell", "-c", CODES)
+    output = manage(env, "shell", "-c", CODES)
     return next(line for line in output.splitlines() if line.startswith("CODES")).split()[1:]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _start_gunicorn(env: dict, port: int, workers: int) -> subprocess.Popen:
-    server = subprocess.Popen(  # noqa: S603
-        [PYTHON, "-m", "gunicorn", "config.wsgi", "--workers", str(workers)]
-        + ["--bind", f"127.0.0.1:{port}", "--log-level", "warning", "--preload"],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/.well-known/jwks.json", timeout=30)  # noqa: S310
-            return server
-        except OSError:
-            time.sleep(0.5)
-    stop(server)
-    raise SystemExit("gunicorn did not answer within 300 s")
 
 
 def _ab(url: str, requests: int, concurrency: int) -> dict:
@@ -162,7 +99,7 @@ def main() -> None:
         raise SystemExit("needs ab: apt-get install apache2-utils")
     env = {
         **os.environ,
-        "DATABASE_URL": _bench_database_url(os.environ["DATABASE_URL"]),
+        "DATABASE_URL": bench_database_url(os.environ["DATABASE_URL"], "verification"),
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "false",
         "PYTHONWARNINGS": "ignore",
@@ -172,7 +109,7 @@ def main() -> None:
         "CERTIFICATE_MISSES_PER_MINUTE": "100000000",
     }
     short_code, verification_id, unknown = _prepare(env, args.certificates, args.fresh)
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     targets = [
         ("JWKS (baseline)", "/.well-known/jwks.json"),
@@ -181,7 +118,7 @@ def main() -> None:
         ("verify page", f"/verify/{short_code}/"),
         ("unknown code (API)", f"/api/v1/certificates/{unknown}"),
     ]
-    server = _start_gunicorn(env, port, args.workers)
+    server = start_gunicorn(env, port, args.workers)
     try:
         for _label, path in targets:  # warm every worker's caches and connections
             _ab(base + path, 50, 4)

@@ -96,3 +96,31 @@ def test_a_wrong_typed_code_keeps_the_form_and_explains(client, session, learner
     response = client.post(reverse("attendance:check_in_by_code"), {"code": "12345"})
     assert response.status_code == 400
     assert 'value="12345"' in response.content.decode()
+
+
+# Measured, once the site's menu is cached: the session, the signed-in person and the
+# session of the code; the scan page then saves the remembered scan (savepoint, update,
+# release), the confirm reads the enrolment and inserts the record (savepoint, insert,
+# release). The confirm saves nothing in the session.
+SCAN_QUERIES = 6
+CONFIRM_QUERIES = 7
+
+
+def test_the_scan_page_takes_a_fixed_number_of_queries(
+    client, session, learner, django_assert_max_num_queries
+):
+    client.force_login(learner)
+    client.get(link(session))  # the menu and the privacy notice in force are cached
+    with django_assert_max_num_queries(SCAN_QUERIES):
+        assert client.get(link(session)).status_code == 200
+
+
+def test_the_confirm_takes_a_fixed_number_of_queries(
+    client, session, learner, django_assert_max_num_queries
+):
+    client.force_login(learner)
+    url = link(session)
+    client.get(url)
+    with django_assert_max_num_queries(CONFIRM_QUERIES):
+        assert client.post(url).status_code == 200
+    assert AttendanceRecord.objects.get().status == Status.PRESENT

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from django.core.cache import cache
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Model, OuterRef, Q, QuerySet, Subquery
 
 from wagtail.models import Locale, Page
 
@@ -37,7 +37,7 @@ def localized_objects(
 
 
 def localized_linked(
-    links: QuerySet, field: str, model: type, select_related: tuple[str, ...] = ()
+    links: QuerySet, field: str, model: type[Model], select_related: tuple[str, ...] = ()
 ) -> list:
     """What each of an orderable's links points at (`field`), in the active locale when a
     translation exists, in the links' order: one query in every language, where reading
@@ -45,7 +45,7 @@ def localized_linked(
     locale = Locale.get_active()
     order = links.filter(**{f"{field}__translation_key": OuterRef("translation_key")})
     rows = (
-        model.objects.filter(translation_key__in=links.values(f"{field}__translation_key"))
+        model._default_manager.filter(translation_key__in=links.values(f"{field}__translation_key"))
         .filter(Q(locale=locale) | Q(pk__in=links.values(field)))
         .annotate(link_order=Subquery(order.values("sort_order")[:1]))
         .select_related(*select_related)

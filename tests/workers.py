@@ -27,6 +27,7 @@ from django.db import connection
 from django.test import override_settings
 
 from config.celery_app import app
+from tests.spare import SpareRedis
 
 ROOT = Path(__file__).resolve().parents[1]
 CONF_KEYS = ("task_always_eager", "broker_url", "result_backend")
@@ -62,6 +63,23 @@ def tasks_to_broker(redis_url: str) -> Iterator[None]:
     finally:
         app.conf.update(saved)
         _forget_connections()
+
+
+@contextlib.contextmanager
+def spare_redis_for_everything(tmp_path: Path, test_settings) -> Iterator[SpareRedis]:
+    """A redis-server of the test's own as broker and cache (pytest-django's `settings`),
+    stopped at the end whatever state the test left it in."""
+    redis = SpareRedis(tmp_path)
+    redis.start()
+    test_settings.REDIS_URL = redis.url
+    test_settings.CACHES = {
+        "default": {"BACKEND": "core.caching.TolerantRedisCache", "LOCATION": redis.url}
+    }
+    try:
+        with tasks_to_broker(redis.url):
+            yield redis
+    finally:
+        redis.stop()
 
 
 def database_url() -> str:

@@ -27,8 +27,7 @@ from tests.baseline import ensure_baseline
 from tests.certificates.factories import CertificateTemplateFactory
 from tests.cohorts.test_notices_worker_killed import _recipients
 from tests.factories import CohortFactory, EnrolmentFactory, UserFactory
-from tests.spare import SpareRedis
-from tests.workers import Worker, tasks_to_broker
+from tests.workers import Worker, spare_redis_for_everything
 
 N, M = 8, 3  # learners of the cohort issued when Redis stops, of the one pressed while down
 DOWN = int(os.environ.get("PMS_DRILL_REDIS_DOWN", "15"))  # seconds Redis stays stopped
@@ -45,21 +44,12 @@ pytestmark = [
 @pytest.fixture
 def spare(tmp_path, settings, postgres):
     """A redis-server of this test's own as broker and cache, and workers on it."""
-    redis = SpareRedis(tmp_path)
-    redis.start()
-    settings.REDIS_URL = redis.url
-    settings.CACHES = {
-        "default": {"BACKEND": "core.caching.TolerantRedisCache", "LOCATION": redis.url}
-    }
-    try:
-        with tasks_to_broker(redis.url):
-            workers = Worker(redis.url, tmp_path / "worker.log")
-            try:
-                yield redis, workers
-            finally:
-                workers.kill_all()
-    finally:
-        redis.stop()
+    with spare_redis_for_everything(tmp_path, settings) as redis:
+        workers = Worker(redis.url, tmp_path / "worker.log")
+        try:
+            yield redis, workers
+        finally:
+            workers.kill_all()
 
 
 def _cohort(size):

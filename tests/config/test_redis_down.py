@@ -20,25 +20,15 @@ from tests.attendance.factories import session_now
 from tests.baseline import ensure_baseline
 from tests.certificates.factories import CertificateTemplateFactory
 from tests.factories import CohortFactory, EnrolmentFactory, SessionFactory
-from tests.spare import SpareRedis
-from tests.workers import tasks_to_broker
+from tests.workers import spare_redis_for_everything
 
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(120)]
 
 
 @pytest.fixture
 def spare_redis(tmp_path, settings):
-    redis = SpareRedis(tmp_path)
-    redis.start()
-    settings.REDIS_URL = redis.url
-    settings.CACHES = {
-        "default": {"BACKEND": "core.caching.TolerantRedisCache", "LOCATION": redis.url}
-    }
-    try:
-        with tasks_to_broker(redis.url):
-            yield redis
-    finally:
-        redis.stop()
+    with spare_redis_for_everything(tmp_path, settings) as redis:
+        yield redis
 
 
 def test_healthz_names_broker_and_cache_while_redis_is_down_and_recovers_by_itself(

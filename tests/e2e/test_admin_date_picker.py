@@ -31,6 +31,9 @@ def _pick_day(page, field: str, day: dt.date):
             break
         step = "next" if (year, month + 1) < (day.year, day.month) else "prev"
         picker.locator(f".xdsoft_monthpicker button.xdsoft_{step}").click()
+        # The picker draws the new month a moment after the click: read it only once it
+        # is there (reading the old month clicked once too often, and the loop swung).
+        expect(shown).not_to_have_attribute("data-month", str(month))
     expect(label).to_have_text(str(day.year + 543))
     screenshot(page, f"admin-date-picker-{field}")
     cell = picker.locator(

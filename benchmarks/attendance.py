@@ -42,9 +42,8 @@ django.setup()
 import datetime as dt  # noqa: E402
 
 from django.conf import settings  # noqa: E402
-from django.db import connection, connections  # noqa: E402
+from django.db import connections  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from accounts.models import User  # noqa: E402
@@ -52,6 +51,7 @@ from attendance import tokens  # noqa: E402
 from attendance.days import session_days  # noqa: E402
 from attendance.models import AttendanceRecord, Method  # noqa: E402
 from attendance.services import CheckInRefused, attendance_check_in_by_token  # noqa: E402
+from benchmarks.measure import accept_notice, timed_get  # noqa: E402
 from benchmarks.processes import (  # noqa: E402
     bench_database_url,
     ensure_database,
@@ -104,16 +104,6 @@ def build(learners: int):
     return cohort, sessions[-1], users
 
 
-def timed_get(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
-        response = client.get(url, HTTP_HOST="127.0.0.1")
-        elapsed = time.perf_counter() - started
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}")
-    return elapsed, len(queries)
-
-
 def check_ins(session, users):
     """Every learner, from THREADS threads with their own connections."""
     token = tokens.make_token(session.pk, session_days(session)[0])
@@ -148,16 +138,18 @@ def in_process(learners: int) -> None:
             email="bench-admin@example.invalid", is_superuser=True, is_staff=True
         )
         client = Client()
+        accept_notice(coordinator)
         client.force_login(coordinator)
         for label, url in (
             ("matrix page", f"/admin/attendance/cohort/{cohort.pk}/"),
             ("CSV export", f"/cohorts/{cohort.slug}/attendance.csv"),
         ):
-            cold, _ = timed_get(client, url)  # first request also loads templates and the admin
-            elapsed, queries = timed_get(client, url)
+            # The first request also loads templates and the admin.
+            cold, _ = timed_get(client, url, HTTP_HOST="127.0.0.1")
+            elapsed, queries = timed_get(client, url, HTTP_HOST="127.0.0.1")
             print(
-                f"{label:<12} {learners}x{SESSIONS}: {elapsed * 1000:7.0f} ms warm "
-                f"({cold * 1000:.0f} ms cold), {queries} queries"
+                f"{label:<12} {learners}x{SESSIONS}: {elapsed:7.0f} ms warm "
+                f"({cold:.0f} ms cold), {queries} queries"
             )
         elapsed, outcomes = check_ins(today, users)
         records = AttendanceRecord.objects.filter(session=today).count()

@@ -33,8 +33,7 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from accounts.privacy import current_notice, has_accepted, notice_accept  # noqa: E402
-from benchmarks.measure import timed_get  # noqa: E402
+from benchmarks.measure import accept_notice, timed_get  # noqa: E402
 from cohorts.models import Cohort, Enrolment  # noqa: E402
 from evaluations.models import Evaluation  # noqa: E402
 
@@ -70,14 +69,6 @@ def _results_page(coordinator: str) -> list[tuple[str, str, str, str]]:
     return [(label, "results", coordinator, f"/admin/evaluations/results/{evaluation.pk}/")]
 
 
-def _accept_notice(person) -> None:
-    """As the person does at first sign-in: the programme-scale learners have not accepted
-    the privacy notice, and the gate would answer /me/ with a redirect to it."""
-    notice = current_notice()
-    if notice and not has_accepted(person, notice):
-        notice_accept(user=person, notice=notice)
-
-
 def _verdict(goal: str, queries: int, p50: float) -> str:
     most_queries, most_ms = GOALS[goal]
     met = queries <= most_queries and (most_ms is None or p50 <= most_ms)
@@ -98,7 +89,7 @@ def main() -> None:
     for label, goal, email, url in _pages():
         client = Client()
         person = User.objects.get(email=email)
-        _accept_notice(person)
+        accept_notice(person)
         client.force_login(person)
         # The first request loads templates and fills caches.
         timed_get(client, url, HTTP_HOST="127.0.0.1")

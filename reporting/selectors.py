@@ -162,12 +162,27 @@ def programme_reach() -> ProgrammeReach:
     )
 
 
+# What the dashboard and the completion checks read of the 2,000 enrolments: the rest
+# of their columns (and of the organisations') cost a third of the dashboard's query.
+DASHBOARD_FIELDS = (
+    "cohort_id",
+    "user_id",
+    "team_id",
+    "status",
+    "organisation_snapshot__kind",
+    "organisation_snapshot__province__code",
+)
+
+
 def programme_dashboard(*, now: dt.datetime | None = None) -> Dashboard:
     """Everything the dashboard shows, in a bounded number of queries."""
     now = now or timezone.now()
     cohorts = list(Cohort.objects.order_by("number"))
     enrolments = list(
-        Enrolment.objects.current().select_related("organisation_snapshot__province").order_by()
+        Enrolment.objects.current()
+        .select_related("organisation_snapshot__province")
+        .only(*DASHBOARD_FIELDS)
+        .order_by()
     )
     reach = _reach(enrolments, cohorts)
     return Dashboard(

@@ -1,13 +1,15 @@
 """GET /api/v1/certificates/<code>: the public status of a certificate, as JSON."""
 
 import datetime as dt
+import json
 
 from ninja import Field, Router, Schema, Status
+from ninja.responses import NinjaJSONEncoder
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
-from certificates import public_lookup, urls_util, verification
+from certificates import public_cache, public_lookup, urls_util, verification
 
 router = Router(tags=["certificates"])
 
@@ -76,7 +78,10 @@ def _out(certificate) -> dict:
 def certificate_status(request: HttpRequest, response: HttpResponse, code: str):
     # Public data, readable from any web page, as the credential files are.
     response["Access-Control-Allow-Origin"] = "*"
-    lookup = public_lookup.look_up(request, "api", code)
+    # /api/ has no language prefix: the reader's language comes from Accept-Language.
+    language = translation.get_language_from_request(request)
+    fragment = f"api:{language}"
+    lookup = public_lookup.look_up(request, "api", code, fragment=fragment)
     if lookup.limited:
         response["Retry-After"] = str(verification.retry_after())
         return Status(
@@ -85,6 +90,18 @@ def certificate_status(request: HttpRequest, response: HttpResponse, code: str):
     certificate = lookup.certificate
     if certificate is None:
         return Status(404, {"error": "not_found", "detail": "No certificate has this code."})
-    # /api/ has no language prefix: the reader's language comes from Accept-Language.
-    with translation.override(translation.get_language_from_request(request)):
-        return Status(200, _out(certificate))
+    # The answer as sent, cached beside the certificate per language (and generation: a
+    # revoke is seen at once): a repeated lookup sends these bytes as they are.
+    body = lookup.fragment or public_cache.cached(
+        public_lookup.fragment_name(code, fragment), lambda: _body(certificate, language)
+    )
+    answer = HttpResponse(body, content_type="application/json; charset=utf-8")
+    answer["Access-Control-Allow-Origin"] = "*"
+    return answer
+
+
+def _body(certificate, language: str) -> bytes:
+    """The 200 answer's JSON, validated against CertificateOut as ninja would."""
+    with translation.override(language):
+        data = CertificateOut.model_validate(_out(certificate)).model_dump(mode="json")
+    return json.dumps(data, cls=NinjaJSONEncoder).encode()

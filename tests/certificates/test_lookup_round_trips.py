@@ -91,3 +91,24 @@ def test_a_client_over_the_ceiling_is_refused_in_the_same_round_trip_and_counted
     assert len(round_trips) == 1
     lookups.lookups_flush()
     assert LookupCount.objects.get(result="rate-limited", channel="api").count == 1
+
+
+def test_a_repeated_api_answer_is_the_first_answer_in_the_readers_language(
+    client, certificate, redis_url, coordinator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.certificate_revoke(
+            certificate=certificate, revoked_by=coordinator, reason="internal note"
+        )
+    path = f"/api/v1/certificates/{certificate.short_code}"
+    answers = {}
+    for language in ("en", "th"):
+        cold = client.get(path, HTTP_ACCEPT_LANGUAGE=language)
+        warm = client.get(path, HTTP_ACCEPT_LANGUAGE=language)
+        assert warm.content == cold.content
+        assert warm["Content-Type"].startswith("application/json")
+        assert warm["Access-Control-Allow-Origin"] == "*"
+        answers[language] = warm.json()
+    assert answers["en"]["status"] == answers["th"]["status"] == "revoked"
+    assert answers["en"]["revocation_reason"] != answers["th"]["revocation_reason"]
+    assert "internal note" not in str(answers)

@@ -6,8 +6,9 @@ stored: a response that set a cookie, used the CSRF token, said `private`/`no-st
 or came to a visitor with a session (signed in, or through a password-protected
 page) is never stored, and a visitor with a session is never answered from it.
 
-Every key carries a generation: `clear_page_cache()` starts a new one, so one cache
-operation forgets every page. cms connects it to publishing, unpublishing, moving and
+Every stored page carries the generation it was rendered in, read in the same round
+trip as the page: `clear_page_cache()` starts a new one, so one cache operation
+forgets every page. cms connects it to publishing, unpublishing, moving and
 deleting pages and to edits of the menu, footer and sites (cms/apps.py); an app whose
 data shows on pages connects it to its own models (cohorts/apps.py). Entries also
 expire after settings.PAGE_CACHE_SECONDS (0 turns the cache off, as in the tests).
@@ -29,6 +30,9 @@ MAX_BYTES = 1024 * 1024
 # addresses cannot fill the cache.
 CACHEABLE_PARAMS = {"page"}
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/static/", "/media/", "/me/")
+# Never Wagtail pages, and asked for at internet scale (certificate verification): not
+# even looked up, in either language.
+SKIP_PUBLIC_PREFIXES = ("/verify/", "/.well-known/", "/credentials/")
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 STORED_HEADERS_SKIP = {"set-cookie", "x-page-cache"}
 
@@ -69,9 +73,25 @@ def _key(request: HttpRequest) -> str | None:
         host = request.get_host()
     except Exception:  # DisallowedHost: let the normal path answer it
         return None
-    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    language = get_language_from_path(request.path_info)
+    path = request.path_info
+    if language:
+        path = path[len(language) + 1 :]
+    if path.startswith(SKIP_PUBLIC_PREFIXES):
+        return None
     address = hashlib.sha256(f"{host}|{request.get_full_path()}".encode()).hexdigest()
-    return f"cms:page:{generation()}:{language}:{address}"
+    return f"cms:page:{language or settings.LANGUAGE_CODE}:{address}"
+
+
+def _read(key: str) -> tuple[str, dict | None]:
+    """The current generation and the page stored under key if it was stored in that
+    generation: one round trip."""
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY) or generation()
+    stored = found.get(key)
+    if stored is not None and stored.get("generation") != current:
+        stored = None
+    return current, stored
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -101,17 +121,19 @@ class PageCacheMiddleware:
     def __call__(self, request):
         key = _key(request) if _may_use_cache(request) else None
         if key is not None:
-            stored = cache.get(key)
+            current, stored = _read(key)
             if stored is not None:
                 return _response_from(stored)
         response = self.get_response(request)
         if key is not None and _storable(request, response):
             headers = [(k, v) for k, v in response.items() if k.lower() not in STORED_HEADERS_SKIP]
-            cache.set(
-                key,
-                {"status": response.status_code, "headers": headers, "content": response.content},
-                settings.PAGE_CACHE_SECONDS,
-            )
+            stored = {
+                "generation": current,
+                "status": response.status_code,
+                "headers": headers,
+                "content": response.content,
+            }
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
 

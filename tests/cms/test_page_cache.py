@@ -101,3 +101,40 @@ def test_search_results_and_errors_are_not_cached(client, module):
     assert "X-Page-Cache" not in client.get("/search/", {"q": "หมุนเวียน"})
     client.get("/programme/no-such-page/")
     assert "X-Page-Cache" not in client.get("/programme/no-such-page/")
+
+
+@pytest.fixture
+def cache_reads(monkeypatch):
+    """The keys of every read from the cache (one list per round trip)."""
+    from django.core.cache import cache
+
+    reads: list[list[str]] = []
+    get, get_many = cache.get, cache.get_many
+
+    def one(key, *args, **kwargs):
+        reads.append([key])
+        return get(key, *args, **kwargs)
+
+    def many(keys, *args, **kwargs):
+        reads.append(list(keys))
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", one)
+    monkeypatch.setattr(cache, "get_many", many)
+    return reads
+
+
+def test_a_cached_page_is_answered_in_one_cache_round_trip(client, module, cache_reads):
+    client.get(module.url)
+    cache_reads.clear()
+    assert client.get(module.url)["X-Page-Cache"] == "hit"
+    assert len(cache_reads) == 1
+
+
+@pytest.mark.parametrize(
+    "path", ["/verify/", "/en/verify/", "/.well-known/jwks.json", "/credentials/issuer.json"]
+)
+def test_certificate_verification_paths_never_look_in_the_page_cache(client, path, cache_reads):
+    """They are never pages, and employers open them at internet scale."""
+    client.get(path)
+    assert not [keys for keys in cache_reads if any("cms:page" in key for key in keys)]

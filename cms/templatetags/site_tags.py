@@ -47,10 +47,18 @@ def language_switcher(context):
     return {"links": links}
 
 
-@register.simple_tag
-def site_chrome():
-    """Menu links and footer for the current language (cached, see cms.selectors.chrome)."""
-    return chrome(get_language() or settings.LANGUAGE_CODE)
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """Menu links and footer for the current language (cached, see cms.selectors.chrome),
+    read once per request: the header and the footer both show them."""
+    language = get_language() or settings.LANGUAGE_CODE
+    request = context.get("request")
+    if request is None:
+        return chrome(language)
+    read = request.__dict__.setdefault("_site_chrome", {})
+    if language not in read:
+        read[language] = chrome(language)
+    return read[language]
 
 
 @register.filter

@@ -54,9 +54,10 @@ def test_a_repeated_verify_page_reads_its_cached_verdict_in_the_same_round_trip(
     round_trips.clear()
     again = client.get(path).content.decode()
     assert "genuine and valid" in again and again == first
-    # The rest are the site chrome's cached menus (cms), read by base.html.
+    # The other is the site chrome's cached menus (cms), read once for header and footer.
     lookup = [sent for sent in round_trips if b"cms:chrome" not in b"".join(sent)]
     assert len(lookup) == 1
+    assert len(round_trips) == 2
     assert lookups.lookups_flush() == 2
     assert _stored(certificate) == {("page", "valid"): 2}
 

@@ -1,5 +1,7 @@
 """Enrolment: enrol with a snapshot, invite by email, withdraw, transfer (history kept)."""
 
+import logging
+
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
@@ -17,6 +19,8 @@ from cohorts.models import Cohort, Enrolment, Team
 from core.emails import send
 from core.queue import enqueue
 from core.urls import absolute_url
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -87,8 +91,21 @@ def enrolment_invite(
         from cohorts.tasks import send_invitation
 
         user_id, cohort_id = user.pk, cohort.pk
-        transaction.on_commit(lambda: enqueue(send_invitation, user_id, cohort_id, new_user))
+        transaction.on_commit(
+            lambda: _invitation_queue(send_invitation, user_id, cohort_id, new_user)
+        )
     return enrolment, created
+
+
+def _invitation_queue(task, user_id: int, cohort_id: int, new_user: bool) -> None:
+    """Queue the invitation; with the queue down, send it now: an invitation has no ledger
+    row for a sweep to find later, and the person must not wait for one that never comes."""
+    if enqueue(task, user_id, cohort_id, new_user):
+        return
+    try:
+        invitation_send(user_id=user_id, cohort_id=cohort_id, new_user=new_user)
+    except Exception:  # the enrolment is saved; the coordinator can invite again
+        logger.exception("Invitation not sent (queue down, mail failed): user %s", user_id)
 
 
 def invitation_send(*, user_id: int, cohort_id: int, new_user: bool) -> None:

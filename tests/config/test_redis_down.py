@@ -130,3 +130,17 @@ def test_a_reschedule_while_redis_is_down_is_saved_and_its_notices_wait_as_pendi
     notices = SessionNotice.objects.filter(session=session)
     assert sorted(notices.values_list("user_id", flat=True)) == sorted(e.user_id for e in learners)
     assert set(notices.values_list("status", flat=True)) == {SessionNotice.Status.PENDING}
+
+
+@pytest.mark.django_db(transaction=True)  # the invitation is queued on commit
+def test_an_invitation_made_while_redis_is_down_is_emailed_at_once(spare_redis, mailoutbox):
+    """Invitations have no ledger row a sweep could find later: not queued, sent now."""
+    from cohorts.services import enrolment_invite
+
+    ensure_baseline()
+    cohort = CohortFactory()
+    spare_redis.stop()
+
+    enrolment, created = enrolment_invite(cohort=cohort, email="mayor@example.go.th")
+    assert created
+    assert [message.to for message in mailoutbox] == [["mayor@example.go.th"]]

@@ -1,6 +1,7 @@
 """Signatures leave Wagtail's image library for the private store.
 
-Each signatory's image is copied to "certificates/signatures/legacy/<its media name>"
+Each signatory's image, and each image an issued certificate's frozen design names as a
+signature (one replaced before this migration), is copied to "certificates/signatures/legacy/<its media name>"
 (certificates.signatures.LEGACY_PREFIX, where the PDF of a design frozen before this
 finds it) and becomes the signatory's file; then the image, its renditions and their
 public files are deleted, unless something else still uses that image (a template's
@@ -59,7 +60,20 @@ def _delete(image) -> None:
     image.delete()
 
 
+def _frozen_signature_names(apps) -> set[str]:
+    """Media names of the signatures issued certificates' frozen designs show."""
+    Certificate = apps.get_model("certificates", "Certificate")
+    names = set()
+    for design in Certificate.objects.values_list("design", flat=True).iterator():
+        for signatory in (design or {}).get("signatories", []):
+            url = signatory.get("signature_url") or ""
+            if url.startswith("/media/"):
+                names.add(url.removeprefix("/media/"))
+    return names
+
+
 def move_signatures(apps, schema_editor):
+    Image = apps.get_model("wagtailimages", "Image")
     Signatory = apps.get_model("certificates", "Signatory")
     storage = private_storage()
     moved: dict[int, object] = {}
@@ -68,6 +82,9 @@ def move_signatures(apps, schema_editor):
         signatory.signature_file = _copy(image, storage)
         signatory.save(update_fields=["signature_file"])
         moved[image.pk] = image
+    for image in Image.objects.filter(file__in=_frozen_signature_names(apps)):
+        if image.pk not in moved and _copy(image, storage):
+            moved[image.pk] = image
     kept = _used_elsewhere(apps, set(moved))
     for pk, image in moved.items():
         if pk not in kept:

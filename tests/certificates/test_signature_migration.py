@@ -93,3 +93,30 @@ def test_an_image_the_site_also_uses_stays_in_the_library(before):
     assert Signatory.objects.get(pk=signatory_pk).signature.name.startswith(LEGACY_PREFIX)
     assert Image.objects.filter(pk=image.pk).exists()
     assert default_storage.exists(image.file.name)
+
+
+def test_a_signature_only_an_issued_certificate_shows_leaves_the_library_too(
+    before, enrolment, monkeypatch
+):
+    from certificates import services
+    from certificates.services import issuing
+
+    template = CertificateTemplateFactory()
+    image = _image("Signature: the former chair")  # replaced on the template long ago
+    design = {
+        **{name: getattr(template, name) for name in ("issuer_name_th", "heading_th")},
+        "signatories": [
+            {"name_th": "นายอดีต ประธาน", "position_th": "ประธาน",
+             "signature_url": f"/media/{image.file.name}"},
+        ],
+    }  # fmt: skip
+    monkeypatch.setattr(issuing, "design_snapshot", lambda template: design)  # issued before
+    certificate, _created = services.certificate_issue(enrolment=enrolment, template=template)
+    monkeypatch.undo()
+
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    assert not Image.objects.filter(pk=image.pk).exists()
+    assert not default_storage.exists(image.file.name)
+    content = services.certificate_pdf_bytes(certificate=certificate)
+    assert len(PdfReader(BytesIO(content)).pages[0].images) == 1

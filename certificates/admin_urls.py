@@ -20,4 +20,5 @@ urlpatterns = [
         name="certificate_change",
     ),
     path("template/<int:template_id>/preview/", views.template_preview, name="template_preview"),
+    path("signatory/<int:signatory_id>/signature/", views.signatory_signature, name="signature"),
 ]

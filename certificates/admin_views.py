@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 from certificates import pdf, selectors, services
 from certificates.access import can_manage
 from certificates.forms import CohortTemplateForm, IssueOneForm, ReasonForm, RevokeForm
-from certificates.models import Certificate, CertificateTemplate, IssuanceBatch
+from certificates.models import Certificate, CertificateTemplate, IssuanceBatch, Signatory
+from certificates.signatures import signature_content_type
 from cohorts.models import Cohort, Enrolment
 
 
@@ -230,6 +231,27 @@ def template_preview(request, template_id):
     content = pdf.write(pdf.render(context), credential_jwt="", title="preview")
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="preview.pdf"'
+    return response
+
+
+def signatory_signature(request, signatory_id):
+    """A signatory's signature image, for the coordinators' template screens only."""
+    _require_coordinator(request)
+    signatory = get_object_or_404(Signatory.objects.only("pk", "signature"), pk=signatory_id)
+    if not signatory.signature:
+        raise Http404
+    try:
+        handle = signatory.signature.storage.open(signatory.signature.name, "rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    head = handle.read(8192)
+    handle.seek(0)
+    response = FileResponse(
+        handle, content_type=signature_content_type(head) or "application/octet-stream"
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = "inline"
     return response
 
 

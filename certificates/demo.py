@@ -8,7 +8,7 @@ import datetime as dt
 import math
 from io import BytesIO
 
-from django.core.files.images import ImageFile
+from django.core.files.base import ContentFile
 
 from certificates import services
 from certificates.models import Certificate, CertificateTemplate, Signatory
@@ -30,16 +30,12 @@ SIGNATORIES = [
 ]  # fmt: skip
 
 
-def _signature_image(title: str, seed: int):
-    """A pen-like scribble, so the demo PDF shows where signatures go."""
+def _signature_png(seed: int) -> ContentFile:
+    """A pen-like scribble, so the demo PDF shows where signatures go (a private file,
+    like a coordinator's upload: signatures are not in the image library)."""
     from PIL import Image as PILImage
     from PIL import ImageDraw
 
-    from wagtail.images.models import Image
-
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
     canvas = PILImage.new("RGBA", (600, 160), (255, 255, 255, 0))
     draw = ImageDraw.Draw(canvas)
     points = [
@@ -48,7 +44,7 @@ def _signature_image(title: str, seed: int):
     draw.line(points, fill=(20, 40, 110, 255), width=5, joint="curve")
     buffer = BytesIO()
     canvas.save(buffer, "PNG")
-    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"signature-{seed}.png"))
+    return ContentFile(buffer.getvalue(), name=f"signature-{seed}.png")
 
 
 def _template() -> CertificateTemplate:
@@ -58,7 +54,7 @@ def _template() -> CertificateTemplate:
             Signatory.objects.create(
                 template=template, sort_order=order, name_th=name_th, name_en=name_en,
                 position_th=position_th, position_en=position_en,
-                signature=_signature_image(f"Signature: {name_en}", order + 1),
+                signature=_signature_png(order + 1),
             )  # fmt: skip
     return template
 

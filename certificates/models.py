@@ -17,6 +17,8 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from certificates import signatures
+from certificates.widgets import SignatureInput
 from core.storage import private_storage
 
 
@@ -112,13 +114,15 @@ class Signatory(Orderable):
     name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
     position_th = models.CharField(_("position (Thai)"), max_length=255)
     position_en = models.CharField(_("position (English)"), max_length=255, blank=True)
-    signature = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("signature image"),
-        null=True,
+    # Private, not a Wagtail image: signatures stay out of the image library.
+    signature = models.FileField(
+        _("signature image"),
+        storage=private_storage,
+        upload_to=signatures.UPLOAD_TO,
+        max_length=255,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        validators=[signatures.validate_signature],
+        help_text=_("PNG, JPEG or WebP, at most 2 MB; a transparent background prints best."),
     )
 
     panels = [
@@ -126,7 +130,7 @@ class Signatory(Orderable):
         FieldPanel("name_en"),
         FieldPanel("position_th"),
         FieldPanel("position_en"),
-        FieldPanel("signature"),
+        FieldPanel("signature", widget=SignatureInput),
     ]
 
     class Meta(Orderable.Meta):

@@ -25,7 +25,7 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from certificates import pdf_text
+from certificates import pdf_text, signatures
 from certificates.keys import signing_material
 from core.dates import thai_date
 
@@ -98,6 +98,9 @@ def context_for(certificate, verify_url: str) -> dict:
         "issued_th": thai_date(timezone.localtime(certificate.issued_at)),
         "verify_url": verify_url,
         "qr": qr_data_uri(verify_url),
+        "signatories": [
+            {**s, "src": signatures.frozen_signature_src(s)} for s in design["signatories"]
+        ],
     }
 
 

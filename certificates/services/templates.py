@@ -92,8 +92,9 @@ def design_snapshot(template: CertificateTemplate) -> dict:
             "name_en": s.name_en,
             "position_th": s.position_th,
             "position_en": s.position_en,
-            "signature_url": _media_url(s.signature),
+            # A private file's name: certificates.signatures reads it for the PDF.
+            "signature_file": s.signature.name if s.signature else "",
         }
-        for s in template.signatories.select_related("signature").order_by("sort_order")
+        for s in template.signatories.order_by("sort_order")
     ]
     return design

@@ -119,6 +119,7 @@ OURS = {
     "admin/issued-certificates/certificate/<int:certificate_id>/": COORDINATOR_ONLY,
     "admin/issued-certificates/certificate/<int:certificate_id>/<str:action>/": COORDINATOR_POSTS,
     "admin/issued-certificates/template/<int:template_id>/preview/": COORDINATOR_ONLY,
+    "admin/issued-certificates/signatory/<int:signatory_id>/signature/": COORDINATOR_ONLY,
     "admin/snippets/cms/menuitem/": COORDINATOR_ONLY,
     "admin/snippets/cms/menuitem/results/": COORDINATOR_ONLY,
     "admin/snippets/cms/menuitem/add/": COORDINATOR_ONLY,

@@ -109,6 +109,7 @@ def values_for(route: str, world: World) -> dict:
         "batch_id": o["batch"].pk,
         "certificate_id": o["certificate"].pk,
         "template_id": o["template"].pk,
+        "signatory_id": o["signatory"].pk,
         "action": "revoke",
         "slug": o["cohort"].slug,
         "user_id": world.people["learner"].pk,

@@ -24,7 +24,7 @@ from cohorts.completion import CheckResult, override_checks
 from cohorts.models import PublicHoliday
 from tests.assignments.factories import AssignmentFactory, pdf_bytes, png_bytes, upload
 from tests.attendance.factories import AttendanceRecordFactory, session_now
-from tests.certificates.factories import CertificateTemplateFactory, SignatoryFactory
+from tests.certificates.factories import CertificateTemplateFactory, SignedSignatoryFactory
 from tests.curriculum.factories import FacilitatorFactory, build_site
 from tests.factories import (
     CohortFactory,
@@ -133,12 +133,13 @@ def _certificates(world: World) -> None:
     from cohorts.services.feeds import calendar_token_for
 
     template = CertificateTemplateFactory()
-    SignatoryFactory(template=template)
+    signatory = SignedSignatoryFactory(template=template)
     with override_checks(_eligible):
         certificate, _created = services.certificate_issue(enrolment=world.enrolment)
         batch = services.batch_start(cohort=world.cohort)
     world.objects.update(
         template=template,
+        signatory=signatory,
         certificate=certificate,
         batch=batch,
         calendar_token=calendar_token_for(user=world.people["learner"]).token,

@@ -15,3 +15,26 @@ def test_the_demo_graduate_holds_a_certificate_and_the_states_are_shown():
     assert Certificate.objects.filter(status="revoked").count() == 1
     superseded = Certificate.objects.get(status="superseded")
     assert superseded.superseded_by.status == "valid"
+
+
+def test_the_demo_signatures_are_private_files_not_library_images():
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from wagtail.images.models import Image
+
+    from certificates import services
+    from certificates.models import Signatory
+    from certificates.signatures import UPLOAD_TO
+    from core.storage import private_storage
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    signatories = list(Signatory.objects.all())
+    assert len(signatories) == 2
+    assert all(s.signature.name.startswith(UPLOAD_TO) for s in signatories)
+    assert all(private_storage().exists(s.signature.name) for s in signatories)
+    assert not Image.objects.filter(title__icontains="signature").exists()
+    graduate = Certificate.objects.get(holder__email="graduate@example.org")
+    content = services.certificate_pdf_bytes(certificate=graduate)
+    assert len(PdfReader(BytesIO(content)).pages[0].images) == 2

@@ -21,6 +21,7 @@ from tests.authorization.parameters import samples, values_for
 from tests.authorization.walk import address as fill_address
 from tests.authorization.walk import patterns
 from tests.authorization.world import ROLES, SECRET, build_world
+from tests.core.test_every_export import EXPORTS
 
 pytestmark = pytest.mark.django_db
 PATTERNS = patterns()
@@ -38,6 +39,7 @@ POST_DATA = {
     "title": "ไม่ควรสร้างได้",
 }
 LOGIN_PATHS = {"/accounts/login/", "/en/accounts/login/", "/admin/login/"}
+SPREADSHEETS = ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml")
 
 
 def declared(route: str) -> tuple[E | None, str]:
@@ -184,6 +186,9 @@ def test_get_answers_as_declared(world, client_of, postgres, route, language, ro
         f"{role} GET {url}: got {_describe(response)}, declared {answer} ({source})"
     )
     assert not _shows_the_other_cohort(response, role), f"{role} reads another cohort at {url}"
+    assert route in EXPORTS or not response.get("Content-Type", "").startswith(SPREADSHEETS), (
+        f"{url} answers a spreadsheet: declare it in tests/core/test_every_export.py"
+    )
 
 
 @pytest.mark.parametrize(("route", "language", "role", "index"), POST_CASES)

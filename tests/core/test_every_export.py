@@ -16,6 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from django.apps import apps
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
@@ -132,8 +133,15 @@ def test_no_wagtail_form_page_exists_whose_submissions_export_is_not_covered():
     assert not [model for model in apps.get_models() if issubclass(model, FormMixin)]
 
 
-@pytest.fixture
-def hostile(coordinator):
+@pytest.fixture(scope="module")
+def hostile(django_db_setup, django_db_blocker):
+    """Built once for the module, rolled back at its end (each test runs in a savepoint)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _hostile_data(UserFactory(roles=["Coordinator"], title_prefix="นางสาว"))
+        transaction.set_rollback(True)
+
+
+def _hostile_data(coordinator) -> dict:
     """A cohort where every text a person types starts a formula, with attendance, an
     evaluation answered with such comments, and admin history naming such a person."""
     link, plus, minus, at, tab, cr = HOSTILE
@@ -158,7 +166,7 @@ def hostile(coordinator):
     for comment in HOSTILE:
         answer_as(evaluation, EnrolmentFactory(cohort=cohort, team=team), comment=comment)
     _history(learner=learner, enrolment=enrolment, coordinator=coordinator)
-    return {"cohort": cohort, "evaluation": evaluation}
+    return {"cohort": cohort, "evaluation": evaluation, "coordinator": coordinator}
 
 
 def _history(*, learner, enrolment, coordinator):
@@ -226,14 +234,12 @@ def _export_cases():
 
 
 @pytest.mark.parametrize(("route", "fmt"), list(_export_cases()))
-def test_no_cell_of_any_export_is_a_formula_the_platform_did_not_write(
-    client, coordinator, hostile, route, fmt
-):
+def test_no_cell_of_any_export_is_a_formula_the_platform_did_not_write(client, hostile, route, fmt):
     address, _formats = EXPORTS[route]
     url = address(hostile)
     if not route.endswith((".csv", ".xlsx")):
         url += f"?export={fmt}"
-    client.force_login(coordinator)
+    client.force_login(hostile["coordinator"])
     response = client.get(url)
     if route in NOT_FOR_COORDINATORS:
         assert response.status_code in (302, 403)

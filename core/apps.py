@@ -12,9 +12,11 @@ class CoreConfig(AppConfig):
 
         from core.admin_dates import register_buddhist_era_widgets
         from core.csp import nonce_chooser_scripts
+        from core.exports import neutralise_wagtail_exports
         from core.schedules import ensure_periodic_jobs
 
         nonce_chooser_scripts()
+        neutralise_wagtail_exports()
         register_buddhist_era_widgets()
 
         if apps.is_installed("django_celery_beat"):

@@ -232,3 +232,66 @@ def _translation_ids(page) -> dict[str, int]:
         "string_segment_id": string.pk if string else MISSING_ID,
         "overridable_segment_id": overridable.pk if overridable else MISSING_ID,
     }
+
+
+# The same prefixes, naming the other cohort's object (world._other_cohort)
+OTHER_PK_BY_PREFIX = {
+    "admin/cohorts/cohorts/": "other_cohort",
+    "admin/cohorts/sessions/": "other_session",
+    "admin/cohorts/enrolments/": "other_enrolment",
+    "admin/cohorts/teams/": "other_team",
+    "admin/assignments/": "other_assignment",
+    "admin/assignment_extensions/": "other_extension",
+    "admin/assignment_submissions/": "other_submission",
+    "admin/attendance/session/": "other_session",
+    "admin/attendance/record/": "other_record",
+    "admin/attendance/cohort/": "other_cohort",
+    "admin/evaluation/": "other_evaluation",
+    "admin/evaluations/results/": "other_evaluation",
+    "admin/evaluations/cohort/": "other_cohort",
+    "admin/materials/": "other_material",
+    "admin/announcements/": "other_announcement",
+    "admin/learning/material/": "other_material",
+    "admin/learning/announcement/": "other_announcement",
+    "me/evaluations/": "other_evaluation",
+    "me/materials/": "other_material",
+    "me/announcements/": "other_announcement",
+    "me/assignments/": "other_assignment",
+    "review/": "other_submission",
+    "files/submissions/": "other_version_file",
+    "files/reviews/": "other_review",
+}
+# Parameters that name a cohort's object wherever they appear
+OTHER_BY_NAME = {
+    "cohort_id": "other_cohort",
+    "session_id": "other_session",
+    "enrolment_id": "other_enrolment",
+    "enrolment": "other_enrolment",
+}
+
+
+def _other_pk_prefix(route: str) -> str | None:
+    if "pk>" not in route:
+        return None
+    for prefix in sorted(OTHER_PK_BY_PREFIX, key=len, reverse=True):
+        if route.startswith(prefix):
+            return prefix
+    return None
+
+
+def names_a_cohort_object(route: str) -> bool:
+    """True when a parameter of the route names one cohort's object (or its person)."""
+    names = [f":{name}>" for name in OTHER_BY_NAME] + ["<slug:slug>", "<int:user_id>"]
+    return _other_pk_prefix(route) is not None or any(name in route for name in names)
+
+
+def other_cohort_values(route: str, world: World) -> dict:
+    """The route's parameters, each naming the other cohort's object instead."""
+    o = world.objects
+    values = values_for(route, world)
+    prefix = _other_pk_prefix(route)
+    if prefix is not None:
+        values["pk"] = o[OTHER_PK_BY_PREFIX[prefix]].pk
+    values.update({name: o[key].pk for name, key in OTHER_BY_NAME.items()})
+    values.update(slug=o["other_cohort"].slug, user_id=world.people["other_learner"].pk)
+    return values

@@ -68,7 +68,9 @@ def _people(world: World) -> None:
         team=TeamFactory(cohort=other_cohort, name=f"ทีม{SECRET}"),
         user=UserFactory(roles=["Learner"], first_name=f"ผู้เรียน{SECRET}"),
     )
-    AssignmentFactory(cohort=other_cohort, title_th=f"งาน{SECRET}", title_en=f"Work {SECRET}")
+    other_assignment = AssignmentFactory(
+        cohort=other_cohort, title_th=f"งาน{SECRET}", title_en=f"Work {SECRET}"
+    )
     world.people.update(
         anonymous=None,
         learner=enrolment.user,
@@ -76,7 +78,15 @@ def _people(world: World) -> None:
         facilitator=facilitator,
         coordinator=UserFactory(roles=[COORDINATOR]),
     )
-    world.objects.update(cohort=cohort, other_cohort=other_cohort, team=team, enrolment=enrolment)
+    world.objects.update(
+        cohort=cohort,
+        other_cohort=other_cohort,
+        team=team,
+        enrolment=enrolment,
+        other_enrolment=other_enrolment,
+        other_team=other_enrolment.team,
+        other_assignment=other_assignment,
+    )
 
 
 def _teaching(world: World) -> None:
@@ -201,6 +211,70 @@ def _learning(world: World) -> None:
     )
 
 
+def _other_cohort(world: World) -> None:
+    """The other cohort's own teaching and work, run by another facilitator: a session with
+    a record, a material, an announcement, an evaluation, a reviewed submission and an
+    extension. The facilitator of the learner's cohort opens none of them by its id
+    (test_matrix.py::test_a_facilitator_cannot_open_another_cohorts_object_by_id)."""
+    from assignments import services
+    from evaluations.models import Evaluation
+    from learning.models import Announcement, Material
+    from learning.services import announcement_publish, material_save
+
+    o, coordinator = world.objects, world.people["coordinator"]
+    other_facilitator = UserFactory(roles=[FACILITATOR])
+    o["other_team"].advisor = other_facilitator
+    o["other_team"].save()
+    session = session_now(o["other_cohort"])
+    session.facilitators.add(other_facilitator)
+    record = AttendanceRecordFactory(enrolment=o["other_enrolment"], session=session)
+    record.excuse_document.save("excuse.pdf", ContentFile(pdf_bytes()), save=True)
+    version = services.submission_submit(
+        assignment=o["other_assignment"],
+        user=world.people["other_learner"],
+        files=[upload("แผน.pdf", pdf_bytes())],
+    )
+    review = services.review_record(
+        submission=version.submission,
+        reviewer=other_facilitator,
+        feedback=f"ความเห็น{SECRET}",
+        decision="returned",
+        levels={c.id: 1 for c in o["other_assignment"].criteria},
+        file=upload("ความเห็น.pdf", pdf_bytes()),
+        notify=False,
+    )
+    material = Material(session=session, title_th=f"สไลด์{SECRET}", kind=Material.Kind.SLIDES)
+    announcement = Announcement(
+        cohort=o["other_cohort"], title_th=f"ประกาศ{SECRET}", body_th=f"ห้อง{SECRET}"
+    )
+    o.update(
+        other_session=session,
+        other_record=record,
+        other_submission=version.submission,
+        other_version_file=version.files.get(),
+        other_review=review,
+        other_extension=services.extension_grant(
+            assignment=o["other_assignment"],
+            team=o["other_team"],
+            due_at=timezone.now() + dt.timedelta(days=14),
+            granted_by=coordinator,
+            reason=f"เหตุ{SECRET}",
+        ),
+        other_material=material_save(
+            material=material,
+            by=other_facilitator,
+            upload=SimpleUploadedFile("ส.pdf", pdf_bytes(), content_type="application/pdf"),
+        ),
+        other_announcement=announcement_publish(announcement=announcement, by=coordinator),
+        other_evaluation=Evaluation.objects.create(
+            cohort=o["other_cohort"],
+            title_th=f"ประเมิน{SECRET}",
+            opens_at=timezone.now() - dt.timedelta(hours=1),
+            days_open=7,
+        ),
+    )
+
+
 def _rights(world: World) -> None:
     """The learner asked for erasure and has a copy of their data ready (issue 20)."""
     from rights import services
@@ -230,6 +304,7 @@ def build_world() -> World:
         _teaching,
         _work,
         _learning,
+        _other_cohort,
         _admissions,
         _certificates,
         _rights,

@@ -355,7 +355,7 @@ class PublicHoliday(models.Model):
     name_th = models.CharField(_("name (Thai)"), max_length=255)
     name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
     note = models.CharField(
-        _("note"),
+        pgettext_lazy("public holiday", "note"),
         max_length=500,
         blank=True,
         help_text=_(

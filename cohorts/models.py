@@ -354,6 +354,15 @@ class PublicHoliday(models.Model):
     date = models.DateField(_("date"), unique=True)
     name_th = models.CharField(_("name (Thai)"), max_length=255)
     name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    note = models.CharField(
+        pgettext_lazy("public holiday", "note"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Where the date comes from, e.g. that it is provisional until the Cabinet "
+            "announces the year's holidays. Clear it once the date is confirmed."
+        ),
+    )
 
     class Meta:
         ordering = ["date"]

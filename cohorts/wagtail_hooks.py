@@ -289,8 +289,9 @@ class PublicHolidayViewSet(LocalDatesFormMixin, ModelViewSet):
         ),
         "name_th",
         "name_en",
+        "note",
     ]
-    form_fields = ["date", "name_th", "name_en"]
+    form_fields = ["date", "name_th", "name_en", "note"]
     search_fields = ["name_th", "name_en"]
     ordering = ["date"]
     list_per_page = 100

@@ -8,7 +8,8 @@ Admin forms: every model DateField / DateTimeField in a Wagtail admin form gets
 BuddhistEraDateInput / BuddhistEraDateTimeInput: forms built from panels through the
 override registered from CoreConfig.ready; ModelViewSets built from form_fields (which
 skip that registry) through LocalDatesFormMixin; model forms with their own Meta through
-`formfield_callback = formfield_with_local_dates`; plain forms name the widgets.
+`formfield_callback = formfield_with_local_dates`; plain forms name the widgets;
+StreamField blocks use BuddhistEraDateBlock instead of Wagtail's DateBlock.
 In Thai the field shows and the picker offers Buddhist Era years (the picker's own
 yearOffset: its calendar grid stays the real one, so Saturdays are Saturdays); what is
 typed or picked is read back to the Gregorian year before Django parses it. A typed year
@@ -19,10 +20,14 @@ from 2400 on is read as Buddhist Era in either language (no programme date lies 
 import datetime as dt
 import re
 
+from django import forms
 from django.db import models
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
+from wagtail import blocks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
@@ -105,6 +110,12 @@ class BuddhistEraInputMixin:
         value = super().value_from_datadict(data, files, name)
         return typed_year_to_gregorian(value) if isinstance(value, str) else value
 
+    @property
+    def media(self):
+        """Wagtail's picker script, then ours: it marks the saved day when the picker opens
+        (Wagtail's own check reads the shown year 2569 as 2569 CE)."""
+        return super().media + forms.Media(js=[static("js/buddhist-era-picker.js")])
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["buddhist_era"] = _thai_active()
@@ -121,6 +132,20 @@ class BuddhistEraDateInput(BuddhistEraInputMixin, AdminDateInput):
 class BuddhistEraDateTimeInput(BuddhistEraInputMixin, AdminDateTimeInput):
     template_name = "core/widgets/buddhist_era_input.html"
     picker_template = "wagtailadmin/widgets/datetime_input.html"
+
+
+class BuddhistEraDateBlock(blocks.DateBlock):
+    """A StreamField date with the pickers of the model date fields: Buddhist Era in
+    the Thai admin, Gregorian in English, stored as an ISO date either way."""
+
+    @cached_property
+    def field(self):
+        return forms.DateField(
+            widget=BuddhistEraDateInput(format=self.format), **self.field_options
+        )
+
+    class Meta:
+        icon = "date"
 
 
 def register_buddhist_era_widgets() -> None:

@@ -9,6 +9,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from cms.blocks import ImageBlock
+from core.admin_dates import BuddhistEraDateBlock
 
 
 class ReadingBlock(blocks.StructBlock):
@@ -46,7 +47,7 @@ class AgendaItemBlock(blocks.StructBlock):
 class AgendaDayBlock(blocks.StructBlock):
     """One day of a site visit, with its activities in time order."""
 
-    date = blocks.DateBlock(label=_("date"))
+    date = BuddhistEraDateBlock(label=_("date"))
     title = blocks.CharBlock(label=_("theme of the day"), required=False)
     items = blocks.ListBlock(AgendaItemBlock(), label=_("activities"))
 

@@ -30,6 +30,8 @@ def ensure_baseline() -> None:
         from django.apps import apps
 
         holidays.load_holidays(apps, None)
+        notes = import_module("cohorts.migrations.0009_mark_provisional_2570_holidays")
+        notes.mark(apps, None)
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", locale=Locale.get_default(), live=True))
     if Collection.get_first_root_node() is None:

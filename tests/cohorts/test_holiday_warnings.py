@@ -40,6 +40,29 @@ def test_the_official_holidays_are_seeded_for_2025_to_2027(db):
     assert {d.year for d in days} == {2025, 2026, 2027}
 
 
+def test_the_computed_2570_holidays_say_they_are_provisional(client, coordinator):
+    ensure_baseline()
+    notes = dict(PublicHoliday.objects.filter(date__year=2027).values_list("date", "note"))
+    provisional = {day for day, note in notes.items() if note.startswith("ยังไม่ยืนยัน")}
+    assert provisional == {
+        dt.date.fromisoformat(day)
+        for day in (
+            "2027-02-21",  # Makha Bucha
+            "2027-02-22",
+            "2027-05-20",  # Visakha Bucha
+            "2027-07-18",  # Asalha Bucha
+            "2027-07-19",  # Khao Phansa
+            "2027-07-20",
+            "2027-10-25",
+            "2027-12-06",
+        )
+    }
+    assert notes[dt.date(2027, 4, 6)] == ""  # Chakri Day: fixed by law
+    client.force_login(coordinator)
+    html = client.get("/admin/cohorts/holidays/?q=มาฆบูชา").content.decode()
+    assert "Provisional: the lunar-calendar date as computed" in html
+
+
 def test_weekend_and_holiday_days_are_named(db):
     PublicHoliday.objects.update_or_create(
         date=dt.date(2026, 12, 10),

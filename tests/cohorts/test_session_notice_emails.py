@@ -137,3 +137,33 @@ def test_the_english_half_of_a_reminder_prints_english_dates(
         english = _english_half(text)
         assert day in english and not THAI_MONTHS.search(english), english
         assert f"Dear {learner.full_name_en}," in text
+
+
+def test_the_english_half_of_a_change_notice_carries_the_coordinators_note(
+    session, learner, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        session_cancel(session=session, note="วิทยากรติดภารกิจ")
+    message = _mail_to(learner)[-1]
+    for text in (message.body, message.alternatives[0][0]):
+        assert "Note: วิทยากรติดภารกิจ" in _english_half(text)
+
+
+def test_the_english_half_of_a_reminder_says_where_and_what_to_prepare(
+    cohort, learner, django_capture_on_commit_callbacks
+):
+    session = SessionFactory(
+        cohort=cohort,
+        starts_at=bangkok_morning(2),
+        online_url="https://meet.example.org/pms-8",
+        preparation="ข้อมูลเทศบาล",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        send_session_reminders()
+    message = _mail_to(learner)[-1]
+    venue = session.venue
+    for text in (message.body, message.alternatives[0][0]):
+        english = _english_half(text)
+        assert f"Venue: {venue.name_en}, {venue.province.name_en}" in english
+        assert "https://meet.example.org/pms-8" in english
+        assert "To prepare: ข้อมูลเทศบาล" in english

@@ -15,6 +15,7 @@ from tests.factories import (
     UserFactory,
     VenueFactory,
 )
+from tests.html import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +120,18 @@ def test_registered_sections_render_with_the_session_and_enrolment(client, learn
 def test_a_missing_session_is_404(client, learner):
     client.force_login(learner)
     assert client.get("/me/sessions/999999/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "address, expected",
+    [
+        ("123 ถนนมิตรภาพ อำเภอเมือง ขอนแก่น 40000", "123 ถนนมิตรภาพ อำเภอเมือง ขอนแก่น 40000"),
+        ("123 ถนนมิตรภาพ อำเภอเมือง", "123 ถนนมิตรภาพ อำเภอเมือง, ขอนแก่น"),
+    ],
+)
+def test_the_venue_names_its_province_once(client, learner, session, address, expected):
+    session.venue.address = address
+    session.venue.save()
+    client.force_login(learner)
+    text = page_text(client.get(url(session)))
+    assert f"{session.venue.name_th}, {expected} · " in text  # then the map link

@@ -18,6 +18,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Site
 
+from accounts.consent import Purpose, consent_record
 from accounts.roles import COORDINATOR, FACILITATOR
 from attendance.models import CheckInSettings, CompletionRule
 from cohorts.completion import CheckResult, override_checks
@@ -77,6 +78,8 @@ def _people(world: World) -> None:
         coordinator=UserFactory(roles=[COORDINATOR]),
     )
     world.objects.update(cohort=cohort, other_cohort=other_cohort, team=team, enrolment=enrolment)
+    # Listed in the directory (issue 20), so the learner's card answers to those who may see it
+    consent_record(user=enrolment.user, decisions={Purpose.DIRECTORY_LISTED: True})
 
 
 def _teaching(world: World) -> None:

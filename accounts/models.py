@@ -245,6 +245,15 @@ class Consent(models.Model):
     row per person and purpose is the decision in force (accounts.consent)."""
 
     class Purpose(models.TextChoices):
+        # Being listed at all comes first: without it nobody sees the person in any
+        # directory, book or card, whatever else they chose (alumni.selectors).
+        DIRECTORY_LISTED = (
+            "directory-listed",
+            _(
+                "List me in my cohort's directory: name with title, position, "
+                "organisation, province and research project"
+            ),
+        )
         DIRECTORY_PHOTO = "directory-photo", _("Show my photo in the cohort directory")
         DIRECTORY_PHONE = "directory-phone", _("Show my phone number in the cohort directory")
         DIRECTORY_EMAIL = "directory-email", _("Show my email address in the cohort directory")

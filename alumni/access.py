@@ -2,11 +2,13 @@
 
 A cohort's directory is for its own people: its current learners and graduates (an
 alumnus keeps it after the cohort ends), the staff who teach it and coordinators, who
-see every cohort. Within one's own cohorts everybody is listed (name with title, position,
-organisation, province, research project: the cohort's own network, as the printed book).
-Across cohorts a person is listed only while they consent to the programme-wide directory
-(``Purpose.DIRECTORY_PROGRAMME``); coordinators see everyone. Contact fields and photos
-need the person's own consent on top of this, wherever they are listed (accounts.consent).
+see every cohort. Nobody is listed anywhere without consenting to be listed
+(``Purpose.DIRECTORY_LISTED``, applied in alumni.selectors: the PDPA asks consent for a
+use that is not needed to run the programme, and a directory is such a use). Within one's
+own cohorts everybody listed is seen (name with title, position, organisation, province,
+research project). Across cohorts a person is seen only while they also consent to the
+programme-wide directory (``Purpose.DIRECTORY_PROGRAMME``); coordinators see everyone
+listed. Contact fields and photos need the person's own consent on top of this.
 """
 
 from django.db.models import Q, QuerySet

@@ -1,6 +1,6 @@
 """Demo of the directory and personal data: a privacy notice accepted by every demo
 account (so logging in still lands on /me/), contacts, photos and consents, some given
-and some not."""
+and some not: every demo learner but one in eight is listed in the directory."""
 
 import io
 
@@ -51,6 +51,11 @@ def _avatar(index: int) -> ContentFile:
     return ContentFile(out.getvalue(), name=f"demo-{index:03d}.png")
 
 
+def _listed(index: int, email: str) -> bool:
+    """One in eight (all of them among those who share nothing) stays out of the directory."""
+    return email in WELL_KNOWN or index % 8 != 7
+
+
 def _purposes(index: int, email: str) -> list[str]:
     """Well-known logins share everything; of the others, one in four shares nothing."""
     if email in WELL_KNOWN:
@@ -83,10 +88,26 @@ def _contacts_and_consents() -> int:
     return len(rows)
 
 
+def _listing_consents() -> int:
+    """Who is listed in the directory; also for a database seeded before that consent
+    existed. A person's own decision, either way, is never overwritten."""
+    learners = Group.objects.get(name=LEARNER).user_set.filter(email__endswith="@example.org")
+    decided = set(
+        Consent.objects.filter(purpose=P.DIRECTORY_LISTED).values_list("user_id", flat=True)
+    )
+    rows = [
+        Consent(user=user, purpose=P.DIRECTORY_LISTED, given=True)
+        for index, user in enumerate(learners.order_by("email").only("pk", "email"))
+        if user.pk not in decided and _listed(index, user.email)
+    ]
+    Consent.objects.bulk_create(rows)
+    return len(rows)
+
+
 def seed(ctx) -> None:
     notice = _notice()
     accepted = _accept_all(notice)
-    consents = _contacts_and_consents()
+    consents = _contacts_and_consents() + _listing_consents()
     ctx.say(
         f"Privacy: notice v{notice.version}, {accepted} acceptances, {consents} consents given."
     )

@@ -1,7 +1,9 @@
 """Reads of the directory: who is in it, what of each person may be shown.
 
-Every contact field and the photo pass through ``accounts.consent`` at the moment of
-reading, so a withdrawal removes them from the page, the book and the vCard at once.
+Only people who consent to be listed (``Purpose.DIRECTORY_LISTED``) are in it at all,
+for every viewer, coordinators included; every contact field and the photo need their
+own consent on top. All of it passes through ``accounts.consent`` at the moment of
+reading, so a withdrawal removes it from the page, the book and the vCard at once.
 A listing costs the same few queries for 20 people as for 2,000.
 """
 
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from accounts.consent import Purpose, consented_purposes
+from accounts.consent import Purpose, consented_purposes, consenting_user_ids
 from accounts.regions import Region, province_codes, region_of
 from cohorts.models import Cohort, Enrolment
 
@@ -53,7 +55,7 @@ class Entry:
 def _members(rule: Q) -> QuerySet[Enrolment]:
     return (
         Enrolment.objects.current()
-        .filter(rule)
+        .filter(rule, user_id__in=consenting_user_ids(Purpose.DIRECTORY_LISTED))
         .select_related("user__organisation__province", "cohort", "team__organisation")
         .order_by("-cohort__number", "team__name", "user__first_name", "user__last_name", "pk")
     )
@@ -131,6 +133,12 @@ def _entry(enrolment: Enrolment, given: set[str]) -> Entry:
         email=user.email if Purpose.DIRECTORY_EMAIL in given else "",
         line_id=user.line_id if Purpose.DIRECTORY_LINE in given else "",
     )
+
+
+def unlisted_member(user) -> bool:
+    """Is this person enrolled in a cohort yet kept out of its directory by their choice?"""
+    listed = consenting_user_ids(Purpose.DIRECTORY_LISTED)
+    return Enrolment.objects.current().filter(user=user).exclude(user_id__in=listed).exists()
 
 
 def person_entry(*, visible: Q, user_id: int) -> Entry | None:

@@ -13,7 +13,7 @@ from accounts.models import User
 from alumni.access import directory_cohorts, visible_enrolments
 from alumni.book import book_pdf
 from alumni.forms import DirectoryFilterForm
-from alumni.selectors import directory_members, entries_for, person_entry
+from alumni.selectors import directory_members, entries_for, person_entry, unlisted_member
 from alumni.vcard import vcard_for
 from cohorts.models import Cohort
 from rights import access_log
@@ -39,6 +39,7 @@ def _listing(request, *, members, cohort=None):
         "cohort": cohort,
         "cohorts": list(_my_cohorts(request).order_by("-number")),
         "query_string": _without_page(request),
+        "not_listed": unlisted_member(request.user),
     }
     return render(request, "alumni/directory.html", context)
 
@@ -51,8 +52,9 @@ def _without_page(request) -> str:
 
 @login_required
 def directory(request):
-    """Everyone of the cohorts this person belongs to or teaches, and the people of other
-    cohorts who chose the programme-wide directory (everyone, for coordinators)."""
+    """Everyone listed of the cohorts this person belongs to or teaches, and the people of
+    other cohorts who chose the programme-wide directory (everyone listed, for
+    coordinators)."""
     _my_cohorts(request)
     return _listing(request, members={"visible": visible_enrolments(request.user)})
 

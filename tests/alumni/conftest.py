@@ -11,11 +11,18 @@ from curriculum.themes import ResearchTheme
 from tests.factories import EnrolmentFactory, OrganisationFactory, TeamFactory, UserFactory
 
 EVERYTHING = {
+    Purpose.DIRECTORY_LISTED: True,
     Purpose.DIRECTORY_PHOTO: True,
     Purpose.DIRECTORY_PHONE: True,
     Purpose.DIRECTORY_EMAIL: True,
     Purpose.DIRECTORY_LINE: True,
 }
+
+
+def listed(*people) -> None:
+    """These people consent to be listed in the directory (and to nothing else)."""
+    for person in people:
+        consent_record(user=person, decisions={Purpose.DIRECTORY_LISTED: True})
 
 
 def png() -> ContentFile:

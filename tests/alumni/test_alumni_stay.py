@@ -11,6 +11,7 @@ from cohorts import completion
 from cohorts.completion import CheckResult
 from cohorts.models import Cohort, Enrolment
 from learning.models import Material
+from tests.alumni.conftest import listed
 from tests.certificates.factories import CertificateTemplateFactory, SignatoryFactory
 from tests.factories import BANGKOK, CohortFactory, EnrolmentFactory, SessionFactory, TeamFactory
 from tests.learning.conftest import slides
@@ -92,6 +93,7 @@ def test_a_graduate_keeps_the_cohorts_materials(client, graduate, old_material):
 def test_a_graduate_keeps_the_directory_of_their_cohort(client, graduate, ended_cohort):
     user, _certificate = graduate
     classmate = EnrolmentFactory(cohort=ended_cohort, status=Enrolment.Status.COMPLETED).user
+    listed(user, classmate)  # the project shows on the graduate's own entry
     client.force_login(user)
     page = client.get("/directory/cohort-ended/").content.decode()
     assert classmate.get_full_name() in page and "เมืองคาร์บอนต่ำ" in page

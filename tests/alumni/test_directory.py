@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from accounts.consent import Purpose, consent_record
 from accounts.models import Organisation
 from curriculum.themes import ResearchTheme
+from tests.alumni.conftest import listed
 from tests.factories import CohortFactory, EnrolmentFactory, TeamFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +41,10 @@ def test_contacts_without_consent_are_not_shown(client, learner, mayor, other_le
     other_learner.phone = "0899999999"
     other_learner.line_id = "not.shared"
     other_learner.save()
+    listed(other_learner)
     client.force_login(learner)
     page = client.get("/directory/").content.decode()
-    assert other_learner.get_full_name() in page  # listed, name and work are not optional
+    assert other_learner.get_full_name() in page  # listed: name and work, no contacts
     assert "0899999999" not in page and "not.shared" not in page
     assert other_learner.email not in page
     assert f"/directory/people/{other_learner.pk}/photo/" not in page
@@ -64,6 +66,7 @@ def test_another_cohorts_learner_reads_neither_the_page_nor_its_people(client, m
 
 def test_withdrawn_learners_are_not_in_the_directory_and_cannot_open_it(client, learner, cohort):
     gone = EnrolmentFactory(cohort=cohort, status="withdrawn").user
+    listed(gone)
     client.force_login(learner)
     assert gone.get_full_name() not in client.get("/directory/").content.decode()
     client.force_login(gone)
@@ -81,6 +84,7 @@ def test_a_facilitator_reads_the_cohorts_they_teach_only(client, facilitator, te
 
 def test_a_coordinator_reads_every_cohort(client, coordinator, mayor):
     other = EnrolmentFactory(cohort=CohortFactory(slug="cohort-other")).user
+    listed(other)
     client.force_login(coordinator)
     page = client.get("/directory/").content.decode()
     assert "ยิ่งชนม์เจริญ" in page and other.get_full_name() in page
@@ -119,21 +123,24 @@ def test_the_province_filter(client, learner, mayor):
     yala = mayor.organisation.province
     assert "ยิ่งชนม์เจริญ" in client.get("/directory/", {"province": yala.pk}).content.decode()
     khon_kaen = learner.organisation.province
+    listed(learner)
     page = client.get("/directory/", {"province": khon_kaen.pk}).content.decode()
     assert "ยิ่งชนม์เจริญ" not in page and learner.get_full_name() in page
 
 
 def test_the_listing_reads_the_same_queries_for_few_and_many(client, learner, cohort):
+    listed(learner)
     client.force_login(learner)
     client.get("/directory/")  # warm caches (content types, site)
     with CaptureQueriesContext(connection) as few:
         assert client.get("/directory/").status_code == 200
     for index in range(25):
         person = EnrolmentFactory(cohort=cohort, team=TeamFactory(cohort=cohort)).user
-        consent_record(user=person, decisions={Purpose.DIRECTORY_PHONE: index % 2 == 0})
+        decisions = {Purpose.DIRECTORY_LISTED: True, Purpose.DIRECTORY_PHONE: index % 2 == 0}
+        consent_record(user=person, decisions=decisions)
     with CaptureQueriesContext(connection) as many:
         page = client.get("/directory/").content.decode()
-    assert page.count('class="card directory-entry"') == 26
+    assert page.count('class="card directory-entry"') == 25 + 1  # and the learner
     assert len(many) == len(few)
     assert len(many) <= 12
 

@@ -1,11 +1,12 @@
-"""The directory across cohorts: one's own cohorts in full; people of other cohorts only
-while they consent to the programme-wide directory, each contact field with its own
-consent; coordinators see everyone. Per role: anonymous, learner, another cohort's
-learner, facilitator, coordinator."""
+"""The directory across cohorts: one's own cohorts' listed people; people of other cohorts
+only while they also consent to the programme-wide directory, each contact field with its
+own consent; coordinators see everyone listed. Per role: anonymous, learner, another
+cohort's learner, facilitator, coordinator."""
 
 import pytest
 
 from accounts.consent import Purpose, consent_record
+from tests.alumni.conftest import listed
 from tests.factories import CohortFactory, EnrolmentFactory, TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,9 @@ def outsider(db):
     cohort = CohortFactory(slug="cohort-two")
     user = UserFactory(roles=["Learner"], last_name="ต่างรุ่น", phone="0822222222")
     EnrolmentFactory(cohort=cohort, team=TeamFactory(cohort=cohort), user=user)
-    consent_record(user=user, decisions={Purpose.DIRECTORY_PHONE: True})
+    consent_record(
+        user=user, decisions={Purpose.DIRECTORY_LISTED: True, Purpose.DIRECTORY_PHONE: True}
+    )
     return user
 
 
@@ -73,6 +76,7 @@ def test_withdrawing_takes_effect_at_once(client, learner, mayor, outsider):
 def test_only_the_consenting_enrolment_crosses_not_the_cohorts_other_people(
     client, learner, mayor, outsider
 ):
+    listed(learner)
     consent_record(user=mayor, decisions={Purpose.DIRECTORY_PROGRAMME: True})
     page = _listed(client, outsider)
     assert SURNAME in page and learner.last_name not in page
@@ -97,10 +101,21 @@ def test_a_facilitator_sees_their_cohorts_and_the_consenting_others(
     assert "ต่างรุ่น" in _listed(client, facilitator)
 
 
-def test_a_coordinator_sees_everyone_without_the_consent(client, coordinator, mayor, outsider):
+def test_a_coordinator_sees_everyone_listed_without_the_programme_consent(
+    client, coordinator, mayor, outsider
+):
     page = _listed(client, coordinator)
     assert SURNAME in page and "ต่างรุ่น" in page
     assert client.get(f"/directory/people/{outsider.pk}.vcf").status_code == 200
+
+
+def test_programme_wide_consent_alone_does_not_list_a_person(client, learner, outsider):
+    consent_record(
+        user=outsider,
+        decisions={Purpose.DIRECTORY_LISTED: False, Purpose.DIRECTORY_PROGRAMME: True},
+    )
+    assert "ต่างรุ่น" not in _listed(client, learner)
+    assert client.get(f"/directory/people/{outsider.pk}.vcf").status_code == 404
 
 
 def test_the_choice_is_offered_on_my_privacy_page_and_kept_in_the_history(client, learner):

@@ -18,6 +18,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Site
 
+from accounts.consent import Purpose, consent_record
 from accounts.roles import COORDINATOR, FACILITATOR
 from attendance.models import CheckInSettings, CompletionRule
 from cohorts.completion import CheckResult, override_checks
@@ -87,6 +88,8 @@ def _people(world: World) -> None:
         other_team=other_enrolment.team,
         other_assignment=other_assignment,
     )
+    # Listed in the directory (issue 20), so the learner's card answers to those who may see it
+    consent_record(user=enrolment.user, decisions={Purpose.DIRECTORY_LISTED: True})
 
 
 def _teaching(world: World) -> None:

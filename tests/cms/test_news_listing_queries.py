@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 import wagtail_factories
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 

@@ -88,8 +88,9 @@ def _people(world: World) -> None:
         other_team=other_enrolment.team,
         other_assignment=other_assignment,
     )
-    # Listed in the directory (issue 20), so the learner's card answers to those who may see it
-    consent_record(user=enrolment.user, decisions={Purpose.DIRECTORY_LISTED: True})
+    # Listed in the directory (issue 20), so each learner's card answers to those who may see it
+    for listed in (enrolment, other_enrolment):
+        consent_record(user=listed.user, decisions={Purpose.DIRECTORY_LISTED: True})
 
 
 def _teaching(world: World) -> None:

@@ -183,6 +183,9 @@ def compute_standing(
     # dashboard's time over 700 learners.
     whole = 0
     partial = Fraction(0)
+    # Credit for unfinished sessions already attended is counted in `attended`;
+    # only their remaining share is still open.
+    open_credit = Fraction(0)
     for info in sessions:
         credited = 0
         in_person = 0
@@ -209,6 +212,7 @@ def compute_standing(
         elif recorded < len(info.days):
             # Today's session already checked into is not "still to come".
             standing.sessions_left += 1
+            open_credit += Fraction(len(info.days) - recorded, len(info.days))
         if info.is_mandatory and in_person < len(info.days):
             if not info.is_finished:
                 standing.mandatory_pending.append(info.number)
@@ -217,13 +221,5 @@ def compute_standing(
             else:
                 standing.mandatory_missed.append(info.number)
     standing.attended = whole + partial
-    # Credit for unfinished sessions already attended is counted in `attended`;
-    # only their remaining share is still open.
-    open_credit = Fraction(0)
-    for info in sessions:
-        if not info.is_finished:
-            recorded = sum(1 for d in info.days if (info.id, d) in statuses)
-            if recorded < len(info.days):
-                open_credit += Fraction(len(info.days) - recorded, len(info.days))
     standing.open_credit = open_credit
     return standing

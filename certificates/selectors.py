@@ -24,13 +24,13 @@ def certificate_by_code(code: str) -> Certificate | None:
     code = (code or "").strip()
     if not code or len(code) > 64 or "\x00" in code:  # PostgreSQL refuses NUL in a query
         return None
-    queryset = Certificate.objects.select_related("superseded_by", "cohort")
     short = codes.normalise_short(code)
-    if short:
-        found = queryset.filter(short_code=short).first()
-        if found:
-            return found
-    return queryset.filter(verification_id=code).first()
+    match = Q(verification_id=code) | Q(short_code=short) if short else Q(verification_id=code)
+    # One query, unordered (both columns are unique: at most two rows), since a lookup of
+    # an unknown code costs it too; a short code wins over a long id that reads the same.
+    found = list(Certificate.objects.select_related("superseded_by", "cohort").filter(match).order_by())
+    found.sort(key=lambda certificate: certificate.short_code != short)
+    return found[0] if found else None
 
 
 def status_list_indexes() -> list[int]:

@@ -1,7 +1,9 @@
 """Public verification pages, the PDF download and the machine-readable documents."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -111,19 +113,45 @@ def verify_index(request):
 @never_cache
 @require_GET
 def verify_code(request, code):
-    fragment = f"verdict:{get_language()}"
+    whole_page = _is_cookieless(request) and len(code) <= 32
+    # A visitor with no session and no messages sees the same page as everyone else
+    # in their language: the whole page is cached beside the certificate (per code as
+    # typed, since the language switcher links back to it) and read in the lookup's
+    # round trip. Anyone else gets the cached verdict inside a page made for them.
+    fragment = f"page:{get_language()}:{code}" if whole_page else f"verdict:{get_language()}"
     lookup = public_lookup.look_up(request, "page", code, fragment=fragment)
     if lookup.limited:
         return _too_many(request, counted=True)
     certificate = lookup.certificate
-    context = {"certificate": certificate, "code": code}
-    if certificate is not None:
-        context["fragment"] = lookup.fragment or public_cache.cached(
+    if certificate is None:
+        context = {"certificate": None, "code": code}
+        return _noindex(render(request, "certificates/verify_result.html", context, status=404))
+    if whole_page:
+        body = lookup.fragment or public_cache.cached(
             public_lookup.fragment_name(code, fragment),
-            lambda: _verdict_fragment(request, certificate),
+            lambda: _verify_page(request, certificate, code).encode(),
         )
-    status = 200 if certificate else 404
-    return _noindex(render(request, "certificates/verify_result.html", context, status=status))
+        return _noindex(HttpResponse(body))
+    return _noindex(HttpResponse(_verify_page(request, certificate, code, lookup.fragment)))
+
+
+def _is_cookieless(request) -> bool:
+    """No session (so no login and no CSRF token in the page), no messages waiting, and
+    no query string (the language switcher links back to the path as asked)."""
+    return not (
+        request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        or request.COOKIES.get(CookieStorage.cookie_name)
+        or request.META.get("QUERY_STRING")
+    )
+
+
+def _verify_page(request, certificate, code, fragment=None) -> str:
+    fragment = fragment or public_cache.cached(
+        public_lookup.fragment_name(code, f"verdict:{get_language()}"),
+        lambda: _verdict_fragment(request, certificate),
+    )
+    context = {"certificate": certificate, "code": code, "fragment": fragment}
+    return render_to_string("certificates/verify_result.html", context, request)
 
 
 def _verdict_fragment(request, certificate) -> dict:

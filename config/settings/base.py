@@ -98,7 +98,7 @@ MIDDLEWARE = [
     "accounts.middleware.PrivacyNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.redirects.RedirectMiddleware",  # Wagtail's, not for API and lookup answers
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -54,7 +54,24 @@ def test_a_repeated_verify_page_reads_its_cached_verdict_in_the_same_round_trip(
     round_trips.clear()
     again = client.get(path).content.decode()
     assert "genuine and valid" in again and again == first
-    # The other is the site chrome's cached menus (cms), read once for header and footer.
+    # A visitor with no session is sent the whole page as stored: the lookup's script
+    # read it with the certificate, so not even the site chrome's menus are read.
+    assert len(round_trips) == 1
+    assert lookups.lookups_flush() == 2
+    assert _stored(certificate) == {("page", "valid"): 2}
+
+
+def test_a_signed_in_visitor_gets_the_cached_verdict_in_a_page_of_their_own(
+    client, certificate, redis_url, round_trips, coordinator
+):
+    client.force_login(coordinator)
+    path = f"/en/verify/{certificate.short_code}/"
+    client.get(path)
+    round_trips.clear()
+    again = client.get(path).content.decode()
+    assert "genuine and valid" in again and "Log out" in again
+    # The other is the site chrome's cached menus (cms), read once for header and footer;
+    # the session is in the database.
     lookup = [sent for sent in round_trips if b"cms:chrome" not in b"".join(sent)]
     assert len(lookup) == 1
     assert len(round_trips) == 2

@@ -9,14 +9,18 @@ and a mark drawn first inside a cluster reads "" everywhere after: "ผู้อ
 extracted as "ผู้อานวยการ", and marks came out of order (WeasyPrint issue #2841).
 
 The fix gives every (glyph, text) pair its own character code. The first text a
-glyph is drawn with keeps the glyph id; another text gets an alias code, from
-0xFFFF downwards, that the font's CIDToGIDMap sends back to the same glyph. Each
+glyph is drawn with keeps the glyph id; another text gets an alias code, the next
+unused code above the font's glyphs (shared with WeasyPrint's codes for missing
+glyphs), that the font's CIDToGIDMap sends back to the same glyph. The map then
+covers only the codes up to the last alias. (Aliases used to count down from
+0xFFFF, which made every map 128 KiB: an identity table barely compresses, so each
+Thai font added 119 KB to the file and its compression a tenth of writing it.) Each
 cluster's text then goes to exactly one code in the order it is drawn, so the
 syllable extracts as it was typed. No outline changes and the font stays one file.
 
-It hooks three WeasyPrint internals (checked by tests/certificates/test_pdf_text.py
-against the installed version): drawing a line, subsetting a font and building
-its dictionary.
+It hooks four WeasyPrint internals (checked by tests/certificates/test_pdf_text.py
+against the installed version): drawing a line, numbering a missing glyph,
+subsetting a font and building its dictionary.
 """
 
 import unicodedata
@@ -40,6 +44,7 @@ def install() -> None:
     original_draw = draw_text.draw_first_line
     original_clean = pdf_fonts.Font.clean
     original_build = pdf_fonts._build_vector_font_dictionary
+    original_unused = pdf_fonts.Font.get_unused_glyph_id
 
     def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
         # An ellipsis makes draw_first_line lay the line out again: left as it was.
@@ -55,6 +60,15 @@ def install() -> None:
         real = {gid: text for gid, text in to_unicode.items() if gid < self.glyph_count}
         return original_clean(self, real, hinting)
 
+    def get_unused_glyph_id(self, codepoint):
+        # WeasyPrint numbers missing glyphs from glyph_count up, as the aliases are:
+        # one counter for both, so a missing glyph never takes an alias's code.
+        if codepoint not in self.missing and getattr(self, "cid_aliases", None):
+            code = _next_unused_code(self)
+            if code <= 0xFFFF:
+                self.missing[codepoint] = code
+        return original_unused(self, codepoint)
+
     def build(font_dictionary, pdf, font, widths, *args, **kwargs):
         original_build(font_dictionary, pdf, font, widths, *args, **kwargs)
         aliases = getattr(font, "cid_aliases", None)
@@ -63,6 +77,7 @@ def install() -> None:
 
     draw_text.draw_first_line = draw_first_line
     pdf_fonts.Font.clean = clean
+    pdf_fonts.Font.get_unused_glyph_id = get_unused_glyph_id
     pdf_fonts._build_vector_font_dictionary = build
     _installed = True
 
@@ -156,14 +171,19 @@ def _code_for(stream, glyph_item, font, font_size, glyph_id: int, text: str) -> 
     pairs = font.__dict__.setdefault("cid_pairs", {})
     if (glyph_id, text) not in pairs:
         aliases = font.__dict__.setdefault("cid_aliases", {})
-        code = 0xFFFF - len(aliases)
-        if code <= font.glyph_count + len(font.missing):
+        code = _next_unused_code(font)
+        if code > 0xFFFF:
             return glyph_id  # no room left: keep the old, approximate mapping
         aliases[code] = glyph_id
         pairs[(glyph_id, text)] = code
         font.to_unicode[code] = text
         font.widths[code] = _width(stream, glyph_item, font, font_size, glyph_id)
     return pairs[(glyph_id, text)]
+
+
+def _next_unused_code(font) -> int:
+    """The first code above the font's glyphs that neither an alias nor a missing glyph has."""
+    return font.glyph_count + len(font.missing) + len(getattr(font, "cid_aliases", ()))
 
 
 def _width(stream, glyph_item, font, font_size, glyph_id: int) -> int:

@@ -28,7 +28,8 @@ def certificate_by_code(code: str) -> Certificate | None:
     match = Q(verification_id=code) | Q(short_code=short) if short else Q(verification_id=code)
     # One query, unordered (both columns are unique: at most two rows), since a lookup of
     # an unknown code costs it too; a short code wins over a long id that reads the same.
-    found = list(Certificate.objects.select_related("superseded_by", "cohort").filter(match).order_by())
+    queryset = Certificate.objects.select_related("superseded_by", "cohort")
+    found = list(queryset.filter(match).order_by())
     found.sort(key=lambda certificate: certificate.short_code != short)
     return found[0] if found else None
 

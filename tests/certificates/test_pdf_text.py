@@ -74,3 +74,37 @@ def test_the_english_heading_and_the_bookmark_read_as_words(pdf_bytes, tmp_path)
     assert "CERTIFICATE" in _pdftotext(pdf_bytes, tmp_path)
     outline = PdfReader(BytesIO(pdf_bytes)).outline
     assert [item.title for item in outline] == ["ประกาศนียบัตร · Certificate"]
+
+
+def _alias_maps(content: bytes) -> list[int]:
+    """The byte length of every CIDToGIDMap stream that is not /Identity."""
+    sizes = []
+    for page in PdfReader(BytesIO(content)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            descendant = font.get_object()["/DescendantFonts"][0].get_object()
+            mapping = descendant.get("/CIDToGIDMap")
+            if mapping is not None and mapping != "/Identity":
+                sizes.append(len(mapping.get_object().get_data()))
+    return sizes
+
+
+def test_the_alias_codes_follow_the_fonts_glyphs_so_the_file_stays_small(pdf_bytes):
+    # Aliases counted down from 0xFFFF: every Thai font carried a 128 KiB map (119 KB
+    # compressed), and a certificate was 270 KB instead of about 35.
+    sizes = _alias_maps(pdf_bytes)
+    assert sizes, "the Thai fonts' aliases need a map"
+    assert all(size < 2 * 0x10000 for size in sizes), sizes
+    assert len(pdf_bytes) < 100_000
+
+
+def test_a_glyph_no_font_has_does_not_take_an_aliass_code(enrolment, template, tmp_path):
+    # WeasyPrint numbers missing glyphs up from the font's glyph count, where the
+    # aliases now are: a shared counter keeps them apart, so the Thai still reads right.
+    user = enrolment.user
+    user.first_name, user.last_name = "นายน้ำ\U000f0001", "ทำนุบำรุง\U000f0002ศักดิ์"
+    user.save()
+    certificate, _ = services.certificate_issue(enrolment=enrolment)
+    text = _pdftotext(services.certificate_render_pdf(certificate=certificate), tmp_path)
+    # A collision drew the alias's glyph there and read its text: "ทำนุบำรุงาศักดิ์".
+    assert "ทำนุบำรุง\U000f0002ศักดิ์" in text, text
+    assert "นายน้ำ\U000f0001" in text and "ผู้อำนวยการหลักสูตร" in "".join(text.split())

@@ -134,7 +134,8 @@ def _remove_leftovers() -> None:
     """Cohorts an earlier run left behind when it was interrupted."""
     from cohorts.models import Cohort
 
-    for cohort in Cohort.objects.filter(slug__startswith="bench-"):
+    # Only this benchmark's own (bench-<time>): other benchmarks' cohorts are left alone.
+    for cohort in Cohort.objects.filter(slug__regex=r"^bench-[0-9]+$"):
         _cleanup(cohort)
 
 

@@ -37,4 +37,6 @@ def test_the_demo_signatures_are_private_files_not_library_images():
     assert not Image.objects.filter(title__icontains="signature").exists()
     graduate = Certificate.objects.get(holder__email="graduate@example.org")
     content = services.certificate_pdf_bytes(certificate=graduate)
-    assert len(PdfReader(BytesIO(content)).pages[0].images) == 2
+    images = PdfReader(BytesIO(content)).pages[0].images
+    # Both signatures, and the QR code (an image too).
+    assert len(images) == 3

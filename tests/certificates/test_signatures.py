@@ -4,7 +4,6 @@ nobody else reaches them, and they are not in the image library (#14 item 10).""
 from io import BytesIO
 
 import pytest
-from pypdf import PdfReader
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,6 +16,7 @@ from certificates.models import Signatory
 from certificates.signatures import UPLOAD_TO
 from core.storage import private_storage
 from tests.certificates.factories import SignedSignatoryFactory, signature_png
+from tests.certificates.pdf_images import signature_images
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,14 +53,6 @@ def _upload(client, template, name="signature.png", content=None, content_type="
     return client.post(_edit_url(template), _form(template, upload))
 
 
-def _pdf_images(content: bytes) -> list:
-    """The page's pictures but the QR code (an image too: it reads as the verify link)."""
-    import zxingcpp
-
-    (page,) = PdfReader(BytesIO(content)).pages
-    return [i for i in page.images if not zxingcpp.read_barcodes(i.image.convert("L"))]
-
-
 @pytest.fixture
 def editor(db):
     """A Wagtail editor: the admin and the image library, but not a coordinator."""
@@ -81,7 +73,7 @@ def test_a_coordinator_uploads_a_signature_and_the_certificate_shows_it(
     assert private_storage().exists(signatory.signature.name)
     assert not Image.objects.exists()  # nothing went to the image library
     certificate, _created = services.certificate_issue(enrolment=enrolment)
-    images = _pdf_images(services.certificate_pdf_bytes(certificate=certificate))
+    images = signature_images(services.certificate_pdf_bytes(certificate=certificate))
     assert len(images) == 1  # the one signature on file; the other signatory has none
     assert images[0].image.size == (600, 160)
 
@@ -90,7 +82,7 @@ def test_the_template_preview_shows_the_signature(client, coordinator, template)
     SignedSignatoryFactory(template=template, sort_order=5)
     client.force_login(coordinator)
     response = client.get(f"{BASE}/template/{template.pk}/preview/")
-    assert len(_pdf_images(response.content)) == 1
+    assert len(signature_images(response.content)) == 1
 
 
 def test_the_edit_form_shows_the_signature_through_the_checked_view(client, coordinator, template):

@@ -31,6 +31,21 @@ def issue_item(self, item_id: int) -> str | None:
     return item.status if item else None
 
 
+@shared_task(
+    bind=True,
+    name="certificates.issue_items",
+    autoretry_for=RETRIED,
+    **RETRY_POLICY,
+)
+def issue_items(self, item_ids: list[int]) -> int:
+    """A chunk of a batch's items (services.batch_enqueue); issue_item is the chunk of one,
+    kept for messages queued by an earlier release and for a coordinator's retry."""
+    done = services.items_process(
+        item_ids=item_ids, task_id=self.request.id or "", worker=self.request.hostname or ""
+    )
+    return len(done)
+
+
 @shared_task(name="certificates.email_certificate", autoretry_for=RETRIED, **RETRY_POLICY)
 def email_certificate(certificate_id: int) -> bool:
     return services.certificate_email(certificate_id=certificate_id)

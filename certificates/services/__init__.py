@@ -12,6 +12,7 @@ from certificates.services.batches import (
     batch_sweep,
     item_claim,
     item_process,
+    items_process,
 )
 from certificates.services.changes import (
     certificate_reissue,
@@ -29,6 +30,7 @@ from certificates.services.errors import CertificateError, NotEligible
 from certificates.services.issuing import (
     certificate_issue,
     certificates_issue_eligible,
+    certificates_issue_for,
     completion_date,
 )
 from certificates.services.pdf_files import (
@@ -67,11 +69,13 @@ __all__ = [
     "certificate_store_pdf",
     "certificates_email_stale",
     "certificates_issue_eligible",
+    "certificates_issue_for",
     "cohort_template_set",
     "completion_date",
     "design_snapshot",
     "item_claim",
     "item_process",
+    "items_process",
     "template_default",
     "template_delete",
     "template_for",

@@ -6,6 +6,7 @@ take back the claims of workers that died.
 """
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from accounts.models import User
 from certificates.models import Certificate, IssuanceBatch, IssuanceItem
 from certificates.services.delivery import certificate_email_enqueue
 from certificates.services.errors import CertificateError, NotEligible
-from certificates.services.issuing import certificate_issue
+from certificates.services.issuing import Outcome, certificates_issue_for
 from certificates.services.pdf_files import certificate_store_pdf
 from certificates.services.templates import template_for
 from cohorts.completion import completion_for, completion_for_many
@@ -97,18 +98,36 @@ def _enqueue_new(batch: IssuanceBatch) -> None:
 def batch_enqueue(*, batch: IssuanceBatch) -> int:
     """Queue the items nobody is working on: pending ones and stale claims.
 
-    Stops at the first message the broker refuses (Redis is down): the items stay
-    pending, queued again by a worker that reconnects (certificates.tasks) or by the
-    minute sweep. Returns how many were queued.
+    A message carries a chunk of items (``_chunks``). Stops at the first message the
+    broker refuses (Redis is down): the items stay pending, queued again by a worker
+    that reconnects (certificates.tasks) or by the minute sweep. Returns how many
+    items were queued.
     """
     # the tasks module imports these services: imported on use
-    from certificates.tasks import issue_item
+    from certificates.tasks import issue_items
 
-    ids = list(_claimable(IssuanceItem.objects.filter(batch=batch)).values_list("id", flat=True))
-    for queued, item_id in enumerate(ids):
-        if not enqueue(issue_item, item_id):
-            return queued
-    return len(ids)
+    ids = list(
+        _claimable(IssuanceItem.objects.filter(batch=batch))
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    queued = 0
+    for chunk in _chunks(ids):
+        if not enqueue(issue_items, chunk):
+            break
+        queued += len(chunk)
+    return queued
+
+
+# A task per chunk of items: the claims, eligibility, serial numbers and codes of a chunk
+# are settled in one transaction, and the task's round trip is paid once (#16 item 5).
+# Chunks stay small enough that every worker gets some of a small batch.
+CHUNK_SPREAD = 4
+
+
+def _chunks(ids: list[int]) -> list[list[int]]:
+    size = max(1, min(settings.CERTIFICATE_ISSUE_CHUNK, math.ceil(len(ids) / CHUNK_SPREAD)))
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
 
 
 def _claimable(items: QuerySet[IssuanceItem], *, task_id: str = "") -> QuerySet[IssuanceItem]:
@@ -132,34 +151,86 @@ def _claimable(items: QuerySet[IssuanceItem], *, task_id: str = "") -> QuerySet[
 
 def item_claim(*, item_id: int, task_id: str = "", worker: str = "") -> IssuanceItem | None:
     """The optimistic lock: one worker wins the conditional update, others stop."""
-    claimed = _claimable(IssuanceItem.objects.filter(pk=item_id), task_id=task_id).update(
-        status=IssuanceItem.Status.CLAIMED,
-        claimed_at=timezone.now(),
-        claim_task_id=task_id,
-        claimed_by=worker,
+    claimed = _items_claim(item_ids=[item_id], task_id=task_id, worker=worker)
+    return claimed[0] if claimed else None
+
+
+def _items_claim(*, item_ids: list[int], task_id: str, worker: str) -> list[IssuanceItem]:
+    """Each item claimed by its own conditional update; the ones won, read at once."""
+    won = [
+        item_id
+        for item_id in item_ids
+        if _claimable(IssuanceItem.objects.filter(pk=item_id), task_id=task_id).update(
+            status=IssuanceItem.Status.CLAIMED,
+            claimed_at=timezone.now(),
+            claim_task_id=task_id,
+            claimed_by=worker,
+        )
+    ]
+    if not won:
+        return []
+    items = IssuanceItem.objects.select_related("batch__template", "batch__requested_by")
+    return list(items.filter(pk__in=won).order_by("id"))
+
+
+def _claim_renew(item: IssuanceItem) -> bool:
+    """Still ours? Renewed before each PDF, so the sweep sees a chunk's later items as
+    claimed by a live worker however long the chunk takes; False if another took it."""
+    return bool(
+        IssuanceItem.objects.filter(
+            pk=item.pk,
+            status=IssuanceItem.Status.CLAIMED,
+            claim_task_id=item.claim_task_id,
+            claimed_by=item.claimed_by,
+        ).update(claimed_at=timezone.now())
     )
-    if not claimed:
-        return None
-    return IssuanceItem.objects.select_related("batch__template", "enrolment").get(pk=item_id)
 
 
 def item_process(*, item_id: int, task_id: str = "", worker: str = "") -> IssuanceItem | None:
-    item = item_claim(item_id=item_id, task_id=task_id, worker=worker)
-    if item is None:
-        return None
-    batch = item.batch
+    done = items_process(item_ids=[item_id], task_id=task_id, worker=worker)
+    return done[0] if done else None
+
+
+def items_process(
+    *, item_ids: list[int], task_id: str = "", worker: str = ""
+) -> list[IssuanceItem]:
+    """Issue a chunk of one batch's items: the ones this worker claims are issued in one
+    transaction, then each one's PDF is stored and the item finished, one by one.
+
+    A worker killed or retried part way leaves the rest claimed under this task id: the
+    message delivered again takes them back, finds their certificates issued (they count
+    as issued by this batch) and stores the PDFs still missing.
+    """
+    items = _items_claim(item_ids=item_ids, task_id=task_id, worker=worker)
+    if not items:
+        return []
+    batch = items[0].batch
+    if any(item.batch_id != batch.pk for item in items):
+        raise ValueError("items_process takes the items of one batch")
+    outcomes = certificates_issue_for(
+        requests=[(item.enrolment_id, item.override_reason) for item in items],
+        issued_by=batch.requested_by,
+        template=batch.template,
+    )
+    done = []
+    for item in items:
+        if len(items) > 1 and not _claim_renew(item):
+            continue  # taken over as stale by another worker, which finishes it
+        done.append(_item_complete(item, outcomes[item.enrolment_id]))
+    batch_finish_if_done(batch_id=batch.pk)
+    return done
+
+
+def _item_complete(item: IssuanceItem, outcome: Outcome) -> IssuanceItem:
+    if isinstance(outcome, CertificateError):
+        return _item_finish(item, IssuanceItem.Status.FAILED, message=str(outcome))
+    certificate, created = outcome
     try:
-        certificate, created = certificate_issue(
-            enrolment=item.enrolment,
-            issued_by=batch.requested_by,
-            override_reason=item.override_reason,
-            template=batch.template,
-        )
         certificate_store_pdf(certificate=certificate)
     except CertificateError as exc:
         return _item_finish(item, IssuanceItem.Status.FAILED, message=str(exc))
     # A certificate made by this batch before a worker died still counts as issued here.
-    issued_here = created or certificate.issued_at >= batch.created_at
+    issued_here = created or certificate.issued_at >= item.batch.created_at
     if issued_here:
         certificate_email_enqueue(certificate=certificate)
     status = IssuanceItem.Status.ISSUED if issued_here else IssuanceItem.Status.SKIPPED
@@ -184,8 +255,10 @@ def _item_finish(
         ).update(status=status, certificate=certificate, message=message)
         if finished:
             IssuanceBatch.objects.filter(pk=item.batch_id).update(**{counter: F(counter) + 1})
-    batch_finish_if_done(batch_id=item.batch_id)
-    item.refresh_from_db()
+    if finished:
+        item.status, item.certificate, item.message = status, certificate, message
+    else:
+        item.refresh_from_db()  # finished meanwhile by a worker that took it over
     return item
 
 

@@ -13,7 +13,7 @@ from accounts.models import User
 from certificates import public_cache
 from certificates.models import Certificate
 from certificates.services.errors import CertificateError
-from certificates.services.issuing import _create, event_time
+from certificates.services.issuing import NewCertificate, event_time, issue_new
 from cohorts.models import Enrolment
 from cohorts.services import enrolment_reopen_completed
 
@@ -85,13 +85,14 @@ def certificate_reissue(
     enrolment = Enrolment.objects.select_related(
         "user", "cohort", "team", "organisation_snapshot", "user__organisation"
     ).get(pk=old.enrolment_id)
-    new = _create(
-        enrolment=enrolment,
+    row = NewCertificate(
+        enrolment, old.eligible_at_issue, old.eligibility_reasons, old.override_reason
+    )
+    (new,) = issue_new(
+        cohort=enrolment.cohort,
+        rows=[row],
         template=old.template,
         issued_by=issued_by,
-        eligible=old.eligible_at_issue,
-        reasons=old.eligibility_reasons,
-        override_reason=old.override_reason,
         issued_at=now,
     )
     Certificate.objects.filter(pk=old.pk).update(superseded_by=new)

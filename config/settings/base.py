@@ -385,6 +385,8 @@ CERTIFICATE_TSA_URL = env_str("CERTIFICATE_TSA_URL", "")
 CERTIFICATE_TSA_TRUST_ROOTS = env_list("CERTIFICATE_TSA_TRUST_ROOTS", [])
 # A claimed issuance item whose worker has been silent this long is taken over.
 CERTIFICATE_CLAIM_TIMEOUT = env_int("CERTIFICATE_CLAIM_TIMEOUT", 120)
+# Batch items per issuing task at most (certificates.services.batches._chunks).
+CERTIFICATE_ISSUE_CHUNK = env_int("CERTIFICATE_ISSUE_CHUNK", 20)
 LOGGING["loggers"].update({"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}})
 # seed_demo refuses unless a settings module allows it (dev and test do).
 DEMO_DATA_ALLOWED = False

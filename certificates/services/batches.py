@@ -194,19 +194,22 @@ def item_process(*, item_id: int, task_id: str = "", worker: str = "") -> Issuan
 def items_process(
     *, item_ids: list[int], task_id: str = "", worker: str = ""
 ) -> list[IssuanceItem]:
-    """Issue a chunk of one batch's items: the ones this worker claims are issued in one
-    transaction, then each one's PDF is stored and the item finished, one by one.
+    """Issue a chunk of batch items: the ones this worker claims are issued in one
+    transaction per batch, then each one's PDF is stored and the item finished, one by one.
 
     A worker killed or retried part way leaves the rest claimed under this task id: the
     message delivered again takes them back, finds their certificates issued (they count
     as issued by this batch) and stores the PDFs still missing.
     """
     items = _items_claim(item_ids=item_ids, task_id=task_id, worker=worker)
-    if not items:
-        return []
+    by_batch: dict[int, list[IssuanceItem]] = {}
+    for item in items:  # one batch, as batch_enqueue queues them
+        by_batch.setdefault(item.batch_id, []).append(item)
+    return [done for batch_items in by_batch.values() for done in _batch_items(batch_items)]
+
+
+def _batch_items(items: list[IssuanceItem]) -> list[IssuanceItem]:
     batch = items[0].batch
-    if any(item.batch_id != batch.pk for item in items):
-        raise ValueError("items_process takes the items of one batch")
     outcomes = certificates_issue_for(
         requests=[(item.enrolment_id, item.override_reason) for item in items],
         issued_by=batch.requested_by,

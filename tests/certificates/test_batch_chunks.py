@@ -135,3 +135,22 @@ def test_a_code_drawn_by_a_concurrent_worker_is_drawn_again(cohort, template, mo
     certificate, created = services.certificate_issue(enrolment=enrolment)
     assert created and certificate.status_list_index != first.status_list_index
     assert certificate.serial_number == 2  # the refused attempt took no serial number
+
+
+def test_a_message_naming_items_of_two_batches_issues_both(cohort, template):
+    from tests.factories import CohortFactory
+
+    other_cohort = CohortFactory()
+    EnrolmentFactory(cohort=cohort)
+    EnrolmentFactory(cohort=other_cohort)
+    first = services.batch_start(cohort=cohort)
+    second = services.batch_start(cohort=other_cohort)
+    ids = [*first.items.values_list("id", flat=True), *second.items.values_list("id", flat=True)]
+
+    done = services.items_process(item_ids=ids)
+
+    assert {item.status for item in done} == {IssuanceItem.Status.ISSUED}
+    assert set(Certificate.objects.values_list("cohort", flat=True)) == {
+        cohort.pk,
+        other_cohort.pk,
+    }

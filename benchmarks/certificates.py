@@ -15,6 +15,7 @@ cohorts are created and removed again.
 """
 
 import argparse
+import contextlib
 import os
 import socket
 import statistics
@@ -179,10 +180,8 @@ def _cpu_seconds(worker_pid: int) -> dict[tuple[str, int], float]:
         name = process.info["name"] or ""
         role = "PostgreSQL" if name.startswith("postgres") else "Redis" if "redis" in name else ""
         if role:
-            try:
+            with contextlib.suppress(psutil.Error):  # ended meanwhile
                 seconds[(role, process.pid)] = used(process)
-            except psutil.Error:
-                pass  # ended meanwhile
     seconds[("this benchmark", os.getpid())] = sum(os.times()[:2])
     return seconds
 

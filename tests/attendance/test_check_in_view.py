@@ -44,6 +44,21 @@ def test_the_learner_sees_the_confirmation(client, session, learner):
     assert b"checked in" in response.content or "ลงชื่อ".encode() in response.content
 
 
+@pytest.mark.parametrize(
+    ("prefix", "button"), [("", "ยืนยันการลงชื่อเข้าร่วม"), ("/en", "Confirm check-in")]
+)
+def test_the_scan_page_shows_the_confirm_form_in_each_language(
+    client, session, learner, prefix, button
+):
+    client.force_login(learner)
+    response = client.get(prefix + link(session))
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert button in text and 'name="csrfmiddlewaretoken"' in text
+    assert str(session.cohort) in text and 'class="lang-switch"' in text
+    assert 'name="robots" content="noindex"' in text
+
+
 def test_a_forwarded_old_code_is_refused_with_an_explanation(client, session, learner):
     client.force_login(learner)
     response = client.get(link(session, tokens.current_step() - 3))

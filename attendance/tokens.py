@@ -76,3 +76,22 @@ def short_code_matches(code: str, session_id: int, day: dt.date, now: float | No
         hmac.compare_digest(code, short_code(session_id, day, candidate))
         for candidate in candidates
     )
+
+
+SEEN_SALT = "attendance.check-in.seen"
+
+
+def seen_proof(token: str, user_id: int) -> str:
+    """Signed and timestamped: this person opened this code while it was current.
+
+    The confirm form carries it, so a signed-in scan needs no session write; a code that
+    rotates before the person taps confirm is still accepted within max_age.
+    """
+    return signing.dumps([token, user_id], salt=SEEN_SALT, compress=False)
+
+
+def seen_proof_matches(proof: str, token: str, user_id: int, max_age: int) -> bool:
+    try:
+        return signing.loads(proof, salt=SEEN_SALT, max_age=max_age) == [token, user_id]
+    except (signing.BadSignature, ValueError, TypeError):
+        return False

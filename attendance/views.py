@@ -32,6 +32,12 @@ def _remember_scan(request, token: str) -> None:
 
 
 def _seen_fresh(request, token: str) -> bool:
+    """Opened while current: proved by the confirm form, or remembered before a login."""
+    proof = request.POST.get("seen", "") if request.method == "POST" else ""
+    if proof and request.user.is_authenticated:
+        user_id = request.user.pk
+        if tokens.seen_proof_matches(proof, token, user_id, SCAN_REMEMBERED_SECONDS):
+            return True
     at = request.session.get(SCANS_KEY, {}).get(token)
     return at is not None and time.time() - at < SCAN_REMEMBERED_SECONDS
 
@@ -52,8 +58,9 @@ def check_in(request, token: str):
     if data is None:
         return _result(request, refusal=CheckInRefused("bad-token"), status=400)
     if data.fresh:
-        # A signed-in confirm records the check-in itself: remembering it is a write for nothing.
-        if request.method == "GET" or not request.user.is_authenticated:
+        # Only a scan before the login is remembered in the session: a signed-in scan puts
+        # its proof in the confirm form, and a signed-in confirm records the check-in itself.
+        if not request.user.is_authenticated:
             _remember_scan(request, token)
     elif not _seen_fresh(request, token):
         return _result(request, refusal=CheckInRefused("expired"), status=410)
@@ -61,7 +68,8 @@ def check_in(request, token: str):
         return redirect_to_login(request.get_full_path())
     if request.method == "GET":
         session = Session.objects.select_related("cohort").filter(pk=data.session_id).first()
-        context = {"token": token, "session": session, "day": data.day}
+        seen = tokens.seen_proof(token, request.user.pk) if data.fresh else ""
+        context = {"token": token, "session": session, "day": data.day, "seen": seen}
         return render(request, "attendance/check_in_confirm.html", context)
     try:
         record = attendance_check_in_by_token(

@@ -12,7 +12,7 @@ from typing import Any
 
 from redis.exceptions import RedisError
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +21,32 @@ def _skipped(operation: str, error: Exception) -> None:
     log.warning("cache %s skipped, Redis unavailable: %s", operation, error.__class__.__name__)
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """One redis.Redis per connection pool, made once.
+
+    Django builds a new redis.Redis on every cache call, and each copies redis-py's
+    table of response callbacks: about 0.3 ms of CPU per call, two or three calls on
+    every page. A redis.Redis holds no connection of its own (the pool does), so one
+    per pool serves every call; a Redis that restarts is reconnected by the pool.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, Any] = {}
+
+    def get_client(self, key: Any = None, *, write: bool = False) -> Any:
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class TolerantRedisCache(RedisCache):
+    def __init__(self, server: Any, params: dict) -> None:
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
+
     def strict_get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
         return super().get(key, default, version)
 

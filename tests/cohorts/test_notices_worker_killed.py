@@ -9,10 +9,13 @@ import datetime as dt
 import email
 import os
 import signal
+import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
+
+from django.db import connection
 
 from cohorts.models import SessionNotice
 from cohorts.services import session_reschedule
@@ -34,6 +37,16 @@ def _recipients(mail_dir: Path) -> Counter:
     return counts
 
 
+def _statements_in_flight() -> int:
+    """Statements other connections to this database are still running."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND state = 'active' AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
+
+
 def _stop_between_sends(worker, process, session):
     """SIGSTOP the pool child once some went out and none is half-sent."""
     (child,) = worker.pool_children(process)
@@ -43,6 +56,11 @@ def _stop_between_sends(worker, process, session):
         if notices.filter(status=SessionNotice.Status.SENT).count() < 5:
             return False
         os.kill(child, signal.SIGSTOP)
+        # A claim the child sent just before it stopped still commits on the server:
+        # look only once nothing of its is running there (seen under load in CI).
+        deadline = time.monotonic() + 10
+        while _statements_in_flight() and time.monotonic() < deadline:
+            time.sleep(0.05)
         if notices.filter(status=SessionNotice.Status.SENDING).exists():
             os.kill(child, signal.SIGCONT)
             return False
